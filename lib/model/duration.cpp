@@ -1,0 +1,245 @@
+// Durations: a small hand-written scanner for compact (`1h30m`) and ISO 8601 (`PT1H30M`) forms.
+#include "model/duration.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace journey {
+namespace {
+
+constexpr double kMinute = 60;
+constexpr double kHour = 3600;
+constexpr double kDay = 86400;
+constexpr double kWeek = 7 * kDay;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Reads a non-negative decimal number at `i`; advances `i`. False if none.
+bool read_number(std::string_view s, std::size_t &i, double &out) {
+  std::size_t start = i;
+  double value = 0;
+  while (i < s.size() && is_digit(s[i])) {
+    value = value * 10 + (s[i] - '0');
+    ++i;
+  }
+  bool digits = i > start;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    double scale = 0.1;
+    std::size_t frac_start = i;
+    while (i < s.size() && is_digit(s[i])) {
+      value += (s[i] - '0') * scale;
+      scale /= 10;
+      ++i;
+    }
+    digits = digits || i > frac_start;
+  }
+  out = value;
+  return digits;
+}
+
+bool fail(std::string *error, std::string message) {
+  if (error != nullptr) {
+    *error = std::move(message);
+  }
+  return false;
+}
+
+double unit_seconds(char unit) {
+  switch (unit) {
+  case 'w':
+    return kWeek;
+  case 'd':
+    return kDay;
+  case 'h':
+    return kHour;
+  case 'm':
+    return kMinute;
+  case 's':
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+int unit_rank(char unit) {
+  switch (unit) {
+  case 'w':
+    return 5;
+  case 'd':
+    return 4;
+  case 'h':
+    return 3;
+  case 'm':
+    return 2;
+  case 's':
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+bool parse_compact(std::string_view s, double &total, std::string *error) {
+  std::size_t i = 0;
+  int last_rank = 6;
+  total = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') {
+      ++i;
+    }
+    if (i == s.size()) {
+      break;
+    }
+    double value = 0;
+    if (!read_number(s, i, value)) {
+      return fail(error, "expected a number");
+    }
+    while (i < s.size() && s[i] == ' ') {
+      ++i;
+    }
+    std::string unit;
+    while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') {
+      unit += s[i++];
+    }
+    char u = 0;
+    if (unit == "w" || unit == "week" || unit == "weeks") {
+      u = 'w';
+    } else if (unit == "d" || unit == "day" || unit == "days") {
+      u = 'd';
+    } else if (unit == "h" || unit == "hr" || unit == "hour" || unit == "hours") {
+      u = 'h';
+    } else if (unit == "m" || unit == "min" || unit == "mins" || unit == "minute" ||
+               unit == "minutes") {
+      u = 'm';
+    } else if (unit == "s" || unit == "sec" || unit == "secs" || unit == "second" ||
+               unit == "seconds") {
+      u = 's';
+    } else if (unit.empty()) {
+      return fail(error, "missing unit (use s, m, h, d or w, e.g. `30m`)");
+    } else {
+      return fail(error, "unknown unit `" + unit + "` (use s, m, h, d or w)");
+    }
+    if (unit_rank(u) >= last_rank) {
+      return fail(error, "units must go from largest to smallest, each once (e.g. `1h30m`)");
+    }
+    last_rank = unit_rank(u);
+    total += value * unit_seconds(u);
+  }
+  return true;
+}
+
+bool parse_iso(std::string_view s, double &total, std::string *error) {
+  // s starts with 'P'.
+  std::size_t i = 1;
+  bool time_part = false;
+  bool any = false;
+  int last_rank = 6;
+  total = 0;
+  while (i < s.size()) {
+    if (s[i] == 'T') {
+      if (time_part) {
+        return fail(error, "ISO 8601 duration has two `T`s");
+      }
+      time_part = true;
+      last_rank = 4;
+      ++i;
+      continue;
+    }
+    double value = 0;
+    if (!read_number(s, i, value)) {
+      return fail(error, "ISO 8601 duration: expected a number");
+    }
+    if (i == s.size()) {
+      return fail(error, "ISO 8601 duration: number without a designator");
+    }
+    char d = s[i++];
+    char u = 0;
+    if (!time_part && d == 'W') {
+      u = 'w';
+    } else if (!time_part && d == 'D') {
+      u = 'd';
+    } else if (time_part && d == 'H') {
+      u = 'h';
+    } else if (time_part && d == 'M') {
+      u = 'm';
+    } else if (time_part && d == 'S') {
+      u = 's';
+    } else if (!time_part && (d == 'Y' || d == 'M')) {
+      return fail(error, "years and months have no fixed length: use days or weeks");
+    } else {
+      return fail(error, std::string("ISO 8601 duration: unexpected `") + d + "`");
+    }
+    if (unit_rank(u) >= last_rank) {
+      return fail(error, "ISO 8601 duration: designators out of order");
+    }
+    last_rank = unit_rank(u);
+    total += value * unit_seconds(u);
+    any = true;
+  }
+  if (!any) {
+    return fail(error, "ISO 8601 duration has no value");
+  }
+  return true;
+}
+
+} // namespace
+
+std::optional<Seconds> parse_duration(std::string_view text, std::string *error) {
+  while (!text.empty() && text.front() == ' ') {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && text.back() == ' ') {
+    text.remove_suffix(1);
+  }
+  if (text.empty()) {
+    fail(error, "empty duration");
+    return std::nullopt;
+  }
+  if (text == "0") {
+    return 0.0;
+  }
+  double total = 0;
+  bool ok = text.front() == 'P' ? parse_iso(text, total, error) : parse_compact(text, total, error);
+  if (!ok) {
+    return std::nullopt;
+  }
+  if (!std::isfinite(total) || total > 1e12) {
+    fail(error, "duration is too large");
+    return std::nullopt;
+  }
+  return total;
+}
+
+std::string format_duration(Seconds seconds) {
+  if (!std::isfinite(seconds)) {
+    return "inf";
+  }
+  std::string sign;
+  if (seconds < 0) {
+    sign = "-";
+    seconds = -seconds;
+  }
+  auto total = static_cast<long long>(std::llround(seconds));
+  if (total == 0) {
+    return "0s";
+  }
+  const long long units[] = {604800, 86400, 3600, 60, 1};
+  const char *names[] = {"w", "d", "h", "m", "s"};
+  std::string out;
+  int shown = 0;
+  long long rest = total;
+  for (int u = 0; u < 5 && shown < 2; ++u) {
+    long long n = rest / units[u];
+    if (n > 0) {
+      out += (out.empty() ? "" : " ") + std::to_string(n) + names[u];
+      rest -= n * units[u];
+      ++shown;
+    } else if (shown > 0) {
+      break; // keep the two shown units adjacent: `2d 3h`, never `2d 5m`
+    }
+  }
+  return sign + out;
+}
+
+} // namespace journey

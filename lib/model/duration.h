@@ -1,0 +1,22 @@
+// Durations: parsing and printing of waits and times such as `2h`, `1h30m`, `3d` or `P1DT2H`.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace journey {
+
+/// A duration in seconds.
+using Seconds = double;
+
+/// Parses `45s`, `10m`, `2h`, `1h30m`, `1.5h`, `3d`, `1w` (units may combine, largest first)
+/// and ISO 8601 durations with weeks, days, hours, minutes and seconds (`P1DT2H`, `PT30M`).
+/// `0` alone is accepted. Returns nullopt and an explanation on bad input.
+std::optional<Seconds> parse_duration(std::string_view text, std::string *error = nullptr);
+
+/// Compact human form: `0s`, `45s`, `10m`, `2h 30m`, `2d 3h`, `3w 2d`; two largest units at most.
+std::string format_duration(Seconds seconds);
+
+} // namespace journey

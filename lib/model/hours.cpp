@@ -1,0 +1,207 @@
+// Opening hours: parser for `24/7` and `Mon-Fri 08:00-20:00; Sat 09:00-13:00`.
+#include "model/hours.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace journey {
+namespace {
+
+constexpr int kDayMinutes = 24 * 60;
+constexpr int kWeekMinutes = 7 * kDayMinutes;
+constexpr std::array<std::string_view, 7> kDays{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+bool fail(std::string *error, std::string message) {
+  if (error != nullptr) {
+    *error = std::move(message);
+  }
+  return false;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+int day_index(std::string_view word) {
+  if (word.size() < 3) {
+    return -1;
+  }
+  std::string lower;
+  for (char c : word.substr(0, 3)) {
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  for (std::size_t i = 0; i < kDays.size(); ++i) {
+    if (kDays[i] == lower) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+bool parse_clock(std::string_view s, int &minutes) {
+  s = trim(s);
+  auto colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 2 || s.size() - colon != 3) {
+    return false;
+  }
+  int h = 0;
+  for (char c : s.substr(0, colon)) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) {
+      return false;
+    }
+    h = h * 10 + (c - '0');
+  }
+  int m = 0;
+  for (char c : s.substr(colon + 1)) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) {
+      return false;
+    }
+    m = m * 10 + (c - '0');
+  }
+  if (m > 59 || h > 24 || (h == 24 && m != 0)) {
+    return false;
+  }
+  minutes = h * 60 + m;
+  return true;
+}
+
+/// Parses `Mon`, `Mon-Fri` or `Sat,Sun` into a set of day indexes.
+bool parse_days(std::string_view s, std::array<bool, 7> &days, std::string *error) {
+  days.fill(false);
+  std::size_t pos = 0;
+  while (pos <= s.size()) {
+    auto comma = s.find(',', pos);
+    auto item = trim(s.substr(pos, comma == std::string_view::npos ? s.npos : comma - pos));
+    auto dash = item.find('-');
+    int from = day_index(trim(item.substr(0, dash)));
+    int to = dash == std::string_view::npos ? from : day_index(trim(item.substr(dash + 1)));
+    if (from < 0 || to < 0) {
+      return fail(error, "unknown day `" + std::string(item) + "` (use Mon, Tue, ..., Sun)");
+    }
+    for (int d = from;; d = (d + 1) % 7) {
+      days[d] = true;
+      if (d == to) {
+        break;
+      }
+    }
+    if (comma == std::string_view::npos) {
+      break;
+    }
+    pos = comma + 1;
+  }
+  return true;
+}
+
+} // namespace
+
+int OpeningHours::minutes_per_week() const {
+  if (always) {
+    return kWeekMinutes;
+  }
+  int total = 0;
+  for (const auto &i : intervals) {
+    total += i.end - i.begin;
+  }
+  return total;
+}
+
+bool OpeningHours::open_at(int minute_of_week) const {
+  if (always) {
+    return true;
+  }
+  minute_of_week = ((minute_of_week % kWeekMinutes) + kWeekMinutes) % kWeekMinutes;
+  return std::any_of(intervals.begin(), intervals.end(), [&](const OpenInterval &i) {
+    return minute_of_week >= i.begin && minute_of_week < i.end;
+  });
+}
+
+std::optional<OpeningHours> parse_hours(std::string_view text, std::string *error) {
+  OpeningHours hours;
+  hours.text = std::string(text);
+  auto all = trim(text);
+  if (all == "24/7") {
+    hours.always = true;
+    return hours;
+  }
+  if (all.empty()) {
+    fail(error, "empty opening hours (use `24/7` or e.g. `Mon-Fri 08:00-20:00`)");
+    return std::nullopt;
+  }
+  std::size_t pos = 0;
+  while (pos <= all.size()) {
+    auto semi = all.find(';', pos);
+    auto group = trim(all.substr(pos, semi == std::string_view::npos ? all.npos : semi - pos));
+    pos = semi == std::string_view::npos ? all.size() + 1 : semi + 1;
+    if (group.empty()) {
+      continue;
+    }
+    // Days end at the first digit or the word "closed".
+    std::size_t split = 0;
+    while (split < group.size() && !std::isdigit(static_cast<unsigned char>(group[split]))) {
+      ++split;
+    }
+    auto day_part = trim(group.substr(0, split));
+    auto time_part = trim(group.substr(split));
+    bool closed = false;
+    if (day_part.size() > 6 && day_part.substr(day_part.size() - 6) == "closed") {
+      closed = true;
+      day_part = trim(day_part.substr(0, day_part.size() - 6));
+    }
+    std::array<bool, 7> days{};
+    if (!parse_days(day_part, days, error)) {
+      return std::nullopt;
+    }
+    if (closed) {
+      continue;
+    }
+    if (time_part.empty()) {
+      fail(error, "`" + std::string(group) + "` has no times (e.g. `Mon-Fri 08:00-20:00`)");
+      return std::nullopt;
+    }
+    std::size_t tpos = 0;
+    while (tpos <= time_part.size()) {
+      auto comma = time_part.find(',', tpos);
+      auto range = trim(
+          time_part.substr(tpos, comma == std::string_view::npos ? time_part.npos : comma - tpos));
+      tpos = comma == std::string_view::npos ? time_part.size() + 1 : comma + 1;
+      auto dash = range.find('-');
+      int begin = 0;
+      int end = 0;
+      if (dash == std::string_view::npos || !parse_clock(range.substr(0, dash), begin) ||
+          !parse_clock(range.substr(dash + 1), end)) {
+        fail(error, "bad time range `" + std::string(range) + "` (use HH:MM-HH:MM, e.g. 08:00-20:00)");
+        return std::nullopt;
+      }
+      if (end <= begin) {
+        fail(error, "time range `" + std::string(range) + "` ends before it starts");
+        return std::nullopt;
+      }
+      for (int d = 0; d < 7; ++d) {
+        if (days[d]) {
+          hours.intervals.push_back({d * kDayMinutes + begin, d * kDayMinutes + end});
+        }
+      }
+    }
+  }
+  std::sort(hours.intervals.begin(), hours.intervals.end(),
+            [](const OpenInterval &a, const OpenInterval &b) { return a.begin < b.begin; });
+  std::vector<OpenInterval> merged;
+  for (const auto &i : hours.intervals) {
+    if (!merged.empty() && i.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, i.end);
+    } else {
+      merged.push_back(i);
+    }
+  }
+  hours.intervals = std::move(merged);
+  return hours;
+}
+
+} // namespace journey

@@ -1,0 +1,128 @@
+// Journey model: enum names, lookups and reference resolution.
+#include "model/journey.h"
+
+#include <array>
+#include <unordered_map>
+#include <utility>
+
+namespace journey {
+namespace {
+
+template <typename Enum, std::size_t N>
+bool parse_enum(const std::array<std::pair<std::string_view, Enum>, N> &names,
+                std::string_view text, Enum &out) {
+  for (const auto &[name, value] : names) {
+    if (name == text) {
+      out = value;
+      return true;
+    }
+  }
+  return false;
+}
+
+template <typename Enum, std::size_t N>
+std::string_view enum_name(const std::array<std::pair<std::string_view, Enum>, N> &names, Enum e) {
+  for (const auto &[name, value] : names) {
+    if (value == e) {
+      return name;
+    }
+  }
+  return "?";
+}
+
+constexpr std::array<std::pair<std::string_view, Actor>, 4> kActors{{
+    {"customer", Actor::Customer},
+    {"frontstage", Actor::Frontstage},
+    {"backstage", Actor::Backstage},
+    {"system", Actor::System},
+}};
+constexpr std::array<std::pair<std::string_view, ChannelKind>, 5> kKinds{{
+    {"digital", ChannelKind::Digital},
+    {"assisted", ChannelKind::Assisted},
+    {"in-person", ChannelKind::InPerson},
+    {"paper", ChannelKind::Paper},
+    {"social", ChannelKind::Social},
+}};
+constexpr std::array<std::pair<std::string_view, EndKind>, 4> kEnds{{
+    {"none", EndKind::None},
+    {"success", EndKind::Success},
+    {"abandon", EndKind::Abandon},
+    {"failure", EndKind::Failure},
+}};
+
+template <typename T> Index find_by_id(const std::vector<T> &items, std::string_view id) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].id == id) {
+      return static_cast<Index>(i);
+    }
+  }
+  return npos;
+}
+
+template <typename T> std::unordered_map<std::string_view, Index> index_by_id(const std::vector<T> &items) {
+  std::unordered_map<std::string_view, Index> map;
+  map.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    map.emplace(items[i].id, static_cast<Index>(i)); // first definition wins
+  }
+  return map;
+}
+
+Index lookup(const std::unordered_map<std::string_view, Index> &map, const std::string &id) {
+  if (id.empty()) {
+    return npos;
+  }
+  auto it = map.find(id);
+  return it == map.end() ? npos : it->second;
+}
+
+} // namespace
+
+std::string_view to_string(Actor a) { return enum_name(kActors, a); }
+std::string_view to_string(ChannelKind k) { return enum_name(kKinds, k); }
+std::string_view to_string(EndKind e) { return enum_name(kEnds, e); }
+bool parse_actor(std::string_view text, Actor &out) { return parse_enum(kActors, text, out); }
+bool parse_channel_kind(std::string_view text, ChannelKind &out) {
+  return parse_enum(kKinds, text, out);
+}
+bool parse_end_kind(std::string_view text, EndKind &out) {
+  return text != "none" && parse_enum(kEnds, text, out);
+}
+
+Index Journey::find_step(std::string_view key) const { return find_by_id(steps, key); }
+Index Journey::find_channel(std::string_view key) const { return find_by_id(channels, key); }
+Index Journey::find_team(std::string_view key) const { return find_by_id(teams, key); }
+Index Journey::find_process(std::string_view key) const { return find_by_id(processes, key); }
+
+void Journey::resolve() {
+  const auto step_ids = index_by_id(steps);
+  const auto channel_ids = index_by_id(channels);
+  const auto team_ids = index_by_id(teams);
+  const auto process_ids = index_by_id(processes);
+  for (Process &p : processes) {
+    p.team_index = lookup(team_ids, p.team);
+  }
+  for (Step &s : steps) {
+    s.channel_index = lookup(channel_ids, s.channel);
+    s.process_index = lookup(process_ids, s.process);
+    s.team_index = lookup(team_ids, s.team);
+    if (s.team.empty() && s.process_index != npos) {
+      s.team_index = processes[s.process_index].team_index;
+    }
+    for (Transition &t : s.next) {
+      t.target = lookup(step_ids, t.to);
+    }
+  }
+}
+
+double Journey::step_cost(const Step &s) const {
+  if (s.cost) {
+    return *s.cost;
+  }
+  if (const Channel *c = channel_of(s); c != nullptr && c->cost) {
+    return *c->cost;
+  }
+  return 0.0;
+}
+
+} // namespace journey

@@ -1,0 +1,152 @@
+// Journey model: a customer journey as a graph of steps, with channels, teams and processes.
+#pragma once
+
+#include "model/diagnostic.h"
+#include "model/duration.h"
+#include "model/hours.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace journey {
+
+/// Index of an element in its journey's vector; `npos` when unresolved or absent.
+using Index = std::int32_t;
+inline constexpr Index npos = -1;
+
+/// Who performs a step, from the customer's point of view.
+enum class Actor { Customer, Frontstage, Backstage, System };
+/// How a channel reaches the customer.
+enum class ChannelKind { Digital, Assisted, InPerson, Paper, Social };
+/// How a journey ends at a step; `None` for steps that are not ends.
+enum class EndKind { None, Success, Abandon, Failure };
+
+std::string_view to_string(Actor a);
+std::string_view to_string(ChannelKind k);
+std::string_view to_string(EndKind e);
+bool parse_actor(std::string_view text, Actor &out);
+bool parse_channel_kind(std::string_view text, ChannelKind &out);
+bool parse_end_kind(std::string_view text, EndKind &out);
+
+/// True for the actors the customer deals with directly (customer and frontstage).
+inline bool customer_visible(Actor a) { return a == Actor::Customer || a == Actor::Frontstage; }
+/// True for channels that put the customer in touch with staff (calls, visits).
+inline bool is_contact(ChannelKind k) { return k == ChannelKind::Assisted || k == ChannelKind::InPerson; }
+
+/// A channel the customer uses: web, phone, post, branch, email, app, chat, social.
+struct Channel {
+  std::string id;
+  std::string name;
+  ChannelKind kind = ChannelKind::Digital;
+  std::optional<OpeningHours> hours;
+  std::optional<double> cost;     ///< cost per contact
+  std::optional<Seconds> response; ///< typical time to respond
+  Location location;              ///< position of the id key
+  Location kind_location;
+  bool from_catalog = false;      ///< defined in a shared catalog, not in this file
+};
+
+/// A team in the organisation.
+struct Team {
+  std::string id;
+  std::string name;
+  Location location;
+  bool from_catalog = false;
+};
+
+/// An existing internal process, owned by a team.
+struct Process {
+  std::string id;
+  std::string name;
+  std::string team; ///< team id; empty if none
+  Location location;
+  Location team_location;
+  Index team_index = npos;
+  bool from_catalog = false;
+};
+
+/// An edge from one step to the next, optionally with a branch probability and a label.
+struct Transition {
+  std::string to;
+  std::optional<double> p;
+  std::string label;
+  Location location; ///< position of the target id
+  Index target = npos;
+};
+
+/// One step of the journey.
+struct Step {
+  std::string id;
+  std::string name;
+  Actor actor = Actor::Customer;
+  bool actor_explicit = false;
+  std::string channel; ///< channel id; empty if none
+  std::string process; ///< process id; empty if none
+  std::string team;    ///< the step's own team id; empty if none
+  Seconds wait = 0;    ///< waiting before the step starts
+  Seconds time = 0;    ///< active time
+  std::optional<double> cost;
+  std::vector<std::string> pain;
+  std::optional<int> emotion;
+  std::string note;
+  std::vector<Transition> next;
+  EndKind end = EndKind::None;
+
+  Location location; ///< position of the step mapping (its first key)
+  Location id_location;
+  Location channel_location;
+  Location process_location;
+  Location team_location;
+  Location next_location;
+
+  Index channel_index = npos;
+  Index process_index = npos;
+  Index team_index = npos; ///< effective team: own team, else the process's team
+};
+
+/// A whole journey definition, as parsed from one file.
+struct Journey {
+  std::string file; ///< file name as given to the parser
+  std::string id;
+  std::string title;
+  std::string intent;
+  std::string owner;
+  std::string start;
+  std::vector<std::string> ends;
+  std::string catalog; ///< path of a shared catalog, relative to `file`; empty if none
+  std::vector<Channel> channels;
+  std::vector<Team> teams;
+  std::vector<Process> processes;
+  std::vector<Step> steps;
+
+  Location location; ///< position of the document's top-level mapping
+  Location id_location;
+  Location title_location;
+  Location steps_location;
+  Location catalog_location;
+
+  Index find_step(std::string_view key) const;
+  Index find_channel(std::string_view key) const;
+  Index find_team(std::string_view key) const;
+  Index find_process(std::string_view key) const;
+
+  /// Resolves every id reference (next, channel, process, team) to an index; unresolved stay npos.
+  /// Also computes each step's effective team. Safe to call again after edits.
+  void resolve();
+
+  /// Effective channel of a step, or nullptr.
+  const Channel *channel_of(const Step &s) const {
+    return s.channel_index == npos ? nullptr : &channels[s.channel_index];
+  }
+  /// Effective team of a step, or nullptr.
+  const Team *team_of(const Step &s) const {
+    return s.team_index == npos ? nullptr : &teams[s.team_index];
+  }
+  /// Cost of one pass through a step: its own cost, else its channel's, else 0.
+  double step_cost(const Step &s) const;
+};
+
+} // namespace journey

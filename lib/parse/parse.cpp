@@ -1,0 +1,554 @@
+// Parser: walks a YamlTree along the journey schema and fills the model.
+#include "parse/parse.h"
+
+#include "model/suggest.h"
+#include "parse/reader.h"
+#include "parse/yaml_tree.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace journey {
+
+using detail::Reader;
+using yaml::Kind;
+using yaml::Node;
+using yaml::NodeId;
+
+namespace {
+
+const std::vector<std::string_view> kJourneyKeys{"journey", "title",    "intent",   "owner",
+                                                 "start",   "ends",     "catalog",  "channels",
+                                                 "teams",   "processes", "steps"};
+const std::vector<std::string_view> kCatalogKeys{"catalog", "channels", "teams", "processes"};
+const std::vector<std::string_view> kChannelKeys{"name", "kind", "hours", "cost", "response"};
+const std::vector<std::string_view> kTeamKeys{"name"};
+const std::vector<std::string_view> kProcessKeys{"name", "team"};
+const std::vector<std::string_view> kStepKeys{"id",   "name", "actor", "channel", "process",
+                                              "team", "wait", "time",  "cost",    "pain",
+                                              "emotion", "note", "next", "end"};
+const std::vector<std::string_view> kTransitionKeys{"to", "p", "label"};
+
+bool is_slug(std::string_view s) {
+  if (s.empty()) {
+    return false;
+  }
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+  });
+}
+
+class SchemaWalker {
+public:
+  SchemaWalker(const yaml::Tree &tree, std::string_view filename, std::vector<Diagnostic> &out)
+      : r_(tree, filename, out) {}
+
+  void read_channels(NodeId id, std::vector<Channel> &channels) {
+    if (r_.node(id).kind != Kind::Map) {
+      if (!Reader::is_null(r_.node(id))) {
+        r_.wrong_type(id, "channels", "a mapping of channel id to channel");
+      }
+      return;
+    }
+    r_.for_each_id(id, [&](const std::string &cid, const Node &key, NodeId value) {
+      Channel c;
+      c.id = cid;
+      c.name = cid;
+      c.location = key.location;
+      c.kind_location = key.location;
+      const std::string what = fmt::format("channel `{}`", cid);
+      bool has_kind = false;
+      if (r_.node(value).kind != Kind::Map) {
+        r_.wrong_type(value, what, "a mapping with `name` and `kind`");
+        channels.push_back(std::move(c));
+        return;
+      }
+      r_.for_each_entry(value, kChannelKeys, what, [&](const std::string &k, const Node &, NodeId v) {
+        if (k == "name") {
+          if (auto t = r_.text(v, "name")) {
+            c.name = *t;
+          }
+        } else if (k == "kind") {
+          c.kind_location = r_.location(v);
+          if (auto t = r_.text(v, "kind")) {
+            has_kind = true;
+            if (!parse_channel_kind(*t, c.kind)) {
+              r_.report("invalid-value",
+                        fmt::format("unknown channel kind `{}`{}; use digital, assisted, in-person, "
+                                    "paper or social",
+                                    *t,
+                                    did_you_mean(*t, {"digital", "assisted", "in-person", "paper",
+                                                      "social"})),
+                        r_.location(v));
+            }
+          }
+        } else if (k == "hours") {
+          if (auto t = r_.text(v, "hours")) {
+            std::string error;
+            c.hours = parse_hours(*t, &error);
+            if (!c.hours) {
+              r_.report("invalid-value",
+                        fmt::format("bad opening hours `{}`: {}; write `24/7` or e.g. "
+                                    "`Mon-Fri 08:00-20:00; Sat 09:00-13:00`",
+                                    *t, error),
+                        r_.location(v));
+            }
+          }
+        } else if (k == "cost") {
+          c.cost = r_.number(v, "cost");
+        } else if (k == "response") {
+          c.response = r_.duration(v, "response");
+        }
+      });
+      if (!has_kind) {
+        r_.report("missing-field",
+                  fmt::format("{} has no `kind` (digital, assisted, in-person, paper or social)", what),
+                  key.location);
+      }
+      channels.push_back(std::move(c));
+    });
+  }
+
+  void read_teams(NodeId id, std::vector<Team> &teams) {
+    if (r_.node(id).kind != Kind::Map) {
+      if (!Reader::is_null(r_.node(id))) {
+        r_.wrong_type(id, "teams", "a mapping of team id to team");
+      }
+      return;
+    }
+    r_.for_each_id(id, [&](const std::string &tid, const Node &key, NodeId value) {
+      Team t;
+      t.id = tid;
+      t.name = tid;
+      t.location = key.location;
+      const Node &v = r_.node(value);
+      if (v.kind == Kind::Map) {
+        r_.for_each_entry(value, kTeamKeys, fmt::format("team `{}`", tid),
+                          [&](const std::string &, const Node &, NodeId nv) {
+                            if (auto name = r_.text(nv, "name")) {
+                              t.name = *name;
+                            }
+                          });
+      } else if (v.kind == Kind::Scalar) {
+        t.name = v.value; // shorthand: `mailroom: Mailroom`
+      } else if (!Reader::is_null(v)) {
+        r_.wrong_type(value, fmt::format("team `{}`", tid), "a mapping with `name`");
+      }
+      teams.push_back(std::move(t));
+    });
+  }
+
+  void read_processes(NodeId id, std::vector<Process> &processes) {
+    if (r_.node(id).kind != Kind::Map) {
+      if (!Reader::is_null(r_.node(id))) {
+        r_.wrong_type(id, "processes", "a mapping of process id to process");
+      }
+      return;
+    }
+    r_.for_each_id(id, [&](const std::string &pid, const Node &key, NodeId value) {
+      Process p;
+      p.id = pid;
+      p.name = pid;
+      p.location = key.location;
+      const Node &v = r_.node(value);
+      if (v.kind == Kind::Map) {
+        r_.for_each_entry(value, kProcessKeys, fmt::format("process `{}`", pid),
+                          [&](const std::string &k, const Node &, NodeId nv) {
+                            if (k == "name") {
+                              if (auto name = r_.text(nv, "name")) {
+                                p.name = *name;
+                              }
+                            } else if (auto team = r_.text(nv, "team")) {
+                              p.team = *team;
+                              p.team_location = r_.location(nv);
+                            }
+                          });
+      } else if (v.kind == Kind::Scalar) {
+        p.name = v.value;
+      } else if (!Reader::is_null(v)) {
+        r_.wrong_type(value, fmt::format("process `{}`", pid), "a mapping with `name` and `team`");
+      }
+      processes.push_back(std::move(p));
+    });
+  }
+
+  void read_next(NodeId id, Step &s) {
+    s.next_location = r_.location(id);
+    const Node &n = r_.node(id);
+    auto add_target = [&](NodeId item) {
+      const Node &t = r_.node(item);
+      if (t.kind == Kind::Scalar) {
+        Transition tr;
+        tr.to = t.value;
+        tr.location = t.location;
+        s.next.push_back(std::move(tr));
+        return;
+      }
+      if (t.kind != Kind::Map) {
+        r_.wrong_type(item, "next", "a step id or a mapping with `to`, `p` and `label`");
+        return;
+      }
+      Transition tr;
+      tr.location = t.location;
+      bool has_to = false;
+      r_.for_each_entry(item, kTransitionKeys, "a `next` branch",
+                        [&](const std::string &k, const Node &, NodeId v) {
+                          if (k == "to") {
+                            if (auto to = r_.text(v, "to")) {
+                              tr.to = *to;
+                              tr.location = r_.location(v);
+                              has_to = true;
+                            }
+                          } else if (k == "p") {
+                            tr.p = r_.number(v, "p", true);
+                            if (tr.p && *tr.p > 1.0) {
+                              r_.report("invalid-value",
+                                        fmt::format("branch probability `p` must be between 0 and "
+                                                    "1 (or 0% and 100%), not {}",
+                                                    r_.node(v).value),
+                                        r_.location(v));
+                              tr.p.reset();
+                            }
+                          } else if (auto label = r_.text(v, "label")) {
+                            tr.label = *label;
+                          }
+                        });
+      if (!has_to) {
+        r_.report("missing-field", "a `next` branch has no `to` (the id of the step it leads to)",
+                  t.location);
+        return;
+      }
+      s.next.push_back(std::move(tr));
+    };
+    if (n.kind == Kind::Sequence) {
+      for (NodeId item : n.children) {
+        add_target(item);
+      }
+    } else if (n.kind == Kind::Scalar || n.kind == Kind::Map) {
+      add_target(id);
+    } else if (!Reader::is_null(n)) {
+      r_.wrong_type(id, "next", "a step id or a list of them");
+    }
+  }
+
+  void read_end(NodeId id, Step &s) {
+    const Node &n = r_.node(id);
+    if (Reader::is_null(n)) {
+      return;
+    }
+    if (n.kind != Kind::Scalar) {
+      r_.wrong_type(id, "end", "`success`, `abandon` or `failure`");
+      return;
+    }
+    if (n.plain && (n.value == "true" || n.value == "True" || n.value == "yes")) {
+      s.end = EndKind::Success;
+    } else if (n.plain && (n.value == "false" || n.value == "False" || n.value == "no")) {
+      s.end = EndKind::None;
+    } else if (!parse_end_kind(n.value, s.end)) {
+      r_.report("invalid-value",
+                fmt::format("unknown end `{}`{}; use success, abandon or failure", n.value,
+                            did_you_mean(n.value, {"success", "abandon", "failure"})),
+                n.location);
+    }
+  }
+
+  void read_step(NodeId id, std::vector<Step> &steps) {
+    const Node &n = r_.node(id);
+    if (n.kind != Kind::Map) {
+      r_.wrong_type(id, "a step", "a mapping with `id` and `name`");
+      return;
+    }
+    Step s;
+    s.location = n.location;
+    bool has_id = false;
+    bool has_name = false;
+    std::string what = "a step";
+    // Name the step in messages once its id is known.
+    for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
+      const Node &k = r_.node(n.children[i]);
+      const Node &v = r_.node(n.children[i + 1]);
+      if (k.kind == Kind::Scalar && k.value == "id" && v.kind == Kind::Scalar) {
+        what = fmt::format("step `{}`", v.value);
+        break;
+      }
+    }
+    r_.for_each_entry(id, kStepKeys, what, [&](const std::string &k, const Node &key, NodeId v) {
+      if (k == "id") {
+        if (auto t = r_.text(v, "id")) {
+          s.id = *t;
+          s.id_location = r_.location(v);
+          has_id = !t->empty();
+        }
+        if (!s.id_location.known()) {
+          s.id_location = key.location;
+        }
+      } else if (k == "name") {
+        if (auto t = r_.text(v, "name")) {
+          s.name = *t;
+          has_name = !t->empty();
+        }
+      } else if (k == "actor") {
+        if (auto t = r_.text(v, "actor")) {
+          s.actor_explicit = true;
+          if (!parse_actor(*t, s.actor)) {
+            s.actor_explicit = false;
+            r_.report("invalid-value",
+                      fmt::format("unknown actor `{}`{}; use customer, frontstage, backstage or system",
+                                  *t,
+                                  did_you_mean(*t, {"customer", "frontstage", "backstage", "system"})),
+                      r_.location(v));
+          }
+        }
+      } else if (k == "channel") {
+        if (auto t = r_.text(v, "channel")) {
+          s.channel = *t;
+          s.channel_location = r_.location(v);
+        }
+      } else if (k == "process") {
+        if (auto t = r_.text(v, "process")) {
+          s.process = *t;
+          s.process_location = r_.location(v);
+        }
+      } else if (k == "team") {
+        if (auto t = r_.text(v, "team")) {
+          s.team = *t;
+          s.team_location = r_.location(v);
+        }
+      } else if (k == "wait") {
+        s.wait = r_.duration(v, "wait").value_or(0);
+      } else if (k == "time") {
+        s.time = r_.duration(v, "time").value_or(0);
+      } else if (k == "cost") {
+        s.cost = r_.number(v, "cost");
+      } else if (k == "pain") {
+        s.pain = r_.text_list(v, "pain");
+      } else if (k == "emotion") {
+        if (auto e = r_.integer(v, "emotion")) {
+          if (*e < -3 || *e > 3) {
+            r_.report("invalid-value",
+                      fmt::format("`emotion` must be a whole number from -3 (angry) to 3 (delighted), "
+                                  "not {}",
+                                  *e),
+                      r_.location(v));
+          } else {
+            s.emotion = static_cast<int>(*e);
+          }
+        }
+      } else if (k == "note") {
+        if (auto t = r_.text(v, "note")) {
+          s.note = *t;
+        }
+      } else if (k == "next") {
+        read_next(v, s);
+      } else if (k == "end") {
+        read_end(v, s);
+      }
+    });
+    if (!has_id) {
+      r_.report("missing-field", "step has no `id` (a unique name other steps use in `next`)",
+                n.location);
+    }
+    if (!has_name) {
+      r_.report("missing-field", fmt::format("{} has no `name` (what happens, in words)", what),
+                n.location);
+    }
+    if (!s.actor_explicit && (!s.process.empty() || !s.team.empty())) {
+      s.actor = Actor::Backstage;
+    }
+    if (!s.id_location.known()) {
+      s.id_location = n.location;
+    }
+    steps.push_back(std::move(s));
+  }
+
+  void read_journey(NodeId root, Journey &j) {
+    const Node &n = r_.node(root);
+    j.location = n.location;
+    bool has_steps = false;
+    r_.for_each_entry(root, kJourneyKeys, "the journey", [&](const std::string &k, const Node &key, NodeId v) {
+      auto text_field = [&](std::string &field, Location *where = nullptr) {
+        if (auto t = r_.text(v, k)) {
+          field = *t;
+        }
+        if (where != nullptr) {
+          *where = r_.node(v).kind == Kind::Null ? key.location : r_.location(v);
+        }
+      };
+      if (k == "journey") {
+        text_field(j.id, &j.id_location);
+        if (!j.id.empty() && !is_slug(j.id)) {
+          r_.report("invalid-value",
+                    fmt::format("journey id `{}` must be a slug: lower-case letters, digits and "
+                                "hyphens, e.g. `open-bank-account`",
+                                j.id),
+                    j.id_location);
+        }
+      } else if (k == "title") {
+        text_field(j.title, &j.title_location);
+      } else if (k == "intent") {
+        text_field(j.intent);
+      } else if (k == "owner") {
+        text_field(j.owner);
+      } else if (k == "start") {
+        text_field(j.start);
+      } else if (k == "ends") {
+        j.ends = r_.text_list(v, "ends");
+      } else if (k == "catalog") {
+        text_field(j.catalog, &j.catalog_location);
+      } else if (k == "channels") {
+        read_channels(v, j.channels);
+      } else if (k == "teams") {
+        read_teams(v, j.teams);
+      } else if (k == "processes") {
+        read_processes(v, j.processes);
+      } else if (k == "steps") {
+        has_steps = true;
+        j.steps_location = key.location;
+        const Node &sn = r_.node(v);
+        if (sn.kind == Kind::Sequence) {
+          j.steps.reserve(sn.children.size());
+          for (NodeId item : sn.children) {
+            read_step(item, j.steps);
+          }
+          if (sn.children.empty()) {
+            r_.report("missing-field", "`steps` is empty: a journey needs at least one step",
+                      key.location);
+          }
+        } else if (Reader::is_null(sn)) {
+          r_.report("missing-field", "`steps` is empty: a journey needs at least one step",
+                    key.location);
+        } else {
+          r_.wrong_type(v, "steps", "a list of steps");
+        }
+      }
+    });
+    if (j.id.empty()) {
+      r_.report("missing-field",
+                "the journey has no `journey` id (a slug such as `open-bank-account`)",
+                j.id_location.known() ? j.id_location : n.location);
+    }
+    if (j.title.empty()) {
+      r_.report("missing-field",
+                "the journey has no `title` (the journey in the customer's words, e.g. \"I want to "
+                "open a bank account\")",
+                j.title_location.known() ? j.title_location : n.location);
+    }
+    if (!has_steps) {
+      r_.report("missing-field", "the journey has no `steps`", n.location);
+    }
+  }
+
+  void read_catalog(NodeId root, Catalog &c) {
+    r_.for_each_entry(root, kCatalogKeys, "the catalog", [&](const std::string &k, const Node &key, NodeId v) {
+      if (k == "catalog") {
+        if (auto t = r_.text(v, "catalog")) {
+          c.catalog = *t;
+        }
+        c.catalog_location = r_.node(v).kind == Kind::Null ? key.location : r_.location(v);
+      } else if (k == "channels") {
+        read_channels(v, c.channels);
+      } else if (k == "teams") {
+        read_teams(v, c.teams);
+      } else if (k == "processes") {
+        read_processes(v, c.processes);
+      }
+    });
+  }
+
+  Reader &reader() { return r_; }
+
+private:
+  Reader r_;
+};
+
+/// Reads the tree; returns the root mapping or kNoNode after reporting why there is none.
+NodeId root_mapping(const yaml::Tree &tree, SchemaWalker &walker, std::string_view what) {
+  if (tree.root == yaml::kNoNode) {
+    return yaml::kNoNode;
+  }
+  const Node &root = tree.deref(tree.root);
+  if (root.kind == Kind::Map) {
+    return tree.root;
+  }
+  if (root.kind == Kind::Null) {
+    walker.reader().report("missing-field",
+                           fmt::format("the file is empty: a {} starts with `journey:`, `title:` "
+                                       "and `steps:`",
+                                       what),
+                           Location{1, 1});
+  } else {
+    walker.reader().wrong_type(tree.root, what, "a mapping (`journey:`, `title:`, `steps:` ...)");
+  }
+  return yaml::kNoNode;
+}
+
+} // namespace
+
+ParseResult parse(std::string_view text, std::string_view filename) {
+  ParseResult result;
+  result.journey.file = std::string(filename);
+  const std::size_t before = result.diagnostics.size();
+  yaml::Tree tree = yaml::parse_tree(text, filename, result.diagnostics);
+  if (tree.root == yaml::kNoNode) {
+    bool any_syntax = std::any_of(result.diagnostics.begin() + static_cast<std::ptrdiff_t>(before),
+                                  result.diagnostics.end(),
+                                  [](const Diagnostic &d) { return d.rule == "yaml-syntax"; });
+    if (any_syntax) {
+      result.readable = false;
+      return result;
+    }
+    result.diagnostics.push_back(Diagnostic{Severity::Error, "missing-field",
+                                            "the file is empty: a journey needs `journey:`, "
+                                            "`title:` and `steps:`",
+                                            std::string(filename), Location{1, 1}});
+    result.readable = false;
+    return result;
+  }
+  SchemaWalker walker(tree, filename, result.diagnostics);
+  NodeId root = root_mapping(tree, walker, "journey");
+  if (root == yaml::kNoNode) {
+    result.readable = false;
+    return result;
+  }
+  walker.read_journey(root, result.journey);
+  result.journey.resolve();
+  return result;
+}
+
+CatalogResult parse_catalog(std::string_view text, std::string_view filename) {
+  CatalogResult result;
+  result.catalog.file = std::string(filename);
+  yaml::Tree tree = yaml::parse_tree(text, filename, result.diagnostics);
+  if (tree.root == yaml::kNoNode) {
+    result.readable = result.diagnostics.empty();
+    return result;
+  }
+  SchemaWalker walker(tree, filename, result.diagnostics);
+  if (tree.deref(tree.root).kind == Kind::Null) {
+    return result;
+  }
+  NodeId root = root_mapping(tree, walker, "catalog");
+  if (root == yaml::kNoNode) {
+    result.readable = false;
+    return result;
+  }
+  walker.read_catalog(root, result.catalog);
+  for (auto &c : result.catalog.channels) {
+    c.from_catalog = true;
+  }
+  for (auto &t : result.catalog.teams) {
+    t.from_catalog = true;
+  }
+  for (auto &p : result.catalog.processes) {
+    p.from_catalog = true;
+  }
+  return result;
+}
+
+const std::vector<std::string_view> &journey_keys() { return kJourneyKeys; }
+const std::vector<std::string_view> &step_keys() { return kStepKeys; }
+const std::vector<std::string_view> &channel_keys() { return kChannelKeys; }
+
+} // namespace journey

@@ -1,0 +1,41 @@
+// Parser: journey and catalog YAML text to the model, with every mistake as a diagnostic.
+#pragma once
+
+#include "model/catalog.h"
+#include "model/diagnostic.h"
+#include "model/journey.h"
+
+#include <string_view>
+#include <vector>
+
+namespace journey {
+
+/// A parsed journey and what was wrong with its text.
+struct ParseResult {
+  Journey journey;
+  std::vector<Diagnostic> diagnostics; ///< rules yaml-syntax, duplicate-key, unknown-key,
+                                       ///< missing-field, invalid-value
+  /// False when the text was not YAML at all (nothing of the journey could be read).
+  bool readable = true;
+};
+
+/// Parses one journey definition. Never throws on bad input and never recurses over the text;
+/// references are resolved (`Journey::resolve`) but not checked: that is the linter's job.
+ParseResult parse(std::string_view text, std::string_view filename);
+
+/// A parsed shared catalog and what was wrong with its text.
+struct CatalogResult {
+  Catalog catalog;
+  std::vector<Diagnostic> diagnostics;
+  bool readable = true;
+};
+
+/// Parses a shared catalog file (`catalog`, `channels`, `teams`, `processes`).
+CatalogResult parse_catalog(std::string_view text, std::string_view filename);
+
+/// The keys each kind of mapping may have, for editors, docs and tests.
+const std::vector<std::string_view> &journey_keys();
+const std::vector<std::string_view> &step_keys();
+const std::vector<std::string_view> &channel_keys();
+
+} // namespace journey

@@ -1,0 +1,236 @@
+// Reader: typed access to YamlTree nodes with diagnostics for wrong types and unknown keys.
+#include "parse/reader.h"
+
+#include "model/duration.h"
+#include "model/suggest.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+namespace journey::detail {
+
+using yaml::Kind;
+using yaml::Node;
+using yaml::NodeId;
+
+void Reader::report(std::string_view rule, std::string message, Location where, Severity severity) {
+  out_.push_back(Diagnostic{severity, std::string(rule), std::move(message), std::string(filename_), where});
+}
+
+std::string_view Reader::describe(const Node &n) {
+  switch (n.kind) {
+  case Kind::Null:
+    return "empty";
+  case Kind::Scalar:
+    return "text";
+  case Kind::Sequence:
+    return "a list";
+  case Kind::Map:
+    return "a mapping";
+  case Kind::Alias:
+    return "an alias";
+  }
+  return "?";
+}
+
+void Reader::wrong_type(NodeId id, std::string_view field, std::string_view expected) {
+  report("invalid-value", fmt::format("`{}` must be {}, not {}", field, expected, describe(node(id))),
+         location(id));
+}
+
+void Reader::for_each_entry(
+    NodeId map, const std::vector<std::string_view> &allowed, std::string_view what,
+    const std::function<void(const std::string &, const Node &, NodeId)> &on_entry) {
+  const Node &m = node(map);
+  // Merge keys (`<<: *defaults`) supply entries the mapping does not set itself.
+  std::vector<NodeId> merged_maps;
+  std::vector<std::string_view> own_keys;
+  for (std::size_t i = 0; i + 1 < m.children.size(); i += 2) {
+    const Node &k = node(m.children[i]);
+    if (k.kind == Kind::Scalar && k.plain && k.value == "<<") {
+      const Node &v = node(m.children[i + 1]);
+      if (v.kind == Kind::Map) {
+        merged_maps.push_back(m.children[i + 1]);
+      } else if (v.kind == Kind::Sequence) {
+        for (NodeId item : v.children) {
+          if (node(item).kind == Kind::Map) {
+            merged_maps.push_back(item);
+          } else {
+            wrong_type(item, "<<", "a mapping (usually an alias such as `*defaults`)");
+          }
+        }
+      } else {
+        wrong_type(m.children[i + 1], "<<", "a mapping (usually an alias such as `*defaults`)");
+      }
+    } else if (k.kind == Kind::Scalar) {
+      own_keys.push_back(k.value);
+    }
+  }
+  auto visit = [&](const Node &owner, bool from_merge) {
+    for (std::size_t i = 0; i + 1 < owner.children.size(); i += 2) {
+      const Node &k = node(owner.children[i]);
+      if (k.kind != Kind::Scalar) {
+        if (!from_merge) {
+          report("invalid-value", fmt::format("keys of {} must be text, not {}", what, describe(k)),
+                 k.location);
+        }
+        continue;
+      }
+      if (k.plain && k.value == "<<") {
+        continue;
+      }
+      if (from_merge && std::find(own_keys.begin(), own_keys.end(), k.value) != own_keys.end()) {
+        continue;
+      }
+      bool known = std::find(allowed.begin(), allowed.end(), k.value) != allowed.end();
+      if (!known) {
+        if (!from_merge) {
+          report("unknown-key",
+                 fmt::format("unknown key `{}` in {}{}", k.value, what, did_you_mean(k.value, allowed)),
+                 k.location);
+        }
+        continue;
+      }
+      on_entry(k.value, k, owner.children[i + 1]);
+    }
+  };
+  visit(m, false);
+  for (NodeId merged : merged_maps) {
+    visit(node(merged), true);
+  }
+}
+
+void Reader::for_each_id(NodeId map,
+                         const std::function<void(const std::string &, const Node &, NodeId)> &on_entry) {
+  const Node &m = node(map);
+  for (std::size_t i = 0; i + 1 < m.children.size(); i += 2) {
+    const Node &k = node(m.children[i]);
+    if (k.kind != Kind::Scalar || k.value.empty()) {
+      report("invalid-value", fmt::format("an id must be text, not {}", describe(k)), k.location);
+      continue;
+    }
+    on_entry(k.value, k, m.children[i + 1]);
+  }
+}
+
+std::optional<std::string> Reader::text(NodeId id, std::string_view field) {
+  const Node &n = node(id);
+  if (n.kind == Kind::Scalar) {
+    return n.value;
+  }
+  if (n.kind != Kind::Null) {
+    wrong_type(id, field, "text");
+  }
+  return std::nullopt;
+}
+
+namespace {
+bool parse_double(std::string_view s, double &out) {
+  while (!s.empty() && s.front() == ' ') {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && s.back() == ' ') {
+    s.remove_suffix(1);
+  }
+  if (!s.empty() && s.front() == '+') {
+    s.remove_prefix(1);
+  }
+  if (s.empty()) {
+    return false;
+  }
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && ptr == s.data() + s.size() && std::isfinite(out);
+}
+} // namespace
+
+std::optional<double> Reader::number(NodeId id, std::string_view field, bool percent) {
+  const Node &n = node(id);
+  if (n.kind == Kind::Null) {
+    return std::nullopt;
+  }
+  if (n.kind != Kind::Scalar) {
+    wrong_type(id, field, "a number");
+    return std::nullopt;
+  }
+  std::string_view s = n.value;
+  double scale = 1;
+  if (percent && !s.empty() && s.back() == '%') {
+    s.remove_suffix(1);
+    scale = 0.01;
+  }
+  double value = 0;
+  if (!parse_double(s, value)) {
+    report("invalid-value", fmt::format("`{}` must be a number, not `{}`", field, n.value), n.location);
+    return std::nullopt;
+  }
+  if (value < 0) {
+    report("invalid-value", fmt::format("`{}` must not be negative", field), n.location);
+    return std::nullopt;
+  }
+  return value * scale;
+}
+
+std::optional<long long> Reader::integer(NodeId id, std::string_view field) {
+  const Node &n = node(id);
+  if (n.kind == Kind::Null) {
+    return std::nullopt;
+  }
+  if (n.kind != Kind::Scalar) {
+    wrong_type(id, field, "a whole number");
+    return std::nullopt;
+  }
+  std::string_view s = n.value;
+  if (!s.empty() && s.front() == '+') {
+    s.remove_prefix(1);
+  }
+  long long value = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size()) {
+    report("invalid-value", fmt::format("`{}` must be a whole number, not `{}`", field, n.value),
+           n.location);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> Reader::duration(NodeId id, std::string_view field) {
+  const Node &n = node(id);
+  if (n.kind == Kind::Null) {
+    return std::nullopt;
+  }
+  if (n.kind != Kind::Scalar) {
+    wrong_type(id, field, "a duration such as `2h` or `3d`");
+    return std::nullopt;
+  }
+  std::string error;
+  auto value = parse_duration(n.value, &error);
+  if (!value) {
+    report("invalid-value",
+           fmt::format("`{}`: bad duration `{}`: {}; write e.g. `45s`, `10m`, `1h30m`, `3d`, `1w` or "
+                       "`P1DT2H`",
+                       field, n.value, error),
+           n.location);
+  }
+  return value;
+}
+
+std::vector<std::string> Reader::text_list(NodeId id, std::string_view field) {
+  std::vector<std::string> out;
+  const Node &n = node(id);
+  if (n.kind == Kind::Sequence) {
+    for (NodeId item : n.children) {
+      if (auto t = text(item, field)) {
+        out.push_back(std::move(*t));
+      }
+    }
+  } else if (auto t = text(id, field)) {
+    out.push_back(std::move(*t));
+  }
+  return out;
+}
+
+} // namespace journey::detail

@@ -1,0 +1,66 @@
+// Reader: typed access to YamlTree nodes that turns every type mistake into a diagnostic.
+#pragma once
+
+#include "model/diagnostic.h"
+#include "parse/yaml_tree.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace journey::detail {
+
+/// Reads values out of a YAML tree for one file, collecting diagnostics.
+class Reader {
+public:
+  Reader(const yaml::Tree &tree, std::string_view filename, std::vector<Diagnostic> &out)
+      : tree_(tree), filename_(filename), out_(out) {}
+
+  const yaml::Node &node(yaml::NodeId id) const { return tree_.deref(id); }
+  static bool is_null(const yaml::Node &n) { return n.kind == yaml::Kind::Null; }
+
+  /// Calls `on_entry(key, key_node, value_id)` for each entry of a mapping whose key is in
+  /// `allowed`, in order, following `<<` merge keys; reports unknown and non-text keys.
+  /// `what` names the mapping in messages ("step", "channel `web`").
+  void for_each_entry(
+      yaml::NodeId map, const std::vector<std::string_view> &allowed, std::string_view what,
+      const std::function<void(const std::string &, const yaml::Node &, yaml::NodeId)> &on_entry);
+
+  /// Calls `on_entry(key, key_node, value_id)` for every entry of a mapping keyed by ids.
+  void for_each_id(yaml::NodeId map,
+                   const std::function<void(const std::string &, const yaml::Node &, yaml::NodeId)> &on_entry);
+
+  /// Items of a sequence (aliases followed for the sequence itself).
+  const std::vector<yaml::NodeId> &items(yaml::NodeId seq) const { return node(seq).children; }
+
+  /// Text of a scalar; nullopt (and a diagnostic) for a list or mapping; nullopt for null.
+  std::optional<std::string> text(yaml::NodeId id, std::string_view field);
+  /// A number >= 0; also accepts `40%` when `percent` is true (as 0.4).
+  std::optional<double> number(yaml::NodeId id, std::string_view field, bool percent = false);
+  /// A whole number.
+  std::optional<long long> integer(yaml::NodeId id, std::string_view field);
+  /// A duration such as `2h` or `P1D`.
+  std::optional<double> duration(yaml::NodeId id, std::string_view field);
+  /// A scalar or a list of scalars, as a list of texts.
+  std::vector<std::string> text_list(yaml::NodeId id, std::string_view field);
+
+  /// Reports a rule violation at a node.
+  void report(std::string_view rule, std::string message, Location where,
+              Severity severity = Severity::Error);
+  /// Reports a wrong type: "`field` must be T, not a list".
+  void wrong_type(yaml::NodeId id, std::string_view field, std::string_view expected);
+  /// "a list", "a mapping", "text", "empty".
+  static std::string_view describe(const yaml::Node &n);
+
+  Location location(yaml::NodeId id) const { return tree_.nodes[id].location; }
+  std::string_view filename() const { return filename_; }
+
+private:
+  const yaml::Tree &tree_;
+  std::string_view filename_;
+  std::vector<Diagnostic> &out_;
+};
+
+} // namespace journey::detail

@@ -1,0 +1,313 @@
+// YamlTree: turns yaml-cpp parser events into a flat node vector, checking keys and aliases.
+#include "parse/yaml_tree.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <fmt/format.h>
+
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
+
+namespace journey::yaml {
+namespace {
+
+/// A read-only stream buffer over memory, so yaml-cpp reads the text without a copy.
+class MemoryBuffer : public std::streambuf {
+public:
+  explicit MemoryBuffer(std::string_view text) {
+    char *p = const_cast<char *>(text.data());
+    setg(p, p, p + text.size());
+  }
+};
+
+/// Aborts the parse from inside an event callback; caught in parse_tree.
+struct Abort {
+  Diagnostic diagnostic;
+};
+
+Location to_location(const YAML::Mark &m) {
+  if (m.line < 0 || m.column < 0) {
+    return {};
+  }
+  return {static_cast<std::uint32_t>(m.line) + 1, static_cast<std::uint32_t>(m.column) + 1};
+}
+
+class Builder : public YAML::EventHandler {
+public:
+  Builder(Tree &tree, std::string_view filename, std::vector<Diagnostic> &out, const Limits &limits)
+      : tree_(tree), filename_(filename), out_(out), limits_(limits) {}
+
+  void OnDocumentStart(const YAML::Mark &) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
+    Node n;
+    n.kind = Kind::Null;
+    n.location = to_location(mark);
+    add(std::move(n), anchor);
+  }
+
+  void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
+    if (anchor == 0 || anchor >= anchors_.size() || anchors_[anchor] == kNoNode) {
+      fatal(mark, "alias refers to an unknown anchor");
+    }
+    NodeId target = anchors_[anchor];
+    for (NodeId open : stack_) {
+      if (open == target) {
+        fatal(mark, "alias refers to a node that contains it (a recursive alias)");
+      }
+    }
+    Node n;
+    n.kind = Kind::Alias;
+    n.location = to_location(mark);
+    n.alias_target = target;
+    n.expanded = tree_.nodes[target].expanded;
+    add(std::move(n), 0);
+  }
+
+  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                const std::string &value) override {
+    Node n;
+    n.kind = Kind::Scalar;
+    n.plain = tag == "?";
+    n.location = to_location(mark);
+    n.value = value;
+    add(std::move(n), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(Kind::Sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(Kind::Map, mark, anchor);
+  }
+  void OnMapEnd() override {
+    check_duplicate_keys(stack_.back());
+    close();
+  }
+
+private:
+  void fatal(const YAML::Mark &mark, std::string message) {
+    throw Abort{Diagnostic{Severity::Error, "yaml-syntax", std::move(message), std::string(filename_),
+                           to_location(mark)}};
+  }
+
+  NodeId add(Node n, YAML::anchor_t anchor) {
+    const auto id = static_cast<NodeId>(tree_.nodes.size());
+    tree_.nodes.push_back(std::move(n));
+    if (anchor != 0) {
+      if (anchors_.size() <= anchor) {
+        anchors_.resize(anchor + 1, kNoNode);
+      }
+      anchors_[anchor] = id;
+    }
+    if (stack_.empty()) {
+      tree_.root = id;
+    } else {
+      tree_.nodes[stack_.back()].children.push_back(id);
+    }
+    return id;
+  }
+
+  void open(Kind kind, const YAML::Mark &mark, YAML::anchor_t anchor) {
+    Node n;
+    n.kind = kind;
+    n.location = to_location(mark);
+    stack_.push_back(add(std::move(n), anchor));
+  }
+
+  void close() {
+    NodeId id = stack_.back();
+    stack_.pop_back();
+    Node &n = tree_.nodes[id];
+    std::uint64_t total = 1;
+    for (NodeId c : n.children) {
+      total += tree_.nodes[c].expanded;
+    }
+    n.expanded = total;
+    const std::uint64_t budget =
+        limits_.alias_expansion_base + limits_.alias_expansion_factor * tree_.nodes.size();
+    if (total > budget) {
+      throw Abort{Diagnostic{
+          Severity::Error, "yaml-syntax",
+          fmt::format("aliases expand this node to more than {} nodes (an alias bomb?); write the "
+                      "repeated parts out or use fewer nested aliases",
+                      budget),
+          std::string(filename_), n.location}};
+    }
+  }
+
+  void check_duplicate_keys(NodeId map) {
+    const Node &m = tree_.nodes[map];
+    const std::size_t keys = m.children.size() / 2;
+    if (keys < 2) {
+      return;
+    }
+    auto report = [&](const Node &first, const Node &again) {
+      out_.push_back(Diagnostic{Severity::Error, "duplicate-key",
+                                fmt::format("duplicate key `{}` (first defined at line {}); YAML "
+                                            "keeps only one of them",
+                                            again.value, first.location.line),
+                                std::string(filename_), again.location});
+    };
+    if (keys <= 16) {
+      for (std::size_t i = 1; i < keys; ++i) {
+        const Node &k = tree_.nodes[m.children[2 * i]];
+        if (k.kind != Kind::Scalar) {
+          continue;
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+          const Node &prev = tree_.nodes[m.children[2 * j]];
+          if (prev.kind == Kind::Scalar && prev.value == k.value) {
+            report(prev, k);
+            break;
+          }
+        }
+      }
+      return;
+    }
+    std::unordered_map<std::string_view, NodeId> seen;
+    seen.reserve(keys);
+    for (std::size_t i = 0; i < keys; ++i) {
+      const Node &k = tree_.nodes[m.children[2 * i]];
+      if (k.kind != Kind::Scalar) {
+        continue;
+      }
+      auto [it, inserted] = seen.emplace(k.value, m.children[2 * i]);
+      if (!inserted) {
+        report(tree_.nodes[it->second], k);
+      }
+    }
+  }
+
+  Tree &tree_;
+  std::string_view filename_;
+  std::vector<Diagnostic> &out_;
+  const Limits &limits_;
+  std::vector<NodeId> stack_;
+  std::vector<NodeId> anchors_;
+};
+
+/// Finds the first NUL byte or invalid UTF-8 sequence; reports it and returns false.
+bool check_text(std::string_view text, std::string_view filename, std::vector<Diagnostic> &out) {
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+  const auto *s = reinterpret_cast<const unsigned char *>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  auto report = [&](std::string message) {
+    out.push_back(Diagnostic{Severity::Error, "yaml-syntax", std::move(message),
+                             std::string(filename), Location{line, column}});
+    return false;
+  };
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      if (c == 0) {
+        return report("file contains a NUL byte: it is binary, not a YAML journey");
+      }
+      if (c == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+      ++i;
+      continue;
+    }
+    std::size_t len = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+    if (len == 0 || i + len > n) {
+      return report("invalid UTF-8 byte sequence: save the file as UTF-8");
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xc0) != 0x80) {
+        return report("invalid UTF-8 byte sequence: save the file as UTF-8");
+      }
+    }
+    const unsigned cp = len == 2   ? ((c & 0x1fu) << 6) | (s[i + 1] & 0x3fu)
+                        : len == 3 ? ((c & 0x0fu) << 12) | ((s[i + 1] & 0x3fu) << 6) | (s[i + 2] & 0x3fu)
+                                   : ((c & 0x07u) << 18) | ((s[i + 1] & 0x3fu) << 12) |
+                                         ((s[i + 2] & 0x3fu) << 6) | (s[i + 3] & 0x3fu);
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10ffff))) {
+      return report("invalid UTF-8 byte sequence: save the file as UTF-8");
+    }
+    i += len;
+    ++column;
+  }
+  return true;
+}
+
+std::string clean_yaml_message(std::string msg) {
+  if (!msg.empty()) {
+    msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
+  }
+  return msg;
+}
+
+} // namespace
+
+Tree parse_tree(std::string_view text, std::string_view filename, std::vector<Diagnostic> &out,
+                const Limits &limits) {
+  Tree tree;
+  if (!check_text(text, filename, out)) {
+    return tree;
+  }
+  std::string_view body = text;
+  if (body.size() >= 3 && body.substr(0, 3) == "\xEF\xBB\xBF") {
+    body.remove_prefix(3); // a UTF-8 byte order mark
+  }
+  MemoryBuffer buffer(body);
+  std::istream stream(&buffer);
+  const std::size_t first_diagnostic = out.size();
+  try {
+    YAML::Parser parser(stream);
+    Builder builder(tree, filename, out, limits);
+    if (parser.HandleNextDocument(builder)) {
+      Tree second;
+      std::vector<Diagnostic> ignored;
+      Builder probe(second, filename, ignored, limits);
+      if (parser.HandleNextDocument(probe)) {
+        const Location where = second.root != kNoNode ? second.nodes[second.root].location : Location{};
+        out.push_back(Diagnostic{Severity::Error, "yaml-syntax",
+                                 "a file holds one journey, but this is a second YAML document; move "
+                                 "it to a file of its own",
+                                 std::string(filename), where});
+      }
+    }
+  } catch (const Abort &abort) {
+    out.resize(first_diagnostic);
+    out.push_back(abort.diagnostic);
+    tree = Tree{};
+  } catch (const YAML::DeepRecursion &e) {
+    out.push_back(Diagnostic{Severity::Error, "yaml-syntax",
+                             "nesting is too deep (more than 2000 levels); a journey needs a few",
+                             std::string(filename), to_location(e.mark)});
+    tree = Tree{};
+  } catch (const YAML::Exception &e) {
+    out.push_back(Diagnostic{Severity::Error, "yaml-syntax", clean_yaml_message(e.msg),
+                             std::string(filename), to_location(e.mark)});
+    tree = Tree{};
+  } catch (const std::bad_alloc &) {
+    out.push_back(Diagnostic{Severity::Error, "yaml-syntax", "file is too large to load",
+                             std::string(filename), {}});
+    tree = Tree{};
+  } catch (const std::exception &e) {
+    out.push_back(Diagnostic{Severity::Error, "yaml-syntax",
+                             std::string("YAML could not be read: ") + e.what(),
+                             std::string(filename), {}});
+    tree = Tree{};
+  }
+  return tree;
+}
+
+} // namespace journey::yaml
