@@ -1,0 +1,49 @@
+// Lint rules: the registry entry every rule has, and the reporter rules write findings to.
+#pragma once
+
+#include "model/config.h"
+#include "model/diagnostic.h"
+#include "model/journey.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace journey {
+
+/// Collects one rule's findings on one journey.
+class Reporter {
+public:
+  Reporter(const Journey &journey, std::vector<Diagnostic> &out) : journey_(journey), out_(out) {}
+  /// Records a finding; severity is filled in later from the rule's default and the config.
+  void report(std::string_view rule, std::string message, Location where) {
+    out_.push_back(Diagnostic{Severity::Error, std::string(rule), std::move(message), journey_.file, where});
+  }
+
+private:
+  const Journey &journey_;
+  std::vector<Diagnostic> &out_;
+};
+
+/// What a rule may look at besides the journey.
+struct RuleContext {
+  const LintConfig &config;
+};
+
+/// A check over a parsed journey. Parser-side rules (`yaml-syntax`, ...) have none.
+using CheckFunction = void (*)(const Journey &, const RuleContext &, Reporter &);
+
+/// One lint rule: a stable id, a one-line summary, a default severity, and its check.
+struct Rule {
+  std::string_view id;
+  std::string_view summary;
+  Severity default_severity;
+  CheckFunction check; ///< nullptr for rules the parser reports
+};
+
+/// Every rule, in the order of the documentation (the registry table).
+const std::vector<Rule> &all_rules();
+/// The rule with this id, or nullptr.
+const Rule *find_rule(std::string_view id);
+
+} // namespace journey
