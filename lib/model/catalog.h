@@ -16,3 +16,16 @@ struct Catalog {
 };
 
 } // namespace journey
+
+namespace journey {
+
+/// Adds a catalog's definitions to a journey (catalog first, then the journey's own) and
+/// re-resolves references. A journey that redefines a catalog id gets a `catalog-redefinition`
+/// error at its own definition; the catalog's definition is kept.
+void merge_catalog(Journey &journey, const Catalog &catalog, std::vector<Diagnostic> &out);
+
+/// Lays `base` under `top` (a catalog extending another); an id defined in both is reported
+/// at `top`'s definition, like a redefinition in a journey.
+void merge_catalogs(Catalog &top, const Catalog &base, std::vector<Diagnostic> &out);
+
+} // namespace journey

@@ -37,10 +37,45 @@ Location to_location(const YAML::Mark &m) {
   return {static_cast<std::uint32_t>(m.line) + 1, static_cast<std::uint32_t>(m.column) + 1};
 }
 
+/// Converts yaml-cpp's byte columns to code-point columns, which editors and SARIF count.
+class Columns {
+public:
+  explicit Columns(std::string_view text) : text_(text) {
+    for (char c : text) {
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        ascii_ = false;
+        break;
+      }
+    }
+  }
+  Location at(const YAML::Mark &m) const {
+    Location l = to_location(m);
+    if (ascii_ || !l.known() || m.pos < 0) {
+      return l;
+    }
+    const auto end = static_cast<std::size_t>(m.pos);
+    const std::size_t bytes = static_cast<std::size_t>(m.column);
+    if (end > text_.size() || bytes > end) {
+      return l;
+    }
+    std::uint32_t points = 0;
+    for (std::size_t i = end - bytes; i < end; ++i) {
+      points += (static_cast<unsigned char>(text_[i]) & 0xc0) != 0x80 ? 1 : 0;
+    }
+    l.column = points + 1;
+    return l;
+  }
+
+private:
+  std::string_view text_;
+  bool ascii_ = true;
+};
+
 class Builder : public YAML::EventHandler {
 public:
-  Builder(Tree &tree, std::string_view filename, std::vector<Diagnostic> &out, const Limits &limits)
-      : tree_(tree), filename_(filename), out_(out), limits_(limits) {}
+  Builder(Tree &tree, std::string_view filename, std::vector<Diagnostic> &out, const Limits &limits,
+          const Columns &columns)
+      : tree_(tree), filename_(filename), out_(out), limits_(limits), columns_(columns) {}
 
   void OnDocumentStart(const YAML::Mark &) override {}
   void OnDocumentEnd() override {}
@@ -48,7 +83,7 @@ public:
   void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     Node n;
     n.kind = Kind::Null;
-    n.location = to_location(mark);
+    n.location = columns_.at(mark);
     add(std::move(n), anchor);
   }
 
@@ -64,7 +99,7 @@ public:
     }
     Node n;
     n.kind = Kind::Alias;
-    n.location = to_location(mark);
+    n.location = columns_.at(mark);
     n.alias_target = target;
     n.expanded = tree_.nodes[target].expanded;
     add(std::move(n), 0);
@@ -75,7 +110,7 @@ public:
     Node n;
     n.kind = Kind::Scalar;
     n.plain = tag == "?";
-    n.location = to_location(mark);
+    n.location = columns_.at(mark);
     n.value = value;
     add(std::move(n), anchor);
   }
@@ -98,7 +133,7 @@ public:
 private:
   void fatal(const YAML::Mark &mark, std::string message) {
     throw Abort{Diagnostic{Severity::Error, "yaml-syntax", std::move(message), std::string(filename_),
-                           to_location(mark)}};
+                           columns_.at(mark)}};
   }
 
   NodeId add(Node n, YAML::anchor_t anchor) {
@@ -121,7 +156,7 @@ private:
   void open(Kind kind, const YAML::Mark &mark, YAML::anchor_t anchor) {
     Node n;
     n.kind = kind;
-    n.location = to_location(mark);
+    n.location = columns_.at(mark);
     stack_.push_back(add(std::move(n), anchor));
   }
 
@@ -193,6 +228,7 @@ private:
   std::string_view filename_;
   std::vector<Diagnostic> &out_;
   const Limits &limits_;
+  const Columns &columns_;
   std::vector<NodeId> stack_;
   std::vector<NodeId> anchors_;
 };
@@ -266,16 +302,17 @@ Tree parse_tree(std::string_view text, std::string_view filename, std::vector<Di
   if (body.size() >= 3 && body.substr(0, 3) == "\xEF\xBB\xBF") {
     body.remove_prefix(3); // a UTF-8 byte order mark
   }
+  const Columns columns(body);
   MemoryBuffer buffer(body);
   std::istream stream(&buffer);
   const std::size_t first_diagnostic = out.size();
   try {
     YAML::Parser parser(stream);
-    Builder builder(tree, filename, out, limits);
+    Builder builder(tree, filename, out, limits, columns);
     if (parser.HandleNextDocument(builder)) {
       Tree second;
       std::vector<Diagnostic> ignored;
-      Builder probe(second, filename, ignored, limits);
+      Builder probe(second, filename, ignored, limits, columns);
       if (parser.HandleNextDocument(probe)) {
         const Location where = second.root != kNoNode ? second.nodes[second.root].location : Location{};
         out.push_back(Diagnostic{Severity::Error, "yaml-syntax",
@@ -291,11 +328,11 @@ Tree parse_tree(std::string_view text, std::string_view filename, std::vector<Di
   } catch (const YAML::DeepRecursion &e) {
     out.push_back(Diagnostic{Severity::Error, "yaml-syntax",
                              "nesting is too deep (more than 2000 levels); a journey needs a few",
-                             std::string(filename), to_location(e.mark)});
+                             std::string(filename), columns.at(e.mark)});
     tree = Tree{};
   } catch (const YAML::Exception &e) {
     out.push_back(Diagnostic{Severity::Error, "yaml-syntax", clean_yaml_message(e.msg),
-                             std::string(filename), to_location(e.mark)});
+                             std::string(filename), columns.at(e.mark)});
     tree = Tree{};
   } catch (const std::bad_alloc &) {
     out.push_back(Diagnostic{Severity::Error, "yaml-syntax", "file is too large to load",

@@ -1,0 +1,131 @@
+// Text output: clang-style diagnostics with the source line and a caret under the column.
+#include "lint/output.h"
+
+#include <fmt/format.h>
+
+namespace journey {
+namespace {
+
+std::string_view line_of(std::string_view text, std::uint32_t line) {
+  std::size_t pos = 0;
+  for (std::uint32_t l = 1; l < line; ++l) {
+    pos = text.find('\n', pos);
+    if (pos == std::string_view::npos) {
+      return {};
+    }
+    ++pos;
+  }
+  std::size_t end = text.find('\n', pos);
+  std::string_view out = text.substr(pos, end == std::string_view::npos ? text.npos : end - pos);
+  if (!out.empty() && out.back() == '\r') {
+    out.remove_suffix(1);
+  }
+  return out;
+}
+
+/// Spaces (tabs kept) up to a code-point column.
+std::string caret_padding(std::string_view line, std::uint32_t column) {
+  std::string pad;
+  std::uint32_t points = 0;
+  for (std::size_t i = 0; i < line.size() && points + 1 < column; ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xc0) == 0x80) {
+      continue; // continuation byte of a multi-byte character
+    }
+    pad += c == '\t' ? '\t' : ' ';
+    ++points;
+  }
+  return pad;
+}
+
+std::string_view severity_color(Severity s) {
+  switch (s) {
+  case Severity::Error:
+    return "\033[1;31m";
+  case Severity::Warning:
+    return "\033[1;35m";
+  default:
+    return "\033[1;36m";
+  }
+}
+
+} // namespace
+
+std::string format_text(const LintReport &report, bool color) {
+  const std::string_view bold = color ? "\033[1m" : "";
+  const std::string_view reset = color ? "\033[0m" : "";
+  const std::string_view green = color ? "\033[1;32m" : "";
+  std::string out;
+  // Per-file line lookups repeat for each finding; files have few findings, so a scan is fine.
+  for (const Diagnostic &d : report.diagnostics) {
+    std::string where = d.location.known()
+                            ? fmt::format("{}:{}:{}", d.file, d.location.line, d.location.column)
+                            : d.file;
+    out += fmt::format("{}{}: {}{}:{} {}{}{} [{}]\n", bold, where,
+                       color ? severity_color(d.severity) : "", to_string(d.severity), reset, bold,
+                       d.message, reset, d.rule);
+    if (!d.location.known()) {
+      continue;
+    }
+    auto it = report.texts.find(d.file);
+    if (it == report.texts.end()) {
+      continue;
+    }
+    std::string_view line = line_of(it->second, d.location.line);
+    if (line.empty() || line.size() > 500) {
+      continue;
+    }
+    out += fmt::format("{}\n{}{}^{}\n", line, caret_padding(line, d.location.column), green, reset);
+  }
+  return out;
+}
+
+std::size_t count_severity(const LintReport &report, Severity severity) {
+  std::size_t n = 0;
+  for (const Diagnostic &d : report.diagnostics) {
+    n += d.severity == severity ? 1 : 0;
+  }
+  return n;
+}
+
+std::string summary_line(const LintReport &report) {
+  auto plural = [](std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  return fmt::format("{}, {} in {}", plural(count_severity(report, Severity::Error), "error", "errors"),
+                     plural(count_severity(report, Severity::Warning), "warning", "warnings"),
+                     plural(report.files.size(), "file", "files"));
+}
+
+bool parse_output_format(std::string_view name, OutputFormat &out) {
+  static constexpr std::pair<std::string_view, OutputFormat> kFormats[] = {
+      {"text", OutputFormat::Text},   {"json", OutputFormat::Json},
+      {"sarif", OutputFormat::Sarif}, {"junit", OutputFormat::Junit},
+      {"github", OutputFormat::Github}};
+  for (const auto &[n, f] : kFormats) {
+    if (n == name) {
+      out = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string format_report(const LintReport &report, OutputFormat format, bool color,
+                          std::string_view tool_version) {
+  switch (format) {
+  case OutputFormat::Text:
+    return format_text(report, color);
+  case OutputFormat::Json:
+    return format_json(report);
+  case OutputFormat::Sarif:
+    return format_sarif(report, tool_version);
+  case OutputFormat::Junit:
+    return format_junit(report);
+  case OutputFormat::Github:
+    return format_github(report);
+  }
+  return {};
+}
+
+} // namespace journey

@@ -1,0 +1,286 @@
+// Workspace: input expansion, parsing with catalogs, and configuration discovery.
+#include "load/workspace.h"
+
+#include "parse/config.h"
+#include "parse/parse.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <unordered_map>
+
+namespace journey {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kConfigName = ".journeylint.yaml";
+
+bool is_yaml_name(const fs::path &p) {
+  const std::string ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+std::string canonical_or_absolute(const fs::path &p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(p, ec);
+  return ec ? fs::absolute(p).lexically_normal().string() : c.string();
+}
+
+Diagnostic io_error(std::string file, std::string message, Location where = {}) {
+  return Diagnostic{Severity::Error, "io", std::move(message), std::move(file), where};
+}
+
+/// A catalog with the catalogs it extends merged in, and its findings.
+struct ResolvedCatalog {
+  bool found = false;
+  Catalog catalog;
+  std::vector<Diagnostic> diagnostics;
+  bool reported = false;
+};
+
+} // namespace
+
+struct Workspace::Impl {
+  std::optional<std::string> config_path;
+  std::vector<std::string_view> rule_ids;
+  std::unordered_map<std::string, std::unique_ptr<ConfigResult>> configs; // by config file
+  std::unordered_map<std::string, const ConfigResult *> config_by_dir;
+  std::unordered_map<std::string, ResolvedCatalog> catalogs; // by canonical path
+  ConfigResult defaults;
+  bool stdin_used = false;
+
+  const ConfigResult *read_config(const std::string &path) {
+    auto it = configs.find(path);
+    if (it != configs.end()) {
+      return it->second.get();
+    }
+    auto result = std::make_unique<ConfigResult>();
+    std::string text;
+    std::string error;
+    if (!read_file(path, text, error)) {
+      result->config.file = path;
+      result->diagnostics.push_back(
+          Diagnostic{Severity::Error, "config", "cannot read configuration: " + error, path, {}});
+    } else {
+      *result = parse_config(text, path, rule_ids);
+    }
+    return configs.emplace(path, std::move(result)).first->second.get();
+  }
+
+  const ConfigResult *discover(const fs::path &start_dir) {
+    std::vector<std::string> visited;
+    fs::path dir = start_dir;
+    const ConfigResult *found = &defaults;
+    while (true) {
+      const std::string key = dir.string();
+      if (auto it = config_by_dir.find(key); it != config_by_dir.end()) {
+        found = it->second;
+        break;
+      }
+      visited.push_back(key);
+      std::error_code ec;
+      const fs::path candidate = dir / kConfigName;
+      if (fs::is_regular_file(candidate, ec)) {
+        found = read_config(candidate.string());
+        break;
+      }
+      if (!dir.has_parent_path() || dir.parent_path() == dir) {
+        break;
+      }
+      dir = dir.parent_path();
+    }
+    for (const std::string &d : visited) {
+      config_by_dir[d] = found;
+    }
+    return found;
+  }
+
+  /// Loads the catalog at `path` and every catalog it extends (iteratively, loops reported).
+  ResolvedCatalog &resolve_catalog(const std::string &path) {
+    const std::string key = canonical_or_absolute(path);
+    if (auto it = catalogs.find(key); it != catalogs.end()) {
+      return it->second;
+    }
+    ResolvedCatalog &result = catalogs[key];
+    std::vector<Catalog> chain;
+    std::vector<std::string> chain_keys;
+    std::string next = path;
+    Location next_location;
+    std::string referrer;
+    while (!next.empty()) {
+      const std::string next_key = canonical_or_absolute(next);
+      if (std::find(chain_keys.begin(), chain_keys.end(), next_key) != chain_keys.end()) {
+        std::string cycle;
+        for (const Catalog &c : chain) {
+          cycle += c.file + " -> ";
+        }
+        result.diagnostics.push_back(Diagnostic{
+            Severity::Error, "catalog",
+            fmt::format("catalog include loop: {}{}; remove one of the `catalog:` lines", cycle, next),
+            referrer, next_location});
+        break;
+      }
+      std::string text;
+      std::string error;
+      if (!read_file(next, text, error)) {
+        if (chain.empty()) {
+          return result; // not found: the journey reports it where it names the catalog
+        }
+        result.diagnostics.push_back(Diagnostic{
+            Severity::Error, "catalog", fmt::format("catalog `{}`: {}", next, error), referrer,
+            next_location});
+        break;
+      }
+      CatalogResult parsed = parse_catalog(text, next);
+      result.diagnostics.insert(result.diagnostics.end(), parsed.diagnostics.begin(),
+                                parsed.diagnostics.end());
+      chain_keys.push_back(next_key);
+      referrer = next;
+      next_location = parsed.catalog.catalog_location;
+      next = parsed.catalog.catalog.empty()
+                 ? std::string()
+                 : (fs::path(next).parent_path() / parsed.catalog.catalog).lexically_normal().string();
+      chain.push_back(std::move(parsed.catalog));
+    }
+    result.found = true;
+    for (std::size_t i = chain.size(); i-- > 1;) {
+      merge_catalogs(chain[i - 1], chain[i], result.diagnostics);
+    }
+    result.catalog = std::move(chain.front());
+    return result;
+  }
+};
+
+Workspace::Workspace(std::optional<std::string> config_path, std::vector<std::string_view> rule_ids)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->config_path = std::move(config_path);
+  impl_->rule_ids = std::move(rule_ids);
+}
+
+Workspace::~Workspace() = default;
+
+std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
+                                           std::vector<Diagnostic> &errors) const {
+  std::vector<std::string> out;
+  for (const std::string &arg : args) {
+    if (arg == "-") {
+      out.push_back(arg);
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status status = fs::status(arg, ec);
+    if (ec || !fs::exists(status)) {
+      errors.push_back(io_error(arg, "no such file or directory"));
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      out.push_back(arg);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      errors.push_back(io_error(arg, "cannot read directory: " + ec.message()));
+      continue;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        errors.push_back(io_error(arg, "cannot read directory: " + ec.message()));
+        break;
+      }
+      const fs::path &p = it->path();
+      const std::string name = p.filename().string();
+      std::error_code type_ec;
+      if (it->is_directory(type_ec)) {
+        if (!name.empty() && name[0] == '.') {
+          it.disable_recursion_pending();
+        }
+        continue;
+      }
+      if (name == kConfigName || name.empty() || name[0] == '.' || !is_yaml_name(p) ||
+          !it->is_regular_file(type_ec)) {
+        continue;
+      }
+      found.push_back(p.string());
+    }
+    std::sort(found.begin(), found.end());
+    if (found.empty()) {
+      errors.push_back(io_error(arg, "directory has no journey files (*.yaml, *.yml)"));
+    }
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+LoadedFile Workspace::load(const std::string &path) {
+  LoadedFile file;
+  file.path = path == "-" ? "<stdin>" : path;
+  std::string error;
+  if (path == "-" && impl_->stdin_used) {
+    file.io_error = true;
+    file.diagnostics.push_back(io_error(file.path, "standard input can be read only once"));
+    return file;
+  }
+  impl_->stdin_used = impl_->stdin_used || path == "-";
+  if (!read_file(path, file.text, error)) {
+    file.io_error = true;
+    file.diagnostics.push_back(io_error(file.path, error));
+    return file;
+  }
+  if (looks_like_catalog(file.text)) {
+    file.is_catalog = true;
+    ResolvedCatalog &resolved = impl_->resolve_catalog(path);
+    file.readable = resolved.found;
+    if (!resolved.reported) {
+      resolved.reported = true;
+      file.diagnostics = resolved.diagnostics;
+    }
+    return file;
+  }
+  ParseResult parsed = parse(file.text, file.path);
+  file.journey = std::move(parsed.journey);
+  file.diagnostics = std::move(parsed.diagnostics);
+  file.readable = parsed.readable;
+  if (file.readable && !file.journey.catalog.empty()) {
+    const fs::path base = path == "-" ? fs::current_path() : fs::path(path).parent_path();
+    const std::string catalog_path = (base / file.journey.catalog).lexically_normal().string();
+    ResolvedCatalog &resolved = impl_->resolve_catalog(catalog_path);
+    if (!resolved.found) {
+      file.diagnostics.push_back(Diagnostic{
+          Severity::Error, "catalog",
+          fmt::format("catalog `{}` not found (looked for {}); the path is relative to this file",
+                      file.journey.catalog, catalog_path),
+          file.path, file.journey.catalog_location});
+    } else {
+      if (!resolved.reported) {
+        resolved.reported = true;
+        file.diagnostics.insert(file.diagnostics.end(), resolved.diagnostics.begin(),
+                                resolved.diagnostics.end());
+      }
+      merge_catalog(file.journey, resolved.catalog, file.diagnostics);
+    }
+  }
+  return file;
+}
+
+const LintConfig *Workspace::config_for(const std::string &path, std::vector<Diagnostic> &errors) {
+  const ConfigResult *result = nullptr;
+  if (impl_->config_path) {
+    result = impl_->read_config(*impl_->config_path);
+  } else {
+    const fs::path file = path == "-" || path == "<stdin>" ? fs::current_path() / "stdin"
+                                                            : fs::absolute(path);
+    result = impl_->discover(file.parent_path());
+  }
+  if (!result->diagnostics.empty()) {
+    errors.insert(errors.end(), result->diagnostics.begin(), result->diagnostics.end());
+    return nullptr;
+  }
+  return &result->config;
+}
+
+} // namespace journey

@@ -1,0 +1,71 @@
+// Workspace: the file system side of every command: finding journey files, reading them safely,
+// discovering `.journeylint.yaml`, and resolving shared catalogs.
+#pragma once
+
+#include "model/catalog.h"
+#include "model/config.h"
+#include "model/diagnostic.h"
+#include "model/journey.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace journey {
+
+/// Largest input file read (bytes); larger files are refused with a diagnostic.
+inline constexpr std::size_t kMaxFileBytes = 256u << 20;
+
+/// One input file, read and parsed, with its catalog merged in.
+struct LoadedFile {
+  std::string path;          ///< as shown in diagnostics (`<stdin>` for `-`)
+  std::string text;
+  bool is_catalog = false;   ///< a shared catalog, not a journey
+  bool readable = false;     ///< parsed well enough to be checked further
+  bool io_error = false;     ///< could not be read at all (exit code 2)
+  Journey journey;           ///< empty for catalogs
+  std::vector<Diagnostic> diagnostics; ///< from reading, parsing and catalog resolution
+};
+
+/// Finds, reads and parses inputs; caches configurations and catalogs across files.
+class Workspace {
+public:
+  /// `config_path` overrides discovery of `.journeylint.yaml` when set.
+  /// `rule_ids` are the rule ids a configuration may name.
+  Workspace(std::optional<std::string> config_path, std::vector<std::string_view> rule_ids);
+  ~Workspace();
+
+  /// Expands FILE, DIR and `-` arguments into input paths, in argument order, each directory's
+  /// `*.yaml`/`*.yml` files (recursively, hidden folders skipped) sorted by path. Missing paths
+  /// become diagnostics (rule `io`).
+  std::vector<std::string> expand(const std::vector<std::string> &args,
+                                  std::vector<Diagnostic> &errors) const;
+
+  /// Reads and parses one input (`-` reads standard input once).
+  LoadedFile load(const std::string &path);
+
+  /// The configuration in force for a file: `--config`, else the nearest `.journeylint.yaml` in
+  /// its folder or a parent, else defaults. Errors (rule `config`) go to `errors`; a config with
+  /// errors yields nullptr.
+  const LintConfig *config_for(const std::string &path, std::vector<Diagnostic> &errors);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Reads a whole file into `out`; on failure returns false with a reason in `error`.
+bool read_file(const std::string &path, std::string &out, std::string &error);
+
+/// Writes `data` to `path` through a temporary file in the same folder and a rename, so a
+/// failure never leaves a half-written file. Returns false with a reason in `error`.
+bool write_file_atomic(const std::string &path, std::string_view data, std::string &error);
+
+/// True when a YAML text looks like a shared catalog (top-level `channels`/`teams`/`processes`
+/// but no `journey`, `title` or `steps`).
+bool looks_like_catalog(std::string_view text);
+
+} // namespace journey

@@ -1,0 +1,93 @@
+// `journey lint`: check journey definitions, for workshops (text) and CI (JSON, SARIF, JUnit,
+// GitHub annotations).
+#include "command.h"
+#include "common.h"
+
+#include "lint/rule.h"
+
+#include <fmt/format.h>
+
+namespace journey::tools {
+namespace {
+
+struct LintOptions {
+  InputOptions inputs;
+  std::string format = "text";
+  std::string output;
+  bool strict = false;
+  int max_warnings = -1;
+  bool list_rules = false;
+};
+
+int list_rules() {
+  for (const Rule &r : all_rules()) {
+    fmt::print("{:<22} {:<8} {}\n", r.id, to_string(r.default_severity), r.summary);
+  }
+  return kExitOk;
+}
+
+int run_lint(const LintOptions &options) {
+  if (options.list_rules) {
+    return list_rules();
+  }
+  if (options.inputs.paths.empty()) {
+    fmt::print(stderr, "journey lint: error: no input (give files, directories or -)\n");
+    return kExitUsage;
+  }
+  OutputFormat format = OutputFormat::Text;
+  parse_output_format(options.format, format);
+  CheckRun run = check_inputs(options.inputs);
+  const bool color = options.output.empty() && use_color(stdout);
+  if (!write_output(options.output, format_report(run.report, format, color, JOURNEY_VERSION))) {
+    return kExitUsage;
+  }
+  if (!run.input_errors.empty()) {
+    LintReport errors;
+    errors.diagnostics = run.input_errors;
+    print_findings(errors);
+  }
+  if (format == OutputFormat::Text) {
+    fmt::print(stderr, "{}\n", summary_line(run.report));
+  }
+  if (!run.input_errors.empty()) {
+    return kExitUsage;
+  }
+  const std::size_t errors = count_severity(run.report, Severity::Error);
+  const std::size_t warnings = count_severity(run.report, Severity::Warning);
+  if (errors > 0 || (options.strict && warnings > 0)) {
+    return kExitFindings;
+  }
+  if (options.max_warnings >= 0 && warnings > static_cast<std::size_t>(options.max_warnings)) {
+    fmt::print(stderr, "journey lint: {} warnings exceed --max-warnings {}\n", warnings,
+               options.max_warnings);
+    return kExitFindings;
+  }
+  return kExitOk;
+}
+
+std::function<int()> setup_lint(CLI::App &app) {
+  auto options = std::make_shared<LintOptions>();
+  CLI::App *cmd = app.add_subcommand(
+      "lint", "Check journey definitions: syntax, references, reachability, dead ends, traps, "
+              "loops and channel bounces");
+  add_input_options(*cmd, options->inputs, false);
+  cmd->add_option("-f,--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}))
+      ->default_str("text");
+  cmd->add_option("-o,--output", options->output, "Write the report to FILE instead of stdout")
+      ->type_name("FILE");
+  cmd->add_flag("--strict", options->strict, "Exit 1 on warnings too");
+  cmd->add_option("--max-warnings", options->max_warnings, "Exit 1 when there are more than N warnings")
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--list-rules", options->list_rules, "List every rule with its default severity");
+  cmd->footer("Exit codes: 0 no errors, 1 errors (or warnings with --strict / over --max-warnings),\n"
+              "2 usage errors, unreadable files or a bad configuration.\n"
+              "Suppress a finding with `# journey-lint: disable=<rule>` on its line or the line above.");
+  return [options] { return run_lint(*options); };
+}
+
+const RegisterCommand kRegister{10, setup_lint};
+
+} // namespace
+} // namespace journey::tools
