@@ -1,0 +1,1 @@
+{bin} lint configured/loop.yaml --config clean.yaml

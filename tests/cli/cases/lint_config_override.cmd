@@ -1,0 +1,1 @@
+{bin} lint --config badconfig/.journeylint.yaml clean.yaml

@@ -1,0 +1,1 @@
+{bin} lint --format github broken.yaml

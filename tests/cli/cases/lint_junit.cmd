@@ -1,0 +1,1 @@
+{bin} lint --format junit broken.yaml clean.yaml

@@ -1,0 +1,1 @@
+{bin} lint --max-warnings 0 suppressed.yaml broken.yaml

@@ -1,0 +1,2 @@
+{bin} lint -
+stdin: broken.yaml

@@ -1,0 +1,1 @@
+{bin} lint --strict suppressed.yaml
