@@ -13,6 +13,24 @@ const std::vector<Rule> &all_rules() {
       {"missing-field", "a required field is missing", Severity::Error, nullptr},
       {"invalid-value", "a value of the wrong type or out of range", Severity::Error, nullptr},
       // Checks over the parsed journey (lib/lint/rules/).
+      {"duplicate-id", "two steps with one id", Severity::Error, rules::check_duplicate_id},
+      {"unknown-reference", "a `next`, `channel`, `process` or `team` naming nothing",
+       Severity::Error, rules::check_unknown_reference},
+      {"unreachable-step", "a step no path from the entry reaches", Severity::Error,
+       rules::check_unreachable_step},
+      {"dead-end", "a step with no `next` and no `end`", Severity::Error, rules::check_dead_end},
+      {"no-way-out", "a trap: steps from which no `end` can be reached", Severity::Error,
+       rules::check_no_way_out},
+      {"probability-sum", "branch probabilities that do not add up to 1", Severity::Warning,
+       rules::check_probability_sum},
+      {"missing-owner", "no journey owner", Severity::Warning, rules::check_missing_owner},
+      {"missing-intent", "no customer intent", Severity::Warning, rules::check_missing_intent},
+      {"unused-definition", "a channel, team or process that no step uses", Severity::Warning,
+       rules::check_unused_definition},
+      {"rework-loop", "a loop: the customer repeats steps (not right first time)",
+       Severity::Warning, rules::check_rework_loop},
+      {"channel-bounce", "sent from an assisted channel back to a digital one", Severity::Warning,
+       rules::check_channel_bounce},
   };
   return rules;
 }

@@ -5,4 +5,27 @@
 
 namespace journey::rules {
 
+/// `duplicate-id`: two steps with one id; reported at the second.
+void check_duplicate_id(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `unknown-reference`: `next`, `channel`, `process` or `team` naming nothing.
+void check_unknown_reference(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `unreachable-step`: a step no path from the entry reaches.
+void check_unreachable_step(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `dead-end`: a step with no `next` and no `end`.
+void check_dead_end(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `no-way-out`: reachable steps from which no `end` can be reached; one finding per trap.
+void check_no_way_out(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `probability-sum`: branch probabilities that do not add up.
+void check_probability_sum(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `missing-owner`: no journey owner.
+void check_missing_owner(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `missing-intent`: no customer intent.
+void check_missing_intent(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `unused-definition`: a channel, team or process no step uses.
+void check_unused_definition(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `rework-loop`: a loop back to a step already taken; one finding per DFS back edge.
+void check_rework_loop(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `channel-bounce`: digital, then assisted or in person, then sent back to digital.
+void check_channel_bounce(const Journey &journey, const RuleContext &context, Reporter &out);
+
 } // namespace journey::rules
