@@ -1,0 +1,492 @@
+// Tests of compute_metrics against hand-computed figures on small journeys.
+#include "analysis/metrics.h"
+#include "helpers.h"
+
+#include <cmath>
+#include <doctest/doctest.h>
+#include <string>
+
+using doctest::Approx;
+using journey::compute_metrics;
+using journey::JourneyMetrics;
+using journey::test::parsed;
+
+namespace {
+
+constexpr double kMinute = 60;
+constexpr double kHour = 3600;
+constexpr double kDay = 86400;
+
+void check_range(const journey::Range &r, double min, double max, double expected) {
+  CHECK(r.min == Approx(min));
+  CHECK(r.max == Approx(max));
+  CHECK(r.expected == Approx(expected));
+}
+
+} // namespace
+
+TEST_CASE("compute_metrics on a straight line") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: line
+title: A straight line
+channels:
+  web: {name: Website, kind: digital, cost: 1}
+  phone: {name: Phone, kind: assisted, cost: 4}
+teams:
+  ops: {name: Operations}
+steps:
+  - id: apply
+    name: Apply online
+    channel: web
+    wait: 1h
+    time: 10m
+    next: check
+  - id: check
+    name: Check the application
+    team: ops
+    wait: 2d
+    time: 30m
+    next: call
+  - id: call
+    name: Customer is called back
+    actor: customer
+    channel: phone
+    time: 5m
+    end: success
+)"));
+  CHECK(m.journey == "line");
+  CHECK(m.file == "test.yaml");
+  CHECK(m.steps == 3);
+  const double lead = 1 * kHour + 10 * kMinute + 2 * kDay + 30 * kMinute + 5 * kMinute;
+  check_range(m.lead_time, lead, lead, lead);
+  check_range(m.wait_time, kHour + 2 * kDay, kHour + 2 * kDay, kHour + 2 * kDay);
+  check_range(m.touch_time, 45 * kMinute, 45 * kMinute, 45 * kMinute);
+  check_range(m.customer_time, 15 * kMinute, 15 * kMinute, 15 * kMinute);
+  check_range(m.handoffs, 0, 0, 0);
+  check_range(m.channel_switches, 1, 1, 1);
+  check_range(m.cost, 5, 5, 5);
+  check_range(m.contacts, 1, 1, 1);
+  CHECK(m.outcomes.at("success") == Approx(1));
+  CHECK(m.outcomes.at("abandon") == 0);
+  CHECK(m.outcomes.at("failure") == 0);
+  CHECK(m.right_first_time == Approx(1));
+  CHECK(m.flow_efficiency == Approx(45 * kMinute / lead));
+  CHECK(m.critical_path == std::vector<std::string>{"apply", "check", "call"});
+  REQUIRE(m.top_waits.size() == 2);
+  CHECK(m.top_waits[0].step == "check");
+  CHECK(m.top_waits[0].seconds == Approx(2 * kDay));
+  CHECK(m.top_waits[0].share == Approx(2 * kDay / (2 * kDay + kHour)));
+  CHECK(m.top_waits[1].step == "apply");
+  CHECK(m.top_waits[1].seconds == Approx(kHour));
+  CHECK_FALSE(m.has_cycles);
+  CHECK(m.paths_defined);
+  CHECK(m.expected_defined);
+  CHECK(m.problem.empty());
+}
+
+TEST_CASE("compute_metrics on a two-way branch with probabilities") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: branch
+title: A two-way branch
+steps:
+  - id: a
+    name: Start
+    time: 1h
+    next:
+      - {to: slow, p: 0.3}
+      - fast
+  - id: slow
+    name: Slow lane
+    wait: 10h
+    next: done
+  - id: fast
+    name: Fast lane
+    wait: 2h
+    next: done
+  - id: done
+    name: Done
+    end: success
+)"));
+  check_range(m.lead_time, 3 * kHour, 11 * kHour, (1 + 0.3 * 10 + 0.7 * 2) * kHour);
+  check_range(m.wait_time, 2 * kHour, 10 * kHour, (0.3 * 10 + 0.7 * 2) * kHour);
+  check_range(m.touch_time, kHour, kHour, kHour);
+  CHECK(m.flow_efficiency == Approx(1 / 5.4));
+  CHECK(m.critical_path == std::vector<std::string>{"a", "slow", "done"});
+  REQUIRE(m.top_waits.size() == 2);
+  CHECK(m.top_waits[0].step == "slow");
+  CHECK(m.top_waits[0].seconds == Approx(0.3 * 10 * kHour));
+  CHECK(m.top_waits[0].share == Approx(3 / 4.4));
+  CHECK(m.top_waits[1].step == "fast");
+  CHECK(m.top_waits[1].seconds == Approx(0.7 * 2 * kHour));
+  CHECK(m.right_first_time == Approx(1));
+}
+
+TEST_CASE("compute_metrics on a rework loop: expected lead = T / (1 - r)") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: rework
+title: A rework loop
+steps:
+  - id: fill
+    name: Fill in the form
+    time: 1h
+    next: check
+  - id: check
+    name: Check the form
+    wait: 1h
+    time: 1h
+    next:
+      - {to: fill, p: 0.25, label: incomplete}
+      - done
+  - id: done
+    name: Accepted
+    end: success
+)"));
+  const double t = 3 * kHour;
+  check_range(m.lead_time, t, t, t / (1 - 0.25));
+  check_range(m.touch_time, 2 * kHour, 2 * kHour, 2 * kHour / 0.75);
+  CHECK(m.has_cycles);
+  CHECK(m.right_first_time == Approx(0.75));
+  CHECK(m.outcomes.at("success") == Approx(1));
+  CHECK(m.critical_path == std::vector<std::string>{"fill", "check", "done"});
+  CHECK(m.expected_defined);
+}
+
+TEST_CASE("compute_metrics on nested branches") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: nested
+title: Nested branches
+steps:
+  - {id: a, name: A, time: 1h, next: [{to: b, p: 0.5}, {to: c, p: 0.5}]}
+  - {id: b, name: B, time: 2h, next: [{to: d, p: 0.2}, e]}
+  - {id: c, name: C, time: 3h, next: f}
+  - {id: d, name: D, time: 4h, next: g}
+  - {id: e, name: E, time: 5h, next: g}
+  - {id: f, name: F, time: 6h, next: g}
+  - {id: g, name: G, end: success}
+)"));
+  // a-b-d-g 7h (p 0.1), a-b-e-g 8h (p 0.4), a-c-f-g 10h (p 0.5).
+  check_range(m.lead_time, 7 * kHour, 10 * kHour, (0.1 * 7 + 0.4 * 8 + 0.5 * 10) * kHour);
+  CHECK(m.critical_path == std::vector<std::string>{"a", "c", "f", "g"});
+  CHECK(m.flow_efficiency == Approx(1));
+}
+
+TEST_CASE("compute_metrics excludes unreachable steps") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: orphan
+title: An unreachable step
+channels:
+  phone: {name: Phone, kind: assisted, cost: 9}
+steps:
+  - {id: a, name: A, wait: 1h, next: b}
+  - {id: b, name: B, time: 1h, end: success}
+  - {id: orphan, name: Nobody comes here, channel: phone, wait: 100d, next: b}
+)"));
+  CHECK(m.steps == 3);
+  check_range(m.lead_time, 2 * kHour, 2 * kHour, 2 * kHour);
+  check_range(m.cost, 0, 0, 0);
+  check_range(m.contacts, 0, 0, 0);
+  REQUIRE(m.top_waits.size() == 1);
+  CHECK(m.top_waits[0].step == "a");
+}
+
+TEST_CASE("compute_metrics on steps without teams or channels") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: bare
+title: No teams, no channels
+steps:
+  - {id: a, name: A, time: 10m, next: [b, c]}
+  - {id: b, name: B, actor: system, time: 1m, next: d}
+  - {id: c, name: C, actor: frontstage, time: 20m, next: d}
+  - {id: d, name: D, end: success}
+)"));
+  check_range(m.handoffs, 0, 0, 0);
+  check_range(m.channel_switches, 0, 0, 0);
+  check_range(m.cost, 0, 0, 0);
+  check_range(m.contacts, 0, 0, 0);
+  // Customer time counts customer steps only (a), not system or frontstage steps.
+  check_range(m.customer_time, 10 * kMinute, 10 * kMinute, 10 * kMinute);
+  check_range(m.touch_time, 11 * kMinute, 30 * kMinute, 10 * kMinute + 0.5 * 21 * kMinute);
+}
+
+TEST_CASE("compute_metrics handoffs: mailroom, customer, lending is one handoff") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: handoff
+title: Handoffs
+teams:
+  mailroom: {name: Mailroom}
+  lending: {name: Lending}
+processes:
+  decide: {name: Credit decision, team: lending}
+steps:
+  - {id: post, name: Post the form, next: sort}
+  - {id: sort, name: Sort and scan, team: mailroom, next: ask}
+  - {id: ask, name: Customer sends a missing payslip, actor: customer, next: decide}
+  - {id: decide, name: Decide, process: decide, next: done}
+  - {id: done, name: Letter arrives, actor: customer, end: success}
+)"));
+  check_range(m.handoffs, 1, 1, 1);
+}
+
+TEST_CASE("compute_metrics handoffs on a branch") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: handoff
+title: Handoffs
+teams:
+  x: {name: X}
+  y: {name: Y}
+steps:
+  - {id: a, name: A, team: x, next: b}
+  - {id: b, name: B, actor: customer, next: [{to: c, p: 0.25}, d]}
+  - {id: c, name: C, team: y, next: e}
+  - {id: d, name: D, team: x, next: e}
+  - {id: e, name: E, end: success}
+)"));
+  check_range(m.handoffs, 0, 1, 0.25);
+}
+
+TEST_CASE("compute_metrics handoffs on loops") {
+  SUBCASE("a loop between two teams hands off twice per round") {
+    const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: handoff
+title: Handoffs
+teams:
+  x: {name: X}
+  y: {name: Y}
+steps:
+  - {id: a, name: A, team: x, next: b}
+  - {id: b, name: B, team: y, next: [{to: a, p: 0.5}, done]}
+  - {id: done, name: Done, end: success}
+)"));
+    // One handoff on the way through, two per extra round; expected rounds r / (1 - r) = 1.
+    check_range(m.handoffs, 1, 1, 1 + 2 * 1.0);
+  }
+  SUBCASE("a customer step in the loop carries the last team") {
+    const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: handoff
+title: Handoffs
+teams:
+  x: {name: X}
+  y: {name: Y}
+steps:
+  - {id: a, name: A, team: x, next: c}
+  - {id: c, name: C, actor: customer, next: [{to: a, p: 0.5}, b]}
+  - {id: b, name: B, team: y, next: done}
+  - {id: done, name: Done, end: success}
+)"));
+    check_range(m.handoffs, 1, 1, 1);
+  }
+}
+
+TEST_CASE("compute_metrics channel switches") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: bounce
+title: Channel switches
+channels:
+  web: {name: Website, kind: digital}
+  phone: {name: Phone, kind: assisted}
+  post: {name: Post, kind: paper}
+teams:
+  ops: {name: Ops}
+steps:
+  - {id: search, name: Search the website, channel: web, next: call}
+  - {id: call, name: Agent answers, actor: frontstage, channel: phone, next: letter}
+  - {id: letter, name: Letter is printed, team: ops, channel: post, next: [{to: back, p: 0.4}, done]}
+  - {id: back, name: Do it online, channel: web, next: done}
+  - {id: done, name: Done, end: success}
+)"));
+  // web, phone (+1), [web (+1)]; the backstage letter does not count.
+  check_range(m.channel_switches, 1, 2, 1.4);
+}
+
+TEST_CASE("compute_metrics cost from step versus channel, and contacts") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: cost
+title: Cost to serve
+channels:
+  web: {name: Website, kind: digital, cost: 2}
+  phone: {name: Phone, kind: assisted, cost: 5}
+  branch: {name: Branch, kind: in-person, cost: 20}
+steps:
+  - {id: a, name: Online, channel: web, next: b}
+  - {id: b, name: Call, channel: phone, cost: 1, next: [{to: c, p: 0.5}, d]}
+  - {id: c, name: Visit, channel: branch, next: e}
+  - {id: d, name: Nothing, next: e}
+  - {id: e, name: Call again, channel: phone, next: [{to: b, p: 0.2}, f]}
+  - {id: f, name: Done, end: success}
+)"));
+  // Path a b c e f: 2 + 1 + 20 + 5 = 28; a b d e f: 2 + 1 + 0 + 5 = 8. Each round b..e repeats
+  // with 0.2: 1 / 0.8 rounds; a round costs 1 + 10 + 5 = 16 in expectation.
+  check_range(m.cost, 8, 28, 2 + 16 / 0.8);
+  // Contacts: b and e always, c on one branch.
+  check_range(m.contacts, 2, 3, 2.5 / 0.8);
+  CHECK(m.right_first_time == Approx(0.8));
+}
+
+TEST_CASE("compute_metrics outcomes") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: outcomes
+title: Outcomes
+steps:
+  - {id: a, name: A, next: [{to: ok, p: 0.6}, {to: quit, p: 0.1}, b]}
+  - {id: b, name: B, next: [{to: ok, p: 0.5}, fail]}
+  - {id: ok, name: OK, end: success}
+  - {id: quit, name: Quit, end: abandon}
+  - {id: fail, name: Fail, end: failure}
+)"));
+  CHECK(m.outcomes.at("success") == Approx(0.6 + 0.3 * 0.5));
+  CHECK(m.outcomes.at("abandon") == Approx(0.1));
+  CHECK(m.outcomes.at("failure") == Approx(0.15));
+  CHECK(m.right_first_time == Approx(0.75));
+}
+
+TEST_CASE("compute_metrics right_first_time on one loop: (1 - r) x P(success)") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: rft
+title: Right first time
+steps:
+  - {id: a, name: Apply, next: b}
+  - {id: b, name: Check, next: [{to: a, p: 0.2}, {to: ok, p: 0.6}, quit]}
+  - {id: ok, name: Accepted, end: success}
+  - {id: quit, name: Gives up, end: abandon}
+)"));
+  const double success = 0.6 / 0.8;
+  CHECK(m.outcomes.at("success") == Approx(success));
+  CHECK(m.outcomes.at("abandon") == Approx(0.2 / 0.8));
+  CHECK(m.right_first_time == Approx((1 - 0.2) * success));
+}
+
+TEST_CASE("compute_metrics never crashes on broken journeys") {
+  SUBCASE("a trap: expected values undefined, with the loop named") {
+    const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: trap
+title: A trap
+steps:
+  - {id: a, name: A, next: [b, done]}
+  - {id: b, name: B, next: c}
+  - {id: c, name: C, next: b}
+  - {id: done, name: Done, end: success}
+)"));
+    CHECK_FALSE(m.expected_defined);
+    CHECK(std::isnan(m.lead_time.expected));
+    CHECK(m.paths_defined);
+    CHECK(m.lead_time.min == 0);
+    CHECK(m.problem.find("`b` and `c`") != std::string::npos);
+  }
+  SUBCASE("no end at all") {
+    const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: endless
+title: No end
+steps:
+  - {id: a, name: A, next: [a, nowhere]}
+)"));
+    CHECK_FALSE(m.paths_defined);
+    CHECK_FALSE(m.expected_defined);
+    CHECK(std::isnan(m.lead_time.min));
+    CHECK(m.problem.find("no end can be reached") != std::string::npos);
+  }
+  SUBCASE("a dead end") {
+    const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: dead
+title: Dead end
+steps:
+  - {id: a, name: A, next: [{to: b, p: 0.25}, done]}
+  - {id: b, name: B}
+  - {id: done, name: Done, end: success}
+)"));
+    CHECK(m.expected_defined);
+    CHECK(m.outcomes.at("success") == Approx(0.75));
+    CHECK(m.problem.find("25.0% of walks stop at `b`") != std::string::npos);
+  }
+  SUBCASE("no steps") {
+    journey::Journey j;
+    const JourneyMetrics m = compute_metrics(j);
+    CHECK_FALSE(m.expected_defined);
+    CHECK(m.problem == "the journey has no steps");
+  }
+}
+
+TEST_CASE("compute_metrics min is exact over paths that repeat no step") {
+  // The walk from a goes a x b c first, so c -> b is a loop-back edge. The path a c b done
+  // repeats no step and is the shortest: min finds it, while max keeps to the acyclic part.
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: exact
+title: Exact minimum
+steps:
+  - {id: a, name: A, next: [x, c]}
+  - {id: x, name: X, time: 10h, next: b}
+  - {id: b, name: B, next: [c, done]}
+  - {id: c, name: C, time: 1h, next: b}
+  - {id: done, name: Done, end: success}
+)"));
+  CHECK(m.lead_time.min == Approx(1 * kHour));
+  CHECK(m.lead_time.max == Approx(10 * kHour));
+  CHECK(m.critical_path == std::vector<std::string>{"a", "x", "b", "done"});
+  // Visits: x 0.5; b 2 (once, plus one expected round b c b); c 0.5 + 1.
+  CHECK(m.lead_time.expected == Approx(0.5 * 10 * kHour + 1.5 * kHour));
+  // Right first time counts walks that never take a loop-back edge: a x b done (0.25) only;
+  // a c b done takes c -> b and is left out by definition.
+  CHECK(m.right_first_time == Approx(0.25));
+}
+
+namespace {
+
+/// A generated journey: `blocks` pairs of steps (do, check), each check going back to its do with
+/// probability r; teams alternate x, y by block; every step waits 1m and takes 1m.
+std::string generated(std::size_t blocks, const char *r) {
+  std::string text = "journey: big\ntitle: Big\nteams:\n  x: {name: X}\n  y: {name: Y}\nsteps:\n";
+  for (std::size_t i = 0; i < blocks; ++i) {
+    const std::string n = std::to_string(i);
+    const char *team = i % 2 == 0 ? "x" : "y";
+    text += "  - {id: do" + n + ", name: Do, team: " + team + ", wait: 1m, time: 1m, next: check" +
+            n + "}\n";
+    text += "  - {id: check" + n + ", name: Check, team: " + team +
+            ", wait: 1m, time: 1m, next: [{to: do" + n + ", p: " + r + "}, " +
+            (i + 1 < blocks ? "do" + std::to_string(i + 1) : std::string("done")) + "]}\n";
+  }
+  text += "  - {id: done, name: Done, end: success}\n";
+  return text;
+}
+
+/// The 100,000-step journey, parsed once for the tests below.
+const journey::Journey &big_journey() {
+  static const journey::Journey j = parsed(generated(50000, "0.00001"));
+  return j;
+}
+
+} // namespace
+
+TEST_CASE("compute_metrics on a generated 100,000-step journey with loops") {
+  const std::size_t blocks = 50000;
+  const double r = 0.00001;
+  const JourneyMetrics m = compute_metrics(big_journey());
+  CHECK(m.steps == 2 * blocks + 1);
+  const double line = 2.0 * static_cast<double>(blocks) * 2 * kMinute;
+  check_range(m.lead_time, line, line, line / (1 - r));
+  check_range(m.wait_time, line / 2, line / 2, line / 2 / (1 - r));
+  const auto handoffs = static_cast<double>(blocks - 1);
+  check_range(m.handoffs, handoffs, handoffs, handoffs);
+  CHECK(m.right_first_time == Approx(std::pow(1 - r, static_cast<double>(blocks))));
+  CHECK(m.critical_path.size() == 2 * blocks + 1);
+  CHECK(m.has_cycles);
+  CHECK(m.expected_defined);
+}
+
+TEST_CASE("compute_metrics on a generated 100,000-step loop solved as one system") {
+  // No local rework; instead the last check goes back to do0 with 0.5: one loop of 100,000 steps.
+  journey::Journey j = big_journey();
+  for (journey::Step &s : j.steps) {
+    if (s.id.starts_with("check")) {
+      s.next[0].p = 0.0;
+    }
+  }
+  journey::Step &last = j.steps[j.steps.size() - 2];
+  REQUIRE(last.id == "check49999");
+  last.next.insert(last.next.begin(), journey::Transition{"do0", 0.5, "", {}, journey::npos});
+  j.resolve();
+  const JourneyMetrics m = compute_metrics(j);
+  const double line = 100000 * 2 * kMinute;
+  check_range(m.lead_time, line, line, 2 * line);
+  // Each extra round adds 49,999 handoffs plus the one from y back to x.
+  check_range(m.handoffs, 49999, 49999, 49999 + 50000);
+  CHECK(m.right_first_time == Approx(0.5));
+}
