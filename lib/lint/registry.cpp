@@ -31,6 +31,8 @@ const std::vector<Rule> &all_rules() {
        Severity::Warning, rules::check_rework_loop},
       {"channel-bounce", "sent from an assisted channel back to a digital one", Severity::Warning,
        rules::check_channel_bounce},
+      {"budget", "expected metrics over the budgets in `.journeylint.yaml`", Severity::Error,
+       rules::check_budget},
   };
   return rules;
 }

@@ -27,5 +27,7 @@ void check_unused_definition(const Journey &journey, const RuleContext &context,
 void check_rework_loop(const Journey &journey, const RuleContext &context, Reporter &out);
 /// `channel-bounce`: digital, then assisted or in person, then sent back to digital.
 void check_channel_bounce(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `budget`: expected metrics over the budgets of `.journeylint.yaml`; reported at the journey id.
+void check_budget(const Journey &journey, const RuleContext &context, Reporter &out);
 
 } // namespace journey::rules
