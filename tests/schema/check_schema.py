@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Validates the bundled journeys and catalog against docs/*.schema.json, and checks the schema's
+duration, hours and probability patterns agree with the parser on known good and bad values."""
+import glob
+import json
+import os
+import sys
+
+try:
+    import jsonschema
+    import yaml
+except ImportError as e:  # pragma: no cover
+    print(f"skipped: {e} (install python3-jsonschema python3-yaml)")
+    sys.exit(77)
+
+ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", ".."))
+DOCS = os.path.join(ROOT, "docs")
+
+
+def load_schema(name):
+    path = os.path.join(DOCS, name)
+    with open(path, encoding="utf-8") as f:
+        return "file://" + path, json.load(f)
+
+
+JOURNEY_URI, JOURNEY = load_schema("journey.schema.json")
+CATALOG_URI, CATALOG = load_schema("catalog.schema.json")
+
+
+def validator(uri, schema):
+    jsonschema.Draft7Validator.check_schema(schema)
+    store = {JOURNEY_URI: JOURNEY, CATALOG_URI: CATALOG}
+    try:
+        from referencing import Registry, Resource  # jsonschema >= 4.18
+
+        registry = Registry().with_resources(
+            (u, Resource.from_contents(s, default_specification=_draft7())) for u, s in store.items())
+        return jsonschema.Draft7Validator(dict(schema, **{"$id": uri}), registry=registry)
+    except ImportError:
+        resolver = jsonschema.RefResolver(base_uri=uri, referrer=schema, store=store)
+        return jsonschema.Draft7Validator(schema, resolver=resolver)
+
+
+def _draft7():
+    from referencing.jsonschema import DRAFT7
+
+    return DRAFT7
+
+
+JOURNEY_V = validator(JOURNEY_URI, JOURNEY)
+CATALOG_V = validator(CATALOG_URI, CATALOG)
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def errors(v, doc):
+    return [f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in v.iter_errors(doc)]
+
+
+# 1. Every bundled file validates; catalogs (no `journey` key) against the catalog schema.
+files = sorted(glob.glob(os.path.join(ROOT, "journeys", "*.yaml")) + glob.glob(os.path.join(ROOT, "journeys", "*.yml")))
+check(len(files) >= 7, f"expected at least 7 bundled files, found {len(files)}")
+journeys = catalogs = 0
+for path in files:
+    with open(path, encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    is_catalog = isinstance(doc, dict) and not ({"journey", "title", "steps"} & doc.keys())
+    v = CATALOG_V if is_catalog else JOURNEY_V
+    catalogs += is_catalog
+    journeys += not is_catalog
+    for e in errors(v, doc):
+        failures.append(f"{os.path.relpath(path, ROOT)}: {e}")
+check(catalogs == 1, f"expected one catalog (org.yaml), found {catalogs}")
+check(journeys >= 6, f"expected at least six journeys, found {journeys}")
+
+
+# 2. Patterns agree with the parser (lib/model/duration.cpp, hours.cpp, parse/reader.cpp).
+def step_with(**fields):
+    step = {"id": "a", "name": "A", "end": "success"}
+    step.update(fields)
+    return {"journey": "j", "title": "T", "steps": [step]}
+
+
+def channel_with(**fields):
+    channel = {"kind": "digital"}
+    channel.update(fields)
+    return {"journey": "j", "title": "T", "channels": {"c": channel}, "steps": [{"id": "a", "name": "A", "end": True}]}
+
+
+good_durations = ["45s", "10m", "2h", "1h30m", "1h 30m", "1.5h", ".5h", "3d", "1w", "1w2d3h4m5s", "2 hours",
+                  "90 min", "1 day 2 hours", "3 weeks", "10 secs", "0s", " 2h ", "P1DT2H", "PT30M", "PT45S",
+                  "P2W", "P1W1D", "PT1H30M", "PT1.5H", "P3D", 0, "0"]
+bad_durations = ["", "30", "3x", "3 fortnights", "30m1h", "1h1h", "-1h", "h", "1H", "P1Y", "P1M", "PT1D",
+                 "P1H", "P", "PT", "P1", "PT1M1H", "P1DTT1H", 30, 1.5, True, ["1h"]]
+for d in good_durations:
+    check(not errors(JOURNEY_V, step_with(wait=d)), f"schema rejects the duration {d!r} the parser accepts")
+for d in bad_durations:
+    check(errors(JOURNEY_V, step_with(wait=d)), f"schema accepts the duration {d!r} the parser rejects")
+
+good_hours = ["24/7", "Mon-Fri 08:00-20:00", "Mon-Fri 08:00-20:00; Sat 09:00-13:00",
+              "Mon-Fri 08:00-20:00; Sat 09:00-13:00; Sun closed", "Sun closed", "Mon-Fri closed; Sat 10:00-12:00",
+              "Mon-Fri 09:00-12:00, 13:00-17:00", "Sat,Sun 10:00-16:00", "Fri-Mon 10:00-11:00", "Mon 00:00-24:00",
+              "mon-fri 9:00-17:00", "Monday 09:00-17:00", "Mon 08:00-20:00;"]
+bad_hours = ["", "Mon-Fri", "Mon-Fri 8-20", "Mon 25:00-26:00", "Mon 08:60-09:00", "Funday 09:00-10:00",
+             "closed", "08:00-20:00", "always", 24]
+for h in good_hours:
+    check(not errors(JOURNEY_V, channel_with(hours=h)), f"schema rejects the hours {h!r} the parser accepts")
+for h in bad_hours:
+    check(errors(JOURNEY_V, channel_with(hours=h)), f"schema accepts the hours {h!r} the parser rejects")
+
+for p in [0, 1, 0.25, "40%", "12.5%", "100%", "0%"]:
+    check(not errors(JOURNEY_V, step_with(next={"to": "a", "p": p})), f"schema rejects p {p!r}")
+for p in [1.5, -0.1, "150%", "half", "40", "101%"]:
+    check(errors(JOURNEY_V, step_with(next={"to": "a", "p": p})), f"schema accepts p {p!r}")
+
+# 3. Keys, enums and required fields.
+check(errors(JOURNEY_V, step_with(chanel="web")), "schema accepts the unknown step key `chanel`")
+check(errors(JOURNEY_V, dict(step_with(), jorney="j")), "schema accepts the unknown key `jorney`")
+check(errors(JOURNEY_V, step_with(actor="custmer")), "schema accepts the actor `custmer`")
+check(errors(JOURNEY_V, step_with(end="none")), "schema accepts the end `none`")
+check(errors(JOURNEY_V, step_with(emotion=4)), "schema accepts emotion 4")
+check(errors(JOURNEY_V, step_with(emotion=1.5)), "schema accepts emotion 1.5")
+check(errors(JOURNEY_V, step_with(cost=-1)), "schema accepts a negative cost")
+check(errors(JOURNEY_V, channel_with(kind="digtal")), "schema accepts the kind `digtal`")
+check(errors(JOURNEY_V, {"journey": "j", "title": "T", "channels": {"c": {"name": "C"}}, "steps": [{"id": "a", "name": "A"}]}),
+      "schema accepts a channel without `kind`")
+check(errors(JOURNEY_V, {"journey": "Open Account", "title": "T", "steps": [{"id": "a", "name": "A"}]}),
+      "schema accepts a journey id that is not a slug")
+check(errors(JOURNEY_V, {"journey": "j", "title": "T", "steps": []}), "schema accepts empty steps")
+check(errors(JOURNEY_V, {"journey": "j", "steps": [{"id": "a", "name": "A"}]}), "schema accepts a journey without a title")
+check(errors(JOURNEY_V, step_with(next=[{"p": 0.5}])), "schema accepts a branch without `to`")
+for next_value in ["b", 5, ["b", "c"], {"to": "b", "p": 1, "label": "x"}, [{"to": "b", "p": "40%"}, "c"], None]:
+    check(not errors(JOURNEY_V, step_with(next=next_value)), f"schema rejects next {next_value!r}")
+for end in ["success", "abandon", "failure", True, False, None]:
+    check(not errors(JOURNEY_V, step_with(end=end)), f"schema rejects end {end!r}")
+check(not errors(JOURNEY_V, {"journey": "j", "title": "T", "teams": {"t": "T", "u": None, "v": {"name": "V"}},
+                             "processes": {"p": "P", "q": {"name": "Q", "team": "t"}},
+                             "steps": [{"id": "a", "name": "A", "team": "t", "end": True}]}),
+      "schema rejects the shorthand forms of teams and processes")
+check(not errors(CATALOG_V, {"catalog": "base.yaml", "teams": {"t": "T"}}), "catalog schema rejects a valid catalog")
+check(not errors(CATALOG_V, None), "catalog schema rejects an empty catalog")
+check(errors(CATALOG_V, {"steps": []}), "catalog schema accepts `steps`")
+check(errors(CATALOG_V, {"channels": {"web": {"kind": "web"}}}), "catalog schema accepts the kind `web`")
+
+# 4. Every key the parser knows is in the schema, with a description.
+step_props = JOURNEY["definitions"]["step"]["properties"]
+for key in ["id", "name", "actor", "channel", "process", "team", "wait", "time", "cost", "pain", "emotion", "note", "next", "end"]:
+    check(key in step_props, f"step key `{key}` missing from the schema")
+for key in ["journey", "title", "intent", "owner", "start", "ends", "catalog", "channels", "teams", "processes", "steps"]:
+    check(key in JOURNEY["properties"], f"journey key `{key}` missing from the schema")
+for key in ["name", "kind", "hours", "cost", "response"]:
+    check(key in JOURNEY["definitions"]["channel"]["properties"], f"channel key `{key}` missing from the schema")
+
+if failures:
+    print("\n".join(failures))
+    print(f"{len(failures)} schema check(s) failed")
+    sys.exit(1)
+print(f"schema ok: {journeys} journeys and {catalogs} catalog valid; patterns agree with the parser")
