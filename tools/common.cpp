@@ -77,6 +77,45 @@ CheckRun check_inputs(const InputOptions &options) {
   return run;
 }
 
+std::vector<const CheckedFile *> processable_journeys(const CheckRun &run, std::string_view command,
+                                                      bool &left_out) {
+  LintReport errors;
+  errors.diagnostics = run.input_errors;
+  errors.files = run.report.files;
+  errors.texts = run.report.texts;
+  std::vector<const CheckedFile *> out;
+  left_out = false;
+  for (const CheckedFile &checked : run.files) {
+    if (checked.file.io_error) {
+      continue;
+    }
+    bool blocked = !checked.file.readable;
+    for (const Diagnostic &d : checked.findings) {
+      if (d.severity == Severity::Error) {
+        errors.diagnostics.push_back(d);
+        blocked = blocked || d.rule != "budget";
+      }
+    }
+    if (checked.file.is_catalog) {
+      continue;
+    }
+    if (blocked) {
+      left_out = true;
+      continue;
+    }
+    out.push_back(&checked);
+  }
+  if (!errors.diagnostics.empty()) {
+    print_findings(errors);
+  }
+  if (left_out) {
+    fmt::print(stderr, "journey {}: journeys with lint errors were left out (run `journey lint` "
+                       "for every finding)\n",
+               command);
+  }
+  return out;
+}
+
 bool use_color(std::FILE *stream) {
   const char *no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && no_color[0] != '\0') {

@@ -41,6 +41,13 @@ void add_input_options(CLI::App &command, InputOptions &options, bool required =
 /// Expands, loads and lints every input.
 CheckRun check_inputs(const InputOptions &options);
 
+/// The journeys of a run fit for processing further: readable journey files (not catalogs)
+/// without lint errors other than `budget` (which is about the figures, not the definition).
+/// Prints the input errors and the error findings of every file to stderr; sets `left_out` when
+/// a journey was left out, and then tells the user so, naming `command`.
+std::vector<const CheckedFile *> processable_journeys(const CheckRun &run, std::string_view command,
+                                                      bool &left_out);
+
 /// True when the stream is a terminal and NO_COLOR is not set.
 bool use_color(std::FILE *stream);
 

@@ -1,0 +1,168 @@
+// Journey diff formats: aligned text and JSON.
+#include "portfolio/diff_format.h"
+
+#include "portfolio/cells.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace journey {
+namespace {
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+void append_fields(std::string &out, const std::vector<FieldChange> &fields,
+                   std::string_view indent) {
+  for (const FieldChange &f : fields) {
+    out +=
+        fmt::format("{}{}: {} -> {}\n", indent, f.field, valid_utf8(f.before), valid_utf8(f.after));
+  }
+}
+
+void append_steps(std::string &out, std::string_view title, char mark,
+                  const std::vector<StepRef> &steps) {
+  if (steps.empty()) {
+    return;
+  }
+  out += fmt::format("{} ({}):\n", title, steps.size());
+  for (const StepRef &s : steps) {
+    out += fmt::format("  {} {}: {}\n", mark, valid_utf8(s.id), valid_utf8(s.name));
+  }
+}
+
+std::string budget_note(const MetricDelta &m) {
+  if (!m.budget) {
+    return "";
+  }
+  std::string note = fmt::format("budget {}{}", m.higher_is_better ? "at least " : "",
+                                 format_metric_value(m.kind, *m.budget));
+  return m.regression ? note + ", got worse: REGRESSION" : note;
+}
+
+nlohmann::ordered_json number_or_null(double value) {
+  return std::isfinite(value) ? nlohmann::ordered_json(tidy_number(value))
+                              : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json fields_json(const std::vector<FieldChange> &fields) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const FieldChange &f : fields) {
+    out.push_back({{"field", f.field}, {"before", f.before}, {"after", f.after}});
+  }
+  return out;
+}
+
+nlohmann::ordered_json steps_json(const std::vector<StepRef> &steps) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const StepRef &s : steps) {
+    out.push_back({{"id", s.id}, {"name", s.name}});
+  }
+  return out;
+}
+
+} // namespace
+
+std::string format_diff_text(const JourneyDiff &diff) {
+  std::string out = fmt::format("journey {}: {} -> {}\n", valid_utf8(diff.journey),
+                                valid_utf8(diff.before_file), valid_utf8(diff.after_file));
+  if (!diff.journey_fields.empty()) {
+    out += "journey fields changed:\n";
+    append_fields(out, diff.journey_fields, "  ");
+  }
+  append_steps(out, "steps added", '+', diff.added);
+  append_steps(out, "steps removed", '-', diff.removed);
+  if (!diff.changed.empty()) {
+    out += fmt::format("steps changed ({}):\n", diff.changed.size());
+    for (const StepChange &s : diff.changed) {
+      out += fmt::format("  ~ {}: {}\n", valid_utf8(s.id), valid_utf8(s.name));
+      append_fields(out, s.fields, "      ");
+    }
+  }
+  std::vector<const MetricDelta *> moved;
+  for (const MetricDelta &m : diff.metrics) {
+    if (m.changed) {
+      moved.push_back(&m);
+    }
+  }
+  if (moved.empty()) {
+    out += "metrics: unchanged\n";
+  } else {
+    std::size_t label_width = 0;
+    std::size_t values_width = 0;
+    std::size_t delta_width = 0;
+    std::vector<std::string> values;
+    for (const MetricDelta *m : moved) {
+      values.push_back(fmt::format("{} -> {}", format_metric_value(m->kind, m->before),
+                                   format_metric_value(m->kind, m->after)));
+      label_width = std::max(label_width, m->label.size());
+      values_width = std::max(values_width, values.back().size());
+      delta_width = std::max(delta_width, format_metric_delta(*m).size());
+    }
+    out += "metrics:\n";
+    for (std::size_t i = 0; i < moved.size(); ++i) {
+      const MetricDelta &m = *moved[i];
+      std::string line =
+          fmt::format("  {:<{}}  {:<{}}  {:<{}}  {}", m.label, label_width, values[i], values_width,
+                      format_metric_delta(m), delta_width, budget_note(m));
+      while (!line.empty() && line.back() == ' ') {
+        line.pop_back();
+      }
+      out += line + "\n";
+    }
+  }
+  const std::size_t regressions = static_cast<std::size_t>(std::count_if(
+      diff.metrics.begin(), diff.metrics.end(), [](const MetricDelta &m) { return m.regression; }));
+  if (!diff.has_changes()) {
+    out += "no changes\n";
+  } else {
+    out += fmt::format("{} added, {} removed, {} changed; {}\n",
+                       plural(diff.added.size(), "step", "steps"), diff.removed.size(),
+                       diff.changed.size(),
+                       regressions == 0 ? std::string("no budgeted metric got worse")
+                                        : plural(regressions, "regression", "regressions"));
+  }
+  return out;
+}
+
+std::string format_diff_json(const JourneyDiff &diff) {
+  nlohmann::ordered_json changed = nlohmann::ordered_json::array();
+  for (const StepChange &s : diff.changed) {
+    changed.push_back({{"id", s.id}, {"name", s.name}, {"fields", fields_json(s.fields)}});
+  }
+  nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
+  for (const MetricDelta &m : diff.metrics) {
+    const bool both = std::isfinite(m.before) && std::isfinite(m.after);
+    metrics.push_back({
+        {"metric", m.metric},
+        {"label", m.label},
+        {"before", number_or_null(m.before)},
+        {"after", number_or_null(m.after)},
+        {"delta", both ? nlohmann::ordered_json(tidy_number(m.after - m.before)) : nullptr},
+        {"delta_text", format_metric_delta(m)},
+        {"budget", m.budget ? nlohmann::ordered_json(tidy_number(*m.budget)) : nullptr},
+        {"changed", m.changed},
+        {"worse", m.worse},
+        {"regression", m.regression},
+    });
+  }
+  nlohmann::ordered_json out{
+      {"before", diff.before_file},
+      {"after", diff.after_file},
+      {"journey", diff.journey},
+      {"fields", fields_json(diff.journey_fields)},
+      {"steps",
+       {{"added", steps_json(diff.added)},
+        {"removed", steps_json(diff.removed)},
+        {"changed", std::move(changed)}}},
+      {"metrics", std::move(metrics)},
+      {"changed", diff.has_changes()},
+      {"regression", diff.has_regression()},
+  };
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+} // namespace journey

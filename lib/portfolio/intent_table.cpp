@@ -1,0 +1,58 @@
+// Intent table: rows from journeys and their metrics, grouped and ordered deterministically.
+#include "portfolio/intent_table.h"
+
+#include <algorithm>
+#include <tuple>
+#include <unordered_set>
+
+namespace journey {
+
+std::size_t IntentTable::row_count() const {
+  std::size_t n = 0;
+  for (const IntentGroup &g : groups) {
+    n += g.rows.size();
+  }
+  return n;
+}
+
+IntentRow make_intent_row(const Journey &journey, const JourneyMetrics &metrics) {
+  IntentRow row;
+  row.intent = journey.intent;
+  row.journey = journey.id;
+  row.title = journey.title.empty() ? journey.id : journey.title;
+  row.file = journey.file;
+  row.start = journey.start;
+  row.ends = journey.ends;
+  row.owner = journey.owner;
+  std::unordered_set<Index> seen;
+  for (const Step &step : journey.steps) {
+    if (step.process_index != npos && seen.insert(step.process_index).second) {
+      const Process &p = journey.processes[static_cast<std::size_t>(step.process_index)];
+      row.processes.push_back(p.name.empty() ? p.id : p.name);
+    }
+  }
+  row.lead_time = metrics.lead_time.expected;
+  row.handoffs = metrics.handoffs.expected;
+  return row;
+}
+
+IntentTable build_intent_table(std::vector<IntentRow> rows) {
+  std::sort(rows.begin(), rows.end(), [](const IntentRow &a, const IntentRow &b) {
+    return std::forward_as_tuple(a.intent.empty(), a.intent, a.title, a.journey, a.file) <
+           std::forward_as_tuple(b.intent.empty(), b.intent, b.title, b.journey, b.file);
+  });
+  IntentTable table;
+  for (IntentRow &row : rows) {
+    if (table.groups.empty() || table.groups.back().intent != row.intent) {
+      table.groups.push_back(IntentGroup{row.intent, {}});
+    }
+    table.groups.back().rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+std::string intent_heading(const std::string &intent) {
+  return intent.empty() ? "(no intent)" : intent;
+}
+
+} // namespace journey

@@ -1,0 +1,248 @@
+// HTML report: assembles escaped journey text, metrics, findings and inline SVG into one page.
+#include "portfolio/report.h"
+
+#include "portfolio/cells.h"
+#include "portfolio/table_format.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace journey {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+/// True when the markup holds an element or attribute that could run code.
+bool has_active_content(std::string_view svg) {
+  const std::string text = lower(svg);
+  if (text.find("<script") != std::string::npos ||
+      text.find("<foreignobject") != std::string::npos) {
+    return true;
+  }
+  for (std::size_t at = text.find(" on"); at != std::string::npos; at = text.find(" on", at + 1)) {
+    std::size_t i = at + 3;
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])) != 0) {
+      ++i;
+    }
+    if (i > at + 3 && text.compare(i, 2, "=\"") == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void replace_all(std::string &text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+std::string duration_range(const Range &r) {
+  if (!std::isfinite(r.expected)) {
+    return fmt::format("n/a (paths {} to {})", format_expected_duration(r.min),
+                       format_expected_duration(r.max));
+  }
+  return fmt::format("{} <span class=\"range\">(paths {} to {})</span>",
+                     format_duration(r.expected), format_expected_duration(r.min),
+                     format_expected_duration(r.max));
+}
+
+std::string count_range(const Range &r) {
+  return fmt::format("{} <span class=\"range\">(paths {} to {})</span>", format_count(r.expected),
+                     format_count(r.min), format_count(r.max));
+}
+
+std::string percent(double p) {
+  return std::isfinite(p) ? format_count(p * 100.0) + "%" : "n/a";
+}
+
+std::string metrics_html(const JourneyMetrics &m) {
+  std::string rows;
+  const auto row = [&](std::string_view name, const std::string &value) {
+    rows += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", name, value);
+  };
+  row("Steps", std::to_string(m.steps));
+  row("Lead time", duration_range(m.lead_time));
+  row("Waiting", duration_range(m.wait_time));
+  row("Active time", duration_range(m.touch_time));
+  row("Customer's own time", duration_range(m.customer_time));
+  row("Handoffs", count_range(m.handoffs));
+  row("Channel switches", count_range(m.channel_switches));
+  row("Contacts", count_range(m.contacts));
+  row("Cost to serve",
+      std::isfinite(m.cost.expected) ? fmt::format("{:.2f}", m.cost.expected) : std::string("n/a"));
+  row("Right first time", percent(m.right_first_time));
+  row("Flow efficiency", percent(m.flow_efficiency));
+  std::string outcomes;
+  for (const auto &[kind, p] : m.outcomes) {
+    outcomes +=
+        fmt::format("{}{} {}", outcomes.empty() ? "" : ", ", escape_html_text(kind), percent(p));
+  }
+  row("Outcomes", outcomes.empty() ? std::string("n/a") : outcomes);
+  std::string waits;
+  for (const WaitContribution &w : m.top_waits) {
+    waits +=
+        fmt::format("<li><code>{}</code>: {} ({} of the waiting)</li>", escape_html_text(w.step),
+                    format_expected_duration(w.seconds), percent(w.share));
+  }
+  if (!waits.empty()) {
+    row("Longest waits", "<ul>" + waits + "</ul>");
+  }
+  std::string out = "<table class=\"metrics\">\n" + rows + "</table>\n";
+  if (!m.problem.empty()) {
+    out += fmt::format("<p class=\"problem\">{}</p>\n", escape_html_text(m.problem));
+  }
+  return out;
+}
+
+std::string findings_html(const std::vector<Diagnostic> &findings) {
+  if (findings.empty()) {
+    return "<p class=\"clean\">No lint findings.</p>\n";
+  }
+  std::string out = "<ul class=\"findings\">\n";
+  for (const Diagnostic &d : findings) {
+    const std::string where =
+        d.location.known() ? fmt::format("{}:{}", d.location.line, d.location.column) : "";
+    out += fmt::format("<li class=\"{0}\"><span class=\"severity\">{0}</span> "
+                       "<span class=\"where\">{1}</span> {2} <code>[{3}]</code></li>\n",
+                       to_string(d.severity), where, escape_html_text(d.message),
+                       escape_html_text(d.rule));
+  }
+  return out + "</ul>\n";
+}
+
+std::string diagram_html(const std::string &svg, const std::string &error,
+                         const std::string &prefix, std::string_view what) {
+  if (!svg.empty()) {
+    if (std::optional<std::string> inlined = inline_svg(svg, prefix)) {
+      return fmt::format("<div class=\"diagram\" role=\"img\" aria-label=\"{}\">\n{}\n</div>\n",
+                         what, *inlined);
+    }
+    return "<p class=\"problem\">The diagram was left out: it is not a plain SVG drawing.</p>\n";
+  }
+  return fmt::format("<p class=\"problem\">No diagram{}{}</p>\n", error.empty() ? "" : ": ",
+                     escape_html_text(error));
+}
+
+std::string journey_html(const ReportJourney &j, std::size_t index) {
+  const std::string anchor = fmt::format("journey-{}", index + 1);
+  const std::string heading = !j.title.empty() ? j.title : !j.id.empty() ? j.id : j.file;
+  std::string out = fmt::format("<section class=\"journey\" id=\"{}\">\n<h2>{}</h2>\n", anchor,
+                                escape_html_text(heading));
+  std::string facts = fmt::format("<span><code>{}</code></span>", escape_html_text(j.file));
+  if (!j.id.empty()) {
+    facts += fmt::format(" · journey <code>{}</code>", escape_html_text(j.id));
+  }
+  if (!j.intent.empty()) {
+    facts += fmt::format(" · intent: {}", escape_html_text(j.intent));
+  }
+  if (!j.owner.empty()) {
+    facts += fmt::format(" · owner: {}", escape_html_text(j.owner));
+  }
+  out += "<p class=\"facts\">" + facts + "</p>\n";
+  out += "<h3>Lint findings</h3>\n" + findings_html(j.findings);
+  if (!j.metrics) {
+    out += "<p class=\"problem\">Not analysed: fix the errors above first.</p>\n</section>\n";
+    return out;
+  }
+  out += "<h3>Metrics</h3>\n" + metrics_html(*j.metrics);
+  out += "<h3>What the customer experiences, and what the organisation sees</h3>\n";
+  out += diagram_html(j.diagram_svg, j.diagram_error, fmt::format("j{}-", index + 1),
+                      "compare diagram");
+  return out + "</section>\n";
+}
+
+constexpr std::string_view kReportCss = R"(header{border-bottom:1px solid #ddd;margin-bottom:1em}
+.generator{color:#888;font-size:.85em}
+nav ol{columns:2;padding-left:1.4em}
+section{margin:2.5em 0}
+section.journey{border-top:1px solid #ddd;padding-top:.5em}
+.facts{color:#555}
+.diagram{overflow:auto;border:1px solid #eee;padding:.5em;background:#fff}
+.diagram svg{max-width:100%;height:auto}
+table.metrics th{background:#fbfbfb;font-weight:normal;white-space:nowrap}
+.range{color:#888}
+ul.findings{list-style:none;padding-left:0}
+ul.findings li{margin:.2em 0}
+.severity{display:inline-block;min-width:4.5em;font-weight:600}
+li.error .severity{color:#c0392b}
+li.warning .severity{color:#b9770e}
+li.info .severity{color:#2471a3}
+.where{font-family:monospace;color:#666}
+.clean{color:#1e8449}
+.problem{color:#c0392b}
+)";
+
+} // namespace
+
+std::optional<std::string> inline_svg(std::string_view svg, std::string_view prefix) {
+  const std::size_t start = svg.find("<svg");
+  const std::size_t end = svg.rfind("</svg>");
+  if (start == std::string_view::npos || end == std::string_view::npos || end < start) {
+    return std::nullopt;
+  }
+  std::string out(svg.substr(start, end + 6 - start));
+  if (has_active_content(out)) {
+    return std::nullopt;
+  }
+  replace_all(out, " id=\"", fmt::format(" id=\"{}", prefix));
+  replace_all(out, "url(#", fmt::format("url(#{}", prefix));
+  replace_all(out, "href=\"#", fmt::format("href=\"#{}", prefix));
+  return out;
+}
+
+std::string build_report(const ReportInput &input) {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  for (const ReportJourney &j : input.journeys) {
+    for (const Diagnostic &d : j.findings) {
+      errors += d.severity == Severity::Error ? 1 : 0;
+      warnings += d.severity == Severity::Warning ? 1 : 0;
+    }
+  }
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'; img-src data:\">\n"
+      "<title>{0}</title>\n<style>\n{1}{2}</style>\n</head>\n<body>\n<header>\n<h1>{0}</h1>\n"
+      "<p>{3} {4} serving {5} {6}; {7} lint {8}, {9} {10}.</p>\n",
+      escape_html_text(input.title), portfolio_css(), kReportCss, input.journeys.size(),
+      input.journeys.size() == 1 ? "journey" : "journeys", input.table.groups.size(),
+      input.table.groups.size() == 1 ? "intent" : "intents", errors,
+      errors == 1 ? "error" : "errors", warnings, warnings == 1 ? "warning" : "warnings");
+  if (!input.generator.empty()) {
+    out +=
+        fmt::format("<p class=\"generator\">Made by {}</p>\n", escape_html_text(input.generator));
+  }
+  out += "</header>\n<nav>\n<h2>Contents</h2>\n<ol>\n<li><a href=\"#intent-table\">Intent "
+         "table</a></li>\n<li><a href=\"#portfolio-map\">Portfolio map</a></li>\n";
+  for (std::size_t i = 0; i < input.journeys.size(); ++i) {
+    const ReportJourney &j = input.journeys[i];
+    out += fmt::format("<li><a href=\"#journey-{}\">{}</a></li>\n", i + 1,
+                       escape_html_text(!j.title.empty() ? j.title
+                                        : !j.id.empty()  ? j.id
+                                                         : j.file));
+  }
+  out += "</ol>\n</nav>\n<main>\n<section id=\"intent-table\">\n<h2>Intent table</h2>\n";
+  out += intent_table_html(input.table);
+  out += "</section>\n<section id=\"portfolio-map\">\n<h2>Portfolio map</h2>\n"
+         "<p>Intents, the journeys serving them, and the internal processes each journey cuts "
+         "across; processes shared by several journeys stand out.</p>\n";
+  out += diagram_html(input.map_svg, input.map_error, "map-", "portfolio map");
+  out += "</section>\n";
+  for (std::size_t i = 0; i < input.journeys.size(); ++i) {
+    out += journey_html(input.journeys[i], i);
+  }
+  return out + "</main>\n</body>\n</html>\n";
+}
+
+} // namespace journey

@@ -1,0 +1,48 @@
+// HTML report: one self-contained page (inline CSS and SVG, no scripts, no network) with the
+// intent table, the portfolio map, and per journey its diagram, metrics and lint findings.
+#pragma once
+
+#include "analysis/metrics.h"
+#include "model/diagnostic.h"
+#include "portfolio/intent_table.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace journey {
+
+/// One input file of the report.
+struct ReportJourney {
+  std::string file;
+  std::string id; ///< empty when the file could not be read as a journey
+  std::string title;
+  std::string intent;
+  std::string owner;
+  std::optional<JourneyMetrics> metrics; ///< absent when the journey was not analysed
+  std::vector<Diagnostic> findings;      ///< lint findings, sorted
+  std::string diagram_svg;               ///< the compare view as Graphviz SVG; may be empty
+  std::string diagram_error;             ///< why there is no diagram, when there is none
+};
+
+/// Everything the report shows, already computed and rendered.
+struct ReportInput {
+  std::string title = "Customer journey report";
+  std::string generator; ///< e.g. `journey 0.1.0 · Graphviz 2.43.0`
+  IntentTable table;
+  std::string map_svg; ///< the portfolio map as Graphviz SVG; may be empty
+  std::string map_error;
+  std::vector<ReportJourney> journeys;
+};
+
+/// The report page. All journey text is escaped; SVG is inlined without its XML prolog and with
+/// its element ids prefixed so several diagrams can share the page.
+std::string build_report(const ReportInput &input);
+
+/// Graphviz SVG made fit for inlining in HTML: the XML declaration, doctype and comments before
+/// `<svg` are dropped, `id`s and `#` references get `prefix`. Returns nullopt when the text is
+/// not an SVG document or holds a script or an event handler.
+std::optional<std::string> inline_svg(std::string_view svg, std::string_view prefix);
+
+} // namespace journey

@@ -1,0 +1,214 @@
+// Intent table formats: one function per format, deterministic and escaped.
+#include "portfolio/table_format.h"
+
+#include "portfolio/cells.h"
+
+#include <array>
+#include <cmath>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace journey {
+namespace {
+
+constexpr std::array<std::string_view, 8> kColumns{"Customer intent",
+                                                   "Customer journey",
+                                                   "Start point",
+                                                   "End points",
+                                                   "Existing internal processes",
+                                                   "Owner",
+                                                   "Expected lead time",
+                                                   "Expected handoffs"};
+
+std::string join(const std::vector<std::string> &items, std::string_view separator) {
+  std::string out;
+  for (const std::string &item : items) {
+    if (!out.empty()) {
+      out += separator;
+    }
+    out += item;
+  }
+  return out;
+}
+
+std::string markdown_list(const std::vector<std::string> &items) {
+  std::string out;
+  for (const std::string &item : items) {
+    out += (out.empty() ? "" : "<br>") + markdown_cell(item);
+  }
+  return out;
+}
+
+std::string html_list(const std::vector<std::string> &items) {
+  if (items.empty()) {
+    return "";
+  }
+  std::string out = "<ul>";
+  for (const std::string &item : items) {
+    out += "<li>" + escape_html_text(item) + "</li>";
+  }
+  return out + "</ul>";
+}
+
+nlohmann::ordered_json number_or_null(double value) {
+  return std::isfinite(value) ? nlohmann::ordered_json(tidy_number(value))
+                              : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json text_or_null(const std::string &text) {
+  return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
+}
+
+} // namespace
+
+std::optional<TableFormat> parse_table_format(std::string_view name) {
+  if (name == "md" || name == "markdown") {
+    return TableFormat::Markdown;
+  }
+  if (name == "csv") {
+    return TableFormat::Csv;
+  }
+  if (name == "json") {
+    return TableFormat::Json;
+  }
+  if (name == "html") {
+    return TableFormat::Html;
+  }
+  return std::nullopt;
+}
+
+std::string format_table_markdown(const IntentTable &table) {
+  std::string out = "|";
+  for (std::string_view c : kColumns) {
+    out += fmt::format(" {} |", c);
+  }
+  out += "\n|";
+  for (std::size_t i = 0; i < kColumns.size(); ++i) {
+    out += " --- |";
+  }
+  out += "\n";
+  for (const IntentGroup &group : table.groups) {
+    bool first = true;
+    for (const IntentRow &row : group.rows) {
+      out +=
+          fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                      first ? markdown_cell(intent_heading(group.intent)) : "",
+                      markdown_cell(row.title), markdown_cell(row.start), markdown_list(row.ends),
+                      markdown_list(row.processes), markdown_cell(row.owner),
+                      format_expected_duration(row.lead_time), format_count(row.handoffs));
+      first = false;
+    }
+  }
+  return out;
+}
+
+std::string format_table_csv(const IntentTable &table) {
+  std::string out = "intent,journey,title,file,start,ends,processes,owner,"
+                    "expected_lead_time_seconds,expected_lead_time,expected_handoffs\r\n";
+  for (const IntentGroup &group : table.groups) {
+    for (const IntentRow &row : group.rows) {
+      const std::string seconds =
+          std::isfinite(row.lead_time) ? fmt::format("{}", std::llround(row.lead_time)) : "";
+      const std::string handoffs = std::isfinite(row.handoffs) ? format_count(row.handoffs) : "";
+      const std::string lead = std::isfinite(row.lead_time) ? format_duration(row.lead_time) : "";
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(group.intent),
+                         csv_field(row.journey), csv_field(row.title), csv_field(row.file),
+                         csv_field(row.start), csv_field(join(row.ends, "; ")),
+                         csv_field(join(row.processes, "; ")), csv_field(row.owner), seconds,
+                         csv_field(lead), handoffs);
+    }
+  }
+  return out;
+}
+
+std::string format_table_json(const IntentTable &table) {
+  nlohmann::ordered_json intents = nlohmann::ordered_json::array();
+  for (const IntentGroup &group : table.groups) {
+    nlohmann::ordered_json journeys = nlohmann::ordered_json::array();
+    for (const IntentRow &row : group.rows) {
+      journeys.push_back({
+          {"journey", row.journey},
+          {"title", row.title},
+          {"file", row.file},
+          {"start", text_or_null(row.start)},
+          {"ends", row.ends},
+          {"processes", row.processes},
+          {"owner", text_or_null(row.owner)},
+          {"expected_lead_time_seconds", number_or_null(row.lead_time)},
+          {"expected_lead_time", std::isfinite(row.lead_time)
+                                     ? nlohmann::ordered_json(format_duration(row.lead_time))
+                                     : nlohmann::ordered_json(nullptr)},
+          {"expected_handoffs", number_or_null(row.handoffs)},
+      });
+    }
+    intents.push_back({{"intent", text_or_null(group.intent)}, {"journeys", std::move(journeys)}});
+  }
+  nlohmann::ordered_json out{{"intents", std::move(intents)}};
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string intent_table_html(const IntentTable &table) {
+  std::string out = "<table class=\"intent-table\">\n<thead><tr>";
+  for (std::string_view c : kColumns) {
+    out += fmt::format("<th scope=\"col\">{}</th>", c);
+  }
+  out += "</tr></thead>\n";
+  for (const IntentGroup &group : table.groups) {
+    out += "<tbody>\n";
+    bool first = true;
+    for (const IntentRow &row : group.rows) {
+      out += "<tr>";
+      if (first) {
+        out += fmt::format("<th scope=\"rowgroup\" rowspan=\"{}\" class=\"intent{}\">{}</th>",
+                           group.rows.size(), group.intent.empty() ? " none" : "",
+                           escape_html_text(intent_heading(group.intent)));
+      }
+      out += fmt::format("<td>{}<div class=\"id\">{}</div></td><td>{}</td><td>{}</td><td>{}</td>"
+                         "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                         escape_html_text(row.title), escape_html_text(row.journey),
+                         escape_html_text(row.start), html_list(row.ends), html_list(row.processes),
+                         escape_html_text(row.owner), format_expected_duration(row.lead_time),
+                         format_count(row.handoffs));
+      first = false;
+    }
+    out += "</tbody>\n";
+  }
+  return out + "</table>\n";
+}
+
+std::string_view portfolio_css() {
+  return R"(body{font-family:Helvetica,Arial,sans-serif;color:#333;margin:2em;line-height:1.4}
+h1,h2,h3{font-weight:600}
+table{border-collapse:collapse;margin:1em 0}
+th,td{border:1px solid #ccc;padding:.4em .6em;vertical-align:top;text-align:left}
+thead th{background:#f3f3f3}
+th.intent{background:#fbfbfb;max-width:14em}
+th.intent.none{color:#888;font-style:italic}
+td.num{text-align:right;white-space:nowrap}
+td ul{margin:0;padding-left:1.1em}
+.id{color:#888;font-size:.85em;font-family:monospace}
+)";
+}
+
+std::string format_table_html(const IntentTable &table) {
+  return fmt::format("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<title>Intent table</title>\n<style>\n{}</style>\n</head>\n<body>\n"
+                     "<h1>Intent table</h1>\n{}</body>\n</html>\n",
+                     portfolio_css(), intent_table_html(table));
+}
+
+std::string format_table(const IntentTable &table, TableFormat format) {
+  switch (format) {
+  case TableFormat::Markdown:
+    return format_table_markdown(table);
+  case TableFormat::Csv:
+    return format_table_csv(table);
+  case TableFormat::Json:
+    return format_table_json(table);
+  case TableFormat::Html:
+    return format_table_html(table);
+  }
+  return format_table_markdown(table);
+}
+
+} // namespace journey

@@ -1,0 +1,34 @@
+// Intent table formats: Markdown, CSV (RFC 4180), JSON and HTML, all escaping journey text.
+#pragma once
+
+#include "portfolio/intent_table.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace journey {
+
+enum class TableFormat { Markdown, Csv, Json, Html };
+
+/// Parses `md|csv|json|html`; nullopt when unknown.
+std::optional<TableFormat> parse_table_format(std::string_view name);
+
+/// A Markdown table; the intent is shown on the first row of its group only.
+std::string format_table_markdown(const IntentTable &table);
+/// CSV with a header row and CRLF line ends; the intent repeats on every row, lists are joined
+/// with `; `.
+std::string format_table_csv(const IntentTable &table);
+/// `{"intents": [{"intent", "journeys": [...]}]}`; missing values are null.
+std::string format_table_json(const IntentTable &table);
+/// A standalone HTML page holding the table (see `intent_table_html`).
+std::string format_table_html(const IntentTable &table);
+/// Dispatches on `format`.
+std::string format_table(const IntentTable &table, TableFormat format);
+
+/// The `<table class="intent-table">` element alone, one `<tbody>` per intent.
+std::string intent_table_html(const IntentTable &table);
+/// The style rules of the HTML page and report (no external fonts).
+std::string_view portfolio_css();
+
+} // namespace journey
