@@ -3,17 +3,40 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <vector>
+
 namespace journey {
 namespace {
 
-std::string_view line_of(std::string_view text, std::uint32_t line) {
-  std::size_t pos = 0;
-  for (std::uint32_t l = 1; l < line; ++l) {
-    pos = text.find('\n', pos);
-    if (pos == std::string_view::npos) {
+std::string_view line_at(std::string_view text, std::size_t pos);
+
+/// Finds source lines by number, scanning each file once however many findings it has.
+class LineIndex {
+public:
+  std::string_view line(const std::string &file, std::string_view text, std::uint32_t line) {
+    std::vector<std::size_t> &starts = starts_[file];
+    if (starts.empty()) {
+      starts.push_back(0);
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') {
+          starts.push_back(i + 1);
+        }
+      }
+    }
+    if (line == 0 || line > starts.size()) {
       return {};
     }
-    ++pos;
+    return line_at(text, starts[line - 1]);
+  }
+
+private:
+  std::map<std::string, std::vector<std::size_t>> starts_;
+};
+
+std::string_view line_at(std::string_view text, std::size_t pos) {
+  if (pos > text.size()) {
+    return {};
   }
   std::size_t end = text.find('\n', pos);
   std::string_view out = text.substr(pos, end == std::string_view::npos ? text.npos : end - pos);
@@ -56,7 +79,7 @@ std::string format_text(const LintReport &report, bool color) {
   const std::string_view reset = color ? "\033[0m" : "";
   const std::string_view green = color ? "\033[1;32m" : "";
   std::string out;
-  // Per-file line lookups repeat for each finding; files have few findings, so a scan is fine.
+  LineIndex lines;
   for (const Diagnostic &d : report.diagnostics) {
     std::string where = d.location.known()
                             ? fmt::format("{}:{}:{}", d.file, d.location.line, d.location.column)
@@ -71,7 +94,7 @@ std::string format_text(const LintReport &report, bool color) {
     if (it == report.texts.end()) {
       continue;
     }
-    std::string_view line = line_of(it->second, d.location.line);
+    std::string_view line = lines.line(d.file, it->second, d.location.line);
     if (line.empty() || line.size() > 500) {
       continue;
     }
