@@ -287,6 +287,23 @@ TEST_CASE("rework-loop: a loop over 100,000 steps is one finding naming its ends
         std::string::npos);
 }
 
+TEST_CASE("rework-loop: 100,000 loops back to the entry, one finding each, in linear time") {
+  constexpr std::size_t n = 100'000;
+  Journey j = generated(n);
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    link(j, i, i + 1);
+    if (i > 0) {
+      link(j, i, 0); // each message names a path as long as i: it must not be copied
+    }
+  }
+  j.steps[n - 1].end = EndKind::Success;
+  j.resolve();
+  const std::vector<Diagnostic> found = run_rule(j, "rework-loop");
+  REQUIRE(found.size() == n - 2);
+  CHECK(found[0].message.find("repeat `s0` → `s1` (not right first time)") != std::string::npos);
+  CHECK(found.back().message.find("`s99997` → `s99998` (99999 steps)") != std::string::npos);
+}
+
 TEST_CASE("channel-bounce: 100,000 steps with loops are checked in linear time, one finding per "
           "bounced step") {
   constexpr std::size_t n = 100'000;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <span>
 #include <vector>
 
 namespace journey::rules {
@@ -50,7 +51,7 @@ void check_rework_loop(const Journey &journey, const RuleContext &, Reporter &ou
     const Edge e = edges[frame.edge++];
     if (depth[e.target] != npos) {
       if (escapes[e.target]) {
-        const std::vector<Index> loop(path.begin() + depth[e.target], path.end());
+        const std::span<const Index> loop(path.data() + depth[e.target], path.data() + path.size());
         const Step &back = journey.steps[s];
         const Step &target = journey.steps[e.target];
         findings.push_back(Finding{

@@ -12,7 +12,7 @@ std::string step_name(const Step &step) {
   return fmt::format("the step at line {}", either(step.id_location, step.location).line);
 }
 
-std::string step_list(const Journey &journey, const std::vector<Index> &steps,
+std::string step_list(const Journey &journey, std::span<const Index> steps,
                       std::string_view separator) {
   constexpr std::size_t kHead = 3;
   constexpr std::size_t kTail = 2;

@@ -3,9 +3,9 @@
 
 #include "model/journey.h"
 
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace journey::rules {
 
@@ -14,7 +14,7 @@ std::string step_name(const Step &step);
 
 /// The ids of `steps` joined by `separator`, each in backticks; long lists keep the first and
 /// last few ids around "…" and end with "(N steps)".
-std::string step_list(const Journey &journey, const std::vector<Index> &steps,
+std::string step_list(const Journey &journey, std::span<const Index> steps,
                       std::string_view separator);
 
 /// `preferred` when it is known, else `fallback`.
