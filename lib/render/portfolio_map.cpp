@@ -39,7 +39,7 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 
 std::string small_line(std::string_view text) {
   return "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::muted) + "\">" +
-         html_lines(text, 36) + "</FONT>";
+         html_lines(text, 48) + "</FONT>";
 }
 
 std::string journey_figures(const Journey &journey) {

@@ -1,0 +1,160 @@
+// The report page and the portfolio map: escaping everywhere, SVG inlining, shared processes.
+#include "analysis/metrics.h"
+#include "helpers.h"
+#include "portfolio/report.h"
+#include "render/portfolio_map.h"
+#include "render/render.h"
+
+#include <doctest/doctest.h>
+#include <string>
+
+using namespace journey;
+
+namespace {
+
+constexpr std::string_view kHostile = R"(journey: hostile
+title: <script>alert(1)</script>
+intent: Intent <img src=x onerror=alert(2)>
+owner: O'Brien & Co
+start: s
+ends: [e]
+teams:
+  t: Team <b>bold</b>
+processes:
+  p:
+    name: <script>alert(4)</script>
+    team: t
+steps:
+  - id: s1
+    name: <script>alert(1)</script>
+    time: 1m
+    next: s2
+  - id: s2
+    name: Ends </svg><script>alert(5)</script>
+    process: p
+    end: success
+)";
+
+std::size_t count(const std::string &text, std::string_view what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+} // namespace
+
+TEST_CASE("inline_svg: prolog dropped, ids and references prefixed, active content refused") {
+  const std::string svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- Generated -->\n"
+                          "<svg width=\"10pt\"><g id=\"graph0\"><path fill=\"url(#grad)\"/>"
+                          "<use href=\"#node1\"/><text>a &lt;b&gt; id=&quot;x</text></g></svg>\n";
+  const std::optional<std::string> out = inline_svg(svg, "j1-");
+  REQUIRE(out.has_value());
+  CHECK(*out == "<svg width=\"10pt\"><g id=\"j1-graph0\"><path fill=\"url(#j1-grad)\"/>"
+                "<use href=\"#j1-node1\"/><text>a &lt;b&gt; id=&quot;x</text></g></svg>");
+  CHECK_FALSE(inline_svg("<svg><script>alert(1)</script></svg>", "x").has_value());
+  CHECK_FALSE(inline_svg("<svg><g onload=\"alert(1)\"/></svg>", "x").has_value());
+  CHECK_FALSE(inline_svg("<svg><foreignObject/></svg>", "x").has_value());
+  CHECK_FALSE(inline_svg("not svg", "x").has_value());
+  CHECK(inline_svg("<svg><text>onload=x</text></svg>", "x").has_value());
+}
+
+TEST_CASE("Graphviz SVG escapes journey text: no markup survives from step names") {
+  const Journey j = test::parsed(kHostile, "hostile.yaml");
+  const std::string svg = render_journey(j, View::Compare, Format::Svg);
+  CHECK(svg.find("<script") == std::string::npos);
+  CHECK(svg.find("<img") == std::string::npos);
+  CHECK(svg.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(count(svg, "</svg>") == 1);
+  CHECK(inline_svg(svg, "j1-").has_value());
+  const std::string map = render_portfolio_map({&j}, Format::Svg);
+  CHECK(map.find("<script") == std::string::npos);
+  CHECK(map.find("&lt;script&gt;alert(4)&lt;/script&gt;") != std::string::npos);
+}
+
+TEST_CASE("report: every piece of journey text escaped, no script, no network") {
+  const Journey j = test::parsed(kHostile, "hostile.yaml");
+  ReportInput input;
+  input.title = "Report <i>";
+  input.generator = "journey test";
+  const JourneyMetrics metrics = compute_metrics(j);
+  input.table = build_intent_table({make_intent_row(j, metrics)});
+  input.map_svg = render_portfolio_map({&j}, Format::Svg);
+  ReportJourney entry;
+  entry.file = "hostile.yaml";
+  entry.id = j.id;
+  entry.title = j.title;
+  entry.intent = j.intent;
+  entry.owner = j.owner;
+  entry.metrics = metrics;
+  entry.findings.push_back(Diagnostic{Severity::Warning,
+                                      "missing-owner",
+                                      "message <script>alert(6)</script>",
+                                      "hostile.yaml",
+                                      {3, 1}});
+  entry.diagram_svg = render_journey(j, View::Compare, Format::Svg);
+  input.journeys.push_back(entry);
+  ReportJourney broken;
+  broken.file = "broken <b>.yaml";
+  broken.findings.push_back(
+      Diagnostic{Severity::Error, "yaml-syntax", "bad", "broken <b>.yaml", {1, 1}});
+  input.journeys.push_back(broken);
+
+  const std::string html = build_report(input);
+  CHECK(html.starts_with("<!DOCTYPE html>"));
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("<b>") == std::string::npos);
+  CHECK(html.find("<i>") == std::string::npos);
+  for (std::string_view fetch : {"src=\"", "href=\"http", "@import", "url(http", "<link"}) {
+    CAPTURE(fetch);
+    CHECK(html.find(fetch) == std::string::npos);
+  }
+  CHECK(html.find("<?xml") == std::string::npos);
+  CHECK(html.find("<title>Report &lt;i&gt;</title>") != std::string::npos);
+  CHECK(html.find("<h2>&lt;script&gt;alert(1)&lt;/script&gt;</h2>") != std::string::npos);
+  CHECK(html.find("message &lt;script&gt;alert(6)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("O&#39;Brien &amp; Co") != std::string::npos);
+  CHECK(html.find("Not analysed") != std::string::npos);
+  CHECK(html.find("<span class=\"where\">3:1</span>") != std::string::npos);
+  CHECK(count(html, "<svg") == 2);
+  CHECK(html.find("id=\"map-graph0\"") != std::string::npos);
+  CHECK(html.find("id=\"j1-graph0\"") != std::string::npos);
+  CHECK(html.find("2 journeys serving 1 intent; 1 lint error, 1 warning.") != std::string::npos);
+  CHECK(build_report(input) == html);
+}
+
+TEST_CASE("portfolio map: processes matched by id across journeys; shared ones stand out") {
+  const Journey apply = test::parsed(test::kApply, "apply.yaml");
+  std::string other_text(test::kApply);
+  other_text.replace(other_text.find("journey: apply"), 14, "journey: other");
+  other_text.replace(other_text.find("intent: Help me borrow"), 22, "intent: Another");
+  other_text.replace(other_text.find("    process: pay\n"), 17, "");
+  const Journey other = test::parsed(other_text, "other.yaml");
+  const Journey balance = test::parsed(test::kBalance, "balance.yaml");
+  const DotGraph graph = build_portfolio_map({&balance, &apply, &other});
+  std::size_t intents = 0;
+  std::size_t journeys = 0;
+  std::vector<std::string> shared;
+  std::vector<std::string> single;
+  for (const DotNode &n : graph.nodes()) {
+    intents += n.attributes.has_class("intent") ? 1 : 0;
+    journeys += n.attributes.has_class("journey") ? 1 : 0;
+    if (n.attributes.has_class("process")) {
+      (n.attributes.has_class("shared") ? shared : single).push_back(*n.attributes.get("label"));
+    }
+  }
+  CHECK(intents == 3);
+  CHECK(journeys == 3);
+  REQUIRE(shared.size() == 1);
+  CHECK(shared[0].find("Decide on the loan") != std::string::npos);
+  CHECK(shared[0].find("shared by 2 journeys") != std::string::npos);
+  REQUIRE(single.size() == 1);
+  CHECK(single[0].find("Pay out") != std::string::npos);
+  REQUIRE(graph.clusters().size() == 1);
+  CHECK(graph.clusters()[0].attributes.get("label")->find("Operations") != std::string::npos);
+  CHECK(graph.clusters()[0].attributes.has_class("shared"));
+  CHECK(graph.edges().size() == 3 + 3);
+  CHECK(build_portfolio_map({&other, &apply, &balance}).to_dot() == graph.to_dot());
+}
