@@ -49,7 +49,8 @@ std::string journey_figures(const Journey &journey) {
     line += " · lead time " + format_duration(m.lead_time.expected);
   }
   if (std::isfinite(m.handoffs.expected)) {
-    line += " · " + short_number(m.handoffs.expected) + " handoffs";
+    const std::string n = short_number(m.handoffs.expected);
+    line += " · " + n + (n == "1" ? " handoff" : " handoffs");
   }
   return line;
 }

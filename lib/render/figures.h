@@ -1,0 +1,24 @@
+// Headline figures: the line of numbers under each view's heading.
+#pragma once
+
+#include "analysis/metrics.h"
+#include "render/views.h"
+
+#include <string>
+
+namespace journey {
+
+/// A count or an expected value in short form: `3`, `2.4`.
+std::string short_number(double value);
+
+/// The organisation's figures: steps drawn, teams, and expected handoffs per journey
+/// (`9 steps · 4 teams · expected 2.4 handoffs`); the handoff edges drawn when no expectation
+/// exists.
+std::string organisation_figures(const ViewCounts &drawn, const JourneyMetrics &metrics);
+
+/// The customer's figures: steps drawn, channels, expected channel switches, expected lead time
+/// and wait (`11 steps · 3 channels · expected 1.6 channel switches, lead time 2w 1d, wait 2w`);
+/// the channel-switch edges drawn when no expectation exists.
+std::string customer_figures(const ViewCounts &drawn, const JourneyMetrics &metrics);
+
+} // namespace journey

@@ -1,0 +1,13 @@
+// Legend: the key to the palette and markers, drawn in every diagram.
+#pragma once
+
+#include "render/dot_graph.h"
+
+#include <string_view>
+
+namespace journey {
+
+/// Adds the legend, one node named `name` holding a table of every colour and marker used.
+void add_legend(DotGraph &graph, ClusterId parent, std::string_view name);
+
+} // namespace journey

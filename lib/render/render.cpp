@@ -1,0 +1,13 @@
+// Rendering: build the view's DOT, then let Graphviz lay it out and render it.
+#include "render/render.h"
+
+#include "render/graphviz.h"
+
+namespace journey {
+
+std::string render_journey(const Journey &journey, View view, Format format,
+                           const ViewOptions &options) {
+  return render_dot(build_view(journey, view, options).to_dot(), format);
+}
+
+} // namespace journey

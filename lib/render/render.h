@@ -1,0 +1,17 @@
+// Rendering: a journey's view as DOT text or as a laid-out SVG, PNG or PDF, in memory.
+#pragma once
+
+#include "model/journey.h"
+#include "render/format.h"
+#include "render/views.h"
+
+#include <string>
+
+namespace journey {
+
+/// Draws `view` of a journey as `format`: DOT text, or Graphviz's SVG, PNG or PDF bytes.
+/// Deterministic: the same journey gives the same DOT and SVG bytes. Throws RenderError.
+std::string render_journey(const Journey &journey, View view, Format format,
+                           const ViewOptions &options = {});
+
+} // namespace journey

@@ -1,0 +1,42 @@
+// Step nodes: the names, labels and styles that draw one step the same way in every view.
+#pragma once
+
+#include "model/journey.h"
+#include "render/dot_graph.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace journey {
+
+/// DOT node names for the steps, by index: `s_<id>` when the id is a plain slug
+/// (letters, digits, `_`, `-`, `.`) seen for the first time, else `s#<index>`.
+std::vector<std::string> step_node_names(const Journey &journey);
+
+/// A branch probability as a percentage: `75%`, `33.3%`.
+std::string percent(double p);
+
+/// Plain text for an edge standing for a transition: its label and its branch probability
+/// (`approved · 75%`); empty when it has neither. `p` is the normalised probability, or a
+/// negative number when the step has a single way on.
+std::string transition_text(const Transition &t, double p);
+
+/// A duration line such as `waits 7d · takes 35m`; empty when both are zero.
+std::string timing_text(Seconds wait, Seconds time);
+
+/// How a step's node is filled.
+enum class StepFill { Emotion, Actor };
+
+/// Sets the label (HTML: name, timing, pain points, end badge), shape, colours and classes of
+/// a step's node. Classes: `step`, the actor, `pain`, `end` and `end-<kind>`.
+void style_step_node(DotNode &node, const Step &step, StepFill fill);
+
+/// Sets an edge's label from plain text (cleaned, escaped, wrapped).
+void set_edge_label(DotEdge &edge, std::string_view text);
+
+/// An HTML label for a diagram or cluster heading: a bold title and lines of smaller text.
+std::string heading_html(std::string_view title, const std::vector<std::string> &lines,
+                         int title_size);
+
+} // namespace journey

@@ -1,0 +1,134 @@
+// Views: shared diagram defaults, the headings with headline figures, and the compare layout.
+#include "render/views.h"
+
+#include "analysis/metrics.h"
+#include "render/figures.h"
+#include "render/inside_out.h"
+#include "render/legend.h"
+#include "render/outside_in.h"
+#include "render/palette.h"
+#include "render/step_node.h"
+
+namespace journey {
+namespace {
+
+constexpr std::string_view organisation_title = "What the organisation sees";
+constexpr std::string_view customer_title = "What the customer experiences";
+
+std::string journey_title(const Journey &journey) {
+  return journey.title.empty() ? journey.id : journey.title;
+}
+
+std::string journey_line(const Journey &journey) {
+  std::string line = journey.id;
+  if (!journey.owner.empty()) {
+    line += " · owner: " + journey.owner;
+  }
+  if (!journey.intent.empty()) {
+    line += " · intent: " + journey.intent;
+  }
+  return line;
+}
+
+void set_heading(DotAttributes &attributes, std::string_view title,
+                 const std::vector<std::string> &lines, int size) {
+  attributes.set_html("label", heading_html(title, lines, size))
+      .set("labelloc", "t")
+      .set("labeljust", "l");
+}
+
+} // namespace
+
+std::string_view to_string(View view) {
+  switch (view) {
+  case View::OutsideIn:
+    return "outside-in";
+  case View::InsideOut:
+    return "inside-out";
+  case View::Compare:
+    return "compare";
+  }
+  return "compare";
+}
+
+std::optional<View> parse_view(std::string_view text) {
+  for (View v : {View::OutsideIn, View::InsideOut, View::Compare}) {
+    if (text == to_string(v)) {
+      return v;
+    }
+  }
+  return std::nullopt;
+}
+
+void set_diagram_defaults(DotGraph &graph) {
+  graph.graph_attributes()
+      .set("fontname", palette::font)
+      .set("fontsize", "11")
+      .set("fontcolor", palette::ink)
+      .set("rankdir", "TB")
+      // Global ranking lets channel lanes and team clusters interleave along the flow. It also
+      // keeps edge labels off flat (same-rank) edges, where Graphviz 2.42 corrupts its heap.
+      .set("newrank", "true")
+      .set("nodesep", "0.3")
+      .set("ranksep", "0.4")
+      .set("pad", "0.2")
+      .set("bgcolor", "#ffffff");
+  graph.node_defaults()
+      .set("fontname", palette::font)
+      .set("fontsize", "11")
+      .set("fontcolor", palette::ink)
+      .set("shape", "box")
+      .set("style", "rounded,filled")
+      .set("color", palette::ink)
+      .set("fillcolor", "#ffffff")
+      .set("margin", "0.1,0.05");
+  graph.edge_defaults()
+      .set("fontname", palette::font)
+      .set("fontsize", "9")
+      .set("fontcolor", palette::muted)
+      .set("color", palette::edge)
+      .set("arrowsize", "0.7");
+}
+
+DotGraph build_view(const Journey &journey, View view, const ViewOptions &options) {
+  DotGraph graph("journey");
+  set_diagram_defaults(graph);
+  const JourneyMetrics metrics = compute_metrics(journey);
+  const std::string title = journey_title(journey);
+  switch (view) {
+  case View::OutsideIn: {
+    ViewCounts counts = add_outside_in(graph, journey, ViewTarget{no_cluster, ""});
+    set_heading(graph.graph_attributes(), title + ": " + std::string(customer_title),
+                {customer_figures(counts, metrics), journey_line(journey)}, 16);
+    add_legend(graph, no_cluster, "legend");
+    break;
+  }
+  case View::InsideOut: {
+    ViewCounts counts = add_inside_out(graph, journey, ViewTarget{no_cluster, ""}, options);
+    set_heading(graph.graph_attributes(), title + ": " + std::string(organisation_title),
+                {organisation_figures(counts, metrics), journey_line(journey)}, 16);
+    add_legend(graph, no_cluster, "legend");
+    break;
+  }
+  case View::Compare: {
+    set_heading(graph.graph_attributes(), title, {journey_line(journey)}, 18);
+    ClusterId organisation = graph.add_cluster("organisation");
+    ClusterId customer = graph.add_cluster("customer");
+    ViewCounts inside = add_inside_out(graph, journey, ViewTarget{organisation, "io_"}, options);
+    ViewCounts outside = add_outside_in(graph, journey, ViewTarget{customer, "oi_"});
+    for (auto [cluster, heading, figures] :
+         {std::tuple{organisation, organisation_title, organisation_figures(inside, metrics)},
+          std::tuple{customer, customer_title, customer_figures(outside, metrics)}}) {
+      DotAttributes &a = graph.cluster(cluster).attributes;
+      set_heading(a, heading, {figures}, 14);
+      a.set("style", "rounded").set("color", "#bbbbbb").set("penwidth", "1.5").set("margin", "16");
+      a.add_class(cluster == organisation ? "view inside-out" : "view outside-in");
+    }
+    add_legend(graph, no_cluster, "legend");
+    break;
+  }
+  }
+  return graph;
+}
+
+} // namespace journey

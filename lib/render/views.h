@@ -1,0 +1,48 @@
+// Views: the outside-in, inside-out and compare diagrams of a journey, as DOT graphs.
+#pragma once
+
+#include "model/journey.h"
+#include "render/dot_graph.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace journey {
+
+/// Which diagram to draw.
+enum class View { OutsideIn, InsideOut, Compare };
+
+/// `outside-in`, `inside-out`, `compare`.
+std::string_view to_string(View view);
+/// Parses a view name; nullopt when unknown.
+std::optional<View> parse_view(std::string_view text);
+
+/// Drawing options shared by the views.
+struct ViewOptions {
+  bool collapse_process = false; ///< inside-out: one box per process instead of its steps
+};
+
+/// Where a view draws into a graph: inside `parent`, with every node name prefixed.
+struct ViewTarget {
+  ClusterId parent = no_cluster;
+  std::string prefix;
+};
+
+/// What a view drew, for its line of headline figures.
+struct ViewCounts {
+  std::size_t steps = 0;    ///< steps drawn by name
+  std::size_t teams = 0;    ///< inside-out: teams with steps
+  std::size_t handoffs = 0; ///< inside-out: handoff edges
+  std::size_t channels = 0; ///< outside-in: channels the customer uses
+  std::size_t switches = 0; ///< outside-in: channel-switch edges
+  std::size_t waits = 0;    ///< outside-in: wait nodes
+};
+
+/// Sets the fonts, defaults and layout attributes every diagram shares.
+void set_diagram_defaults(DotGraph &graph);
+
+/// Builds the DOT graph of one view of a journey, with its heading and the legend.
+DotGraph build_view(const Journey &journey, View view, const ViewOptions &options = {});
+
+} // namespace journey

@@ -1,0 +1,62 @@
+// Golden DOT of the bundled journeys: every view, compared byte for byte with tests/render/golden.
+// After an intended change: JOURNEY_UPDATE_GOLDEN=1 test_render --test-case='golden*'.
+#include "helpers.h"
+#include "load/workspace.h"
+#include "render/views.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace journey;
+
+namespace {
+
+const std::filesystem::path kSource = JOURNEY_SOURCE_DIR;
+
+std::string read(const std::filesystem::path &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+} // namespace
+
+TEST_CASE("golden DOT for the bundled journeys") {
+  const bool update = std::getenv("JOURNEY_UPDATE_GOLDEN") != nullptr;
+  Workspace workspace(std::nullopt, {});
+  std::vector<Diagnostic> errors;
+  std::vector<std::string> paths = workspace.expand({(kSource / "journeys").string()}, errors);
+  REQUIRE(errors.empty());
+  std::size_t journeys = 0;
+  for (const std::string &path : paths) {
+    LoadedFile file = workspace.load(path);
+    if (file.is_catalog || !file.readable) {
+      continue;
+    }
+    ++journeys;
+    struct Variant {
+      View view;
+      bool collapse;
+      std::string name;
+    };
+    for (const Variant &v : {Variant{View::OutsideIn, false, "outside-in"},
+                             Variant{View::InsideOut, false, "inside-out"},
+                             Variant{View::InsideOut, true, "inside-out-collapsed"},
+                             Variant{View::Compare, false, "compare"}}) {
+      ViewOptions options;
+      options.collapse_process = v.collapse;
+      std::string dot = build_view(file.journey, v.view, options).to_dot();
+      std::filesystem::path golden =
+          kSource / "tests/render/golden" / (file.journey.id + "." + v.name + ".dot");
+      INFO(golden.string());
+      if (update) {
+        std::ofstream(golden, std::ios::binary) << dot;
+      }
+      CHECK(read(golden) == dot);
+    }
+  }
+  CHECK(journeys >= 3);
+}

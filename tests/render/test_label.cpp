@@ -1,0 +1,47 @@
+// Label text: cleaning, escaping and wrapping keep any text intact and safe.
+#include "render/label.h"
+
+#include <doctest/doctest.h>
+
+using namespace journey;
+
+TEST_CASE("clean_text keeps valid UTF-8 and drops what XML cannot hold") {
+  CHECK(clean_text("Ünïcödé مرحبا 🙂") == "Ünïcödé مرحبا 🙂");
+  CHECK(clean_text("a\tb") == "a b");
+  CHECK(clean_text("a\r\nb\rc") == "a\nb\nc");
+  CHECK(clean_text(std::string("a\x01\x1f\x7f"
+                               "b",
+                               5)) == "ab");
+  CHECK(clean_text("\xC2\x85x") == "x"); // C1 control
+  CHECK(clean_text("a\xFF"
+                   "b") == "a\xEF\xBF\xBD"
+                           "b");
+  CHECK(clean_text("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");                 // overlong
+  CHECK(clean_text("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"); // surrogate
+  CHECK(clean_text("\xE2\x82") == "\xEF\xBF\xBD\xEF\xBF\xBD");                 // truncated
+  CHECK(clean_text(std::string("a\0b", 3)) == "ab");
+}
+
+TEST_CASE("html_escape escapes the five XML specials") {
+  CHECK(html_escape(R"(<a href="x">'&'</a>)") ==
+        "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  CHECK(html_escape(R"(back\slash \G)") == R"(back\\slash \\G)");
+}
+
+TEST_CASE("wrap_text wraps at words, breaks long words, and counts code points") {
+  CHECK(wrap_text("Looks on the website for how to apply", 24) ==
+        std::vector<std::string>{"Looks on the website for", "how to apply"});
+  CHECK(wrap_text("abcdefghij", 4) == std::vector<std::string>{"abcd", "efgh", "ij"});
+  CHECK(wrap_text("ééééé", 2) == std::vector<std::string>{"éé", "éé", "é"});
+  CHECK(wrap_text("one\ntwo  three", 24) == std::vector<std::string>{"one", "two three"});
+  CHECK(wrap_text("", 24) == std::vector<std::string>{""});
+  for (const std::string &line : wrap_text("a very long name that keeps going and going", 10)) {
+    CHECK(line.size() <= 10);
+  }
+}
+
+TEST_CASE("html_lines joins wrapped, escaped lines with BR") {
+  CHECK(html_lines("Tom & Jerry <3 each other a lot", 12) ==
+        "Tom &amp; Jerry<BR/>&lt;3 each<BR/>other a lot");
+  CHECK(html_lines("line one\nline two") == "line one<BR/>line two");
+}
