@@ -56,8 +56,16 @@ std::string number(double x) {
   return text == "-0" ? "0" : text;
 }
 
+/// One decimal at most: `72.3%`.
 std::string percent(double x) {
-  return std::isfinite(x) ? number(100 * x) + "%" : "-";
+  if (!std::isfinite(x)) {
+    return "-";
+  }
+  std::string text = fmt::format("{:.1f}", 100 * x);
+  if (text.ends_with(".0")) {
+    text.resize(text.size() - 2);
+  }
+  return text + "%";
 }
 
 std::string human(double x, bool duration) {
