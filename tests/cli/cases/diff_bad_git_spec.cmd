@@ -1,0 +1,1 @@
+{bin} diff git:HEAD portfolio/card.yaml

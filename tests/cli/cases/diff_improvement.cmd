@@ -1,0 +1,1 @@
+{bin} diff --fail-on-regression portfolio/diff/slower.yaml portfolio/diff/old.yaml

@@ -1,0 +1,1 @@
+{bin} diff -f json portfolio/diff/old.yaml portfolio/diff/slower.yaml

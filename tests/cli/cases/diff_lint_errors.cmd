@@ -1,0 +1,1 @@
+{bin} diff portfolio/card.yaml portfolio/broken.yaml

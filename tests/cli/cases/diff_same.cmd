@@ -1,0 +1,1 @@
+{bin} diff portfolio/diff/old.yaml portfolio/diff/old.yaml

@@ -1,0 +1,1 @@
+{bin} map -T dot portfolio/card.yaml portfolio/address.yaml

@@ -1,0 +1,1 @@
+{bin} map -o map.txt portfolio/card.yaml

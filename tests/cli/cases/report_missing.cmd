@@ -1,0 +1,1 @@
+{bin} report no-such-file.yaml -o no-such-dir/report.html

@@ -1,0 +1,1 @@
+{bin} report portfolio/card.yaml -o no-such-dir/report.html

@@ -1,0 +1,1 @@
+{bin} table --format json portfolio/card.yaml portfolio/address.yaml portfolio/hostile.yaml

@@ -1,0 +1,1 @@
+{bin} table portfolio/card.yaml portfolio/broken.yaml portfolio/org.yaml

@@ -1,0 +1,1 @@
+{bin} table portfolio/card.yaml no-such-file.yaml
