@@ -48,8 +48,8 @@ std::function<int()> setup_table(CLI::App &app) {
   cmd->add_option("-o,--output", options->output, "Write the table to FILE instead of stdout")
       ->type_name("FILE");
   cmd->footer("Rows are grouped by intent (alphabetical; journeys without an intent last), then\n"
-              "ordered by title. CSV follows RFC 4180 (CRLF line ends, lists joined with `; `,\n"
-              "lead time also in seconds). Shared catalogs (`catalog:`) are not rows.\n"
+              "ordered by title. CSV quotes as RFC 4180 says (lists joined with `; `, lead\n"
+              "time also in seconds). Shared catalogs (`catalog:`) are not rows.\n"
               "A journey with lint errors is left out: its errors are printed and the exit code\n"
               "is 1. Exit codes: 0 ok, 1 a journey had lint errors, 2 usage errors or unreadable\n"
               "files.");

@@ -104,14 +104,14 @@ std::string format_table_markdown(const IntentTable &table) {
 
 std::string format_table_csv(const IntentTable &table) {
   std::string out = "intent,journey,title,file,start,ends,processes,owner,"
-                    "expected_lead_time_seconds,expected_lead_time,expected_handoffs\r\n";
+                    "expected_lead_time_seconds,expected_lead_time,expected_handoffs\n";
   for (const IntentGroup &group : table.groups) {
     for (const IntentRow &row : group.rows) {
       const std::string seconds =
           std::isfinite(row.lead_time) ? fmt::format("{}", std::llround(row.lead_time)) : "";
       const std::string handoffs = std::isfinite(row.handoffs) ? format_count(row.handoffs) : "";
       const std::string lead = std::isfinite(row.lead_time) ? format_duration(row.lead_time) : "";
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(group.intent),
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(group.intent),
                          csv_field(row.journey), csv_field(row.title), csv_field(row.file),
                          csv_field(row.start), csv_field(join(row.ends, "; ")),
                          csv_field(join(row.processes, "; ")), csv_field(row.owner), seconds,

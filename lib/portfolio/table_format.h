@@ -16,8 +16,8 @@ std::optional<TableFormat> parse_table_format(std::string_view name);
 
 /// A Markdown table; the intent is shown on the first row of its group only.
 std::string format_table_markdown(const IntentTable &table);
-/// CSV with a header row and CRLF line ends; the intent repeats on every row, lists are joined
-/// with `; `.
+/// CSV with a header row, fields quoted as RFC 4180 says, `\n` line ends (like `journey
+/// metrics`); the intent repeats on every row, lists are joined with `; `.
 std::string format_table_csv(const IntentTable &table);
 /// `{"intents": [{"intent", "journeys": [...]}]}`; missing values are null.
 std::string format_table_json(const IntentTable &table);

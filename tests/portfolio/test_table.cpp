@@ -66,13 +66,13 @@ TEST_CASE("table format md: exact output") {
         "| (no intent) | Check my balance | Wonders | Knows |  |  | 2m | 0 |\n");
 }
 
-TEST_CASE("table format csv: exact output, CRLF records") {
+TEST_CASE("table format csv: exact output") {
   CHECK(format_table_csv(small_table()) ==
         "intent,journey,title,file,start,ends,processes,owner,expected_lead_time_seconds,"
-        "expected_lead_time,expected_handoffs\r\n"
+        "expected_lead_time,expected_handoffs\n"
         "Help me borrow,apply,Apply online,apply.yaml,Needs money,Gets the money; Gives up,"
-        "Decide on the loan; Pay out,Lending,93600,1d 2h,1\r\n"
-        ",balance,Check my balance,balance.yaml,Wonders,Knows,,,120,2m,0\r\n");
+        "Decide on the loan; Pay out,Lending,93600,1d 2h,1\n"
+        ",balance,Check my balance,balance.yaml,Wonders,Knows,,,120,2m,0\n");
 }
 
 TEST_CASE("table format json: exact output, missing values null") {
