@@ -33,6 +33,12 @@ const std::vector<Rule> &all_rules() {
        rules::check_channel_bounce},
       {"budget", "expected metrics over the budgets in `.journeylint.yaml`", Severity::Error,
        rules::check_budget},
+      // Reported by the workspace (lib/load) when it resolves shared catalogs.
+      {"catalog", "a shared catalog that cannot be found, read or that includes itself",
+       Severity::Error, nullptr},
+      {"catalog-redefinition",
+       "a journey that redefines a channel, team or process from its shared catalog",
+       Severity::Error, nullptr},
   };
   return rules;
 }
