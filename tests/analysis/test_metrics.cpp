@@ -1,10 +1,18 @@
-// Tests of compute_metrics against hand-computed figures on small journeys.
+// Tests of compute_metrics: hand-computed figures on small journeys, generated 100,000-step
+// journeys, and random journeys checked against enumeration and value iteration.
+#include "analysis/graph.h"
 #include "analysis/metrics.h"
 #include "helpers.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <doctest/doctest.h>
+#include <limits>
+#include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 using doctest::Approx;
 using journey::compute_metrics;
@@ -489,4 +497,152 @@ TEST_CASE("compute_metrics on a generated 100,000-step loop solved as one system
   // Each extra round adds 49,999 handoffs plus the one from y back to x.
   check_range(m.handoffs, 49999, 49999, 49999 + 50000);
   CHECK(m.right_first_time == Approx(0.5));
+}
+
+namespace {
+
+/// A random journey of `n` steps: the last two are ends (success, abandon); every other step goes
+/// forward to one to three later steps and sometimes back to an earlier one with p = 0.2, so that
+/// every step can reach an end. Teams: x, y, z or none.
+journey::Journey random_journey(std::mt19937 &rng, std::size_t n) {
+  journey::Journey j;
+  j.id = "random";
+  for (const char *t : {"x", "y", "z"}) {
+    j.teams.push_back(journey::Team{t, t, {}, false});
+  }
+  auto pick = [&](std::size_t lo, std::size_t hi) {
+    return std::uniform_int_distribution<std::size_t>(lo, hi)(rng);
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    journey::Step s;
+    s.id = "s" + std::to_string(i);
+    s.wait = static_cast<double>(pick(0, 5) * 60);
+    s.time = static_cast<double>(pick(0, 3) * 60);
+    const std::size_t team = pick(0, 3);
+    s.team = team < 3 ? j.teams[team].id : "";
+    if (i + 2 >= n) {
+      s.end = i + 1 == n ? journey::EndKind::Abandon : journey::EndKind::Success;
+    } else {
+      const std::size_t forward = pick(1, 3);
+      for (std::size_t k = 0; k < forward; ++k) {
+        s.next.push_back(journey::Transition{
+            "s" + std::to_string(pick(i + 1, n - 1)), {}, "", {}, journey::npos});
+      }
+      if (pick(0, 2) == 0) {
+        s.next.push_back(
+            journey::Transition{"s" + std::to_string(pick(0, i)), 0.2, "", {}, journey::npos});
+      }
+    }
+    j.steps.push_back(std::move(s));
+  }
+  j.resolve();
+  return j;
+}
+
+/// Smallest lead time and handoffs over every path that repeats no step, by enumeration.
+std::pair<double, double> brute_force_min(const journey::Journey &j) {
+  double lead = std::numeric_limits<double>::infinity();
+  double handoffs = lead;
+  struct Frame {
+    std::size_t step;
+    std::size_t edge;
+    double lead;
+    double handoffs;
+    journey::Index last;
+  };
+  std::vector<bool> on_path(j.steps.size(), false);
+  const journey::Step &entry = j.steps[0];
+  std::vector<Frame> stack{{0, 0, entry.wait + entry.time, 0, entry.team_index}};
+  on_path[0] = true;
+  while (!stack.empty()) {
+    Frame &f = stack.back();
+    const journey::Step &s = j.steps[f.step];
+    if (s.end != journey::EndKind::None) {
+      lead = std::min(lead, f.lead);
+      handoffs = std::min(handoffs, f.handoffs);
+    }
+    if (s.end != journey::EndKind::None || f.edge == s.next.size()) {
+      on_path[f.step] = false;
+      stack.pop_back();
+      continue;
+    }
+    const auto v = static_cast<std::size_t>(s.next[f.edge++].target);
+    if (on_path[v]) {
+      continue;
+    }
+    const journey::Step &t = j.steps[v];
+    const bool change =
+        t.team_index != journey::npos && f.last != journey::npos && t.team_index != f.last;
+    const Frame next{v, 0, f.lead + t.wait + t.time, f.handoffs + (change ? 1 : 0),
+                     t.team_index != journey::npos ? t.team_index : f.last};
+    on_path[v] = true;
+    stack.push_back(next);
+  }
+  return {lead, handoffs};
+}
+
+/// Expected lead time, handoffs and success probability by value iteration on (step, last team).
+std::array<double, 3> value_iteration(const journey::Journey &j) {
+  const std::size_t n = j.steps.size();
+  const std::size_t teams = j.teams.size() + 1; // last team + 1, 0 for none
+  std::vector<double> lead(n, 0), success(n, 0), handoffs(n * teams, 0);
+  for (int round = 0; round < 20000; ++round) {
+    for (std::size_t i = n; i-- > 0;) {
+      const journey::Step &s = j.steps[i];
+      if (s.end != journey::EndKind::None) {
+        lead[i] = s.wait + s.time;
+        success[i] = s.end == journey::EndKind::Success ? 1 : 0;
+        continue;
+      }
+      const std::vector<double> p = journey::branch_probabilities(s);
+      double l = s.wait + s.time;
+      double ok = 0;
+      for (std::size_t k = 0; k < s.next.size(); ++k) {
+        const auto v = static_cast<std::size_t>(s.next[k].target);
+        l += p[k] * lead[v];
+        ok += p[k] * success[v];
+      }
+      lead[i] = l;
+      success[i] = ok;
+      for (std::size_t last = 0; last < teams; ++last) {
+        double h = 0;
+        for (std::size_t k = 0; k < s.next.size(); ++k) {
+          const auto v = static_cast<std::size_t>(s.next[k].target);
+          const journey::Index team = j.steps[v].team_index;
+          const bool change =
+              team != journey::npos && last != 0 && static_cast<std::size_t>(team) + 1 != last;
+          const std::size_t after =
+              team != journey::npos ? static_cast<std::size_t>(team) + 1 : last;
+          h += p[k] * ((change ? 1 : 0) + handoffs[v * teams + after]);
+        }
+        handoffs[i * teams + last] = h;
+      }
+    }
+  }
+  const journey::Index first = j.steps[0].team_index;
+  const std::size_t start = first != journey::npos ? static_cast<std::size_t>(first) + 1 : 0;
+  return {lead[0], handoffs[start], success[0]};
+}
+
+} // namespace
+
+TEST_CASE("compute_metrics agrees with enumeration and value iteration on random journeys") {
+  std::mt19937 rng(20240601);
+  for (int round = 0; round < 200; ++round) {
+    const journey::Journey j = random_journey(rng, 4 + static_cast<std::size_t>(round % 6));
+    CAPTURE(round);
+    const JourneyMetrics m = compute_metrics(j);
+    REQUIRE(m.expected_defined);
+    const auto [lead_min, handoffs_min] = brute_force_min(j);
+    CHECK(m.lead_time.min == Approx(lead_min));
+    CHECK(m.handoffs.min == Approx(handoffs_min));
+    CHECK(m.lead_time.max >= m.lead_time.min);
+    CHECK(m.handoffs.max >= m.handoffs.min);
+    const auto [lead, handoffs, success] = value_iteration(j);
+    CHECK(m.lead_time.expected == Approx(lead).epsilon(1e-9));
+    CHECK(m.handoffs.expected == Approx(handoffs).epsilon(1e-9));
+    CHECK(m.outcomes.at("success") == Approx(success).epsilon(1e-9));
+    CHECK(m.outcomes.at("success") + m.outcomes.at("abandon") == Approx(1));
+    CHECK(m.right_first_time <= m.outcomes.at("success") + 1e-12);
+  }
 }
