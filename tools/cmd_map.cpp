@@ -63,7 +63,7 @@ std::function<int()> setup_map(CLI::App &app) {
   add_input_options(*cmd, options->inputs);
   cmd->add_option("-o,--output", options->output, "Write the diagram to FILE instead of stdout")
       ->type_name("FILE");
-  cmd->add_option("-T,--format", options->format,
+  cmd->add_option("-T,--type", options->format,
                   "dot, svg, png or pdf (default: from the -o extension, else svg)")
       ->check(CLI::IsMember({"dot", "gv", "svg", "png", "pdf"}));
   cmd->footer("Processes are matched across journeys by id, so define them once in a shared\n"
