@@ -85,7 +85,9 @@ struct Workspace::Impl {
       std::error_code ec;
       const fs::path candidate = dir / kConfigName;
       if (fs::is_regular_file(candidate, ec)) {
-        found = read_config(candidate.string());
+        std::error_code rel_ec;
+        fs::path shown = fs::proximate(candidate, rel_ec);
+        found = read_config(rel_ec ? candidate.string() : shown.string());
         break;
       }
       if (!dir.has_parent_path() || dir.parent_path() == dir) {

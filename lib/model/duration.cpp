@@ -180,6 +180,9 @@ bool parse_iso(std::string_view s, double &total, std::string *error) {
   if (!any) {
     return fail(error, "ISO 8601 duration has no value");
   }
+  if (time_part && last_rank == 4) {
+    return fail(error, "ISO 8601 duration has `T` but no hours, minutes or seconds after it");
+  }
   return true;
 }
 

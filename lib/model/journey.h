@@ -94,6 +94,7 @@ struct Step {
   std::string note;
   std::vector<Transition> next;
   EndKind end = EndKind::None;
+  bool end_invalid = false; ///< an `end` was written with a value the parser rejected
 
   Location location; ///< position of the step mapping (its first key)
   Location id_location;

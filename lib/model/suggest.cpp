@@ -47,7 +47,8 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
     }
   }
   std::size_t limit = std::max<std::size_t>(1, std::max(word.size(), best_word.size()) / 3);
-  if (best == std::string_view::npos || best == 0 || best > std::min<std::size_t>(limit, 3)) {
+  if (best == std::string_view::npos || best > std::min<std::size_t>(limit, 3) ||
+      best_word == word) {
     return {};
   }
   return std::string(best_word);

@@ -240,6 +240,7 @@ public:
     }
     if (n.kind != Kind::Scalar) {
       r_.wrong_type(id, "end", "`success`, `abandon` or `failure`");
+      s.end_invalid = true;
       return;
     }
     if (n.plain && (n.value == "true" || n.value == "True" || n.value == "yes")) {
@@ -247,6 +248,7 @@ public:
     } else if (n.plain && (n.value == "false" || n.value == "False" || n.value == "no")) {
       s.end = EndKind::None;
     } else if (!parse_end_kind(n.value, s.end)) {
+      s.end_invalid = true;
       r_.report("invalid-value",
                 fmt::format("unknown end `{}`{}; use success, abandon or failure", n.value,
                             did_you_mean(n.value, {"success", "abandon", "failure"})),

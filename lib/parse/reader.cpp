@@ -83,8 +83,12 @@ void Reader::for_each_entry(
       if (k.plain && k.value == "<<") {
         continue;
       }
-      if (from_merge && std::find(own_keys.begin(), own_keys.end(), k.value) != own_keys.end()) {
-        continue;
+      if (from_merge) {
+        // The mapping's own keys win, then earlier merged mappings over later ones.
+        if (std::find(own_keys.begin(), own_keys.end(), k.value) != own_keys.end()) {
+          continue;
+        }
+        own_keys.push_back(k.value);
       }
       bool known = std::find(allowed.begin(), allowed.end(), k.value) != allowed.end();
       if (!known) {

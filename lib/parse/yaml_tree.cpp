@@ -66,10 +66,30 @@ public:
     return l;
   }
 
+  std::string_view text() const { return text_; }
+
 private:
   std::string_view text_;
   bool ascii_ = true;
 };
+
+/// True when a quoted scalar starting at `pos` has its closing quote. yaml-cpp 0.7 accepts a
+/// double-quoted scalar left open up to the end of a file that ends in a newline.
+bool quote_closed(std::string_view text, std::size_t pos) {
+  const char quote = text[pos];
+  for (std::size_t i = pos + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return true;
+    }
+  }
+  return false;
+}
 
 class Builder : public YAML::EventHandler {
 public:
@@ -107,6 +127,13 @@ public:
 
   void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                 const std::string &value) override {
+    if (tag != "?" && mark.pos >= 0) {
+      const auto pos = static_cast<std::size_t>(mark.pos);
+      const std::string_view text = columns_.text();
+      if (pos < text.size() && (text[pos] == '"' || text[pos] == '\'') && !quote_closed(text, pos)) {
+        fatal(mark, fmt::format("this quoted text is never closed: add the closing {}", text[pos]));
+      }
+    }
     Node n;
     n.kind = Kind::Scalar;
     n.plain = tag == "?";
@@ -260,7 +287,10 @@ bool check_text(std::string_view text, std::string_view filename, std::vector<Di
       ++i;
       continue;
     }
-    std::size_t len = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+    std::size_t len = c >= 0xf0 && c <= 0xf4   ? 4
+                      : c >= 0xe0 && c <= 0xef ? 3
+                      : c >= 0xc2 && c <= 0xdf ? 2
+                                               : 0;
     if (len == 0 || i + len > n) {
       return report("invalid UTF-8 byte sequence: save the file as UTF-8");
     }
@@ -327,7 +357,7 @@ Tree parse_tree(std::string_view text, std::string_view filename, std::vector<Di
     tree = Tree{};
   } catch (const YAML::DeepRecursion &e) {
     out.push_back(Diagnostic{Severity::Error, "yaml-syntax",
-                             "nesting is too deep (more than 2000 levels); a journey needs a few",
+                             "nesting is too deep (more than 500 levels); a journey needs a few",
                              std::string(filename), columns.at(e.mark)});
     tree = Tree{};
   } catch (const YAML::Exception &e) {

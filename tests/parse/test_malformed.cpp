@@ -115,7 +115,7 @@ TEST_CASE("parse: YAML syntax errors carry the position yaml-cpp reports") {
   }
 }
 
-TEST_CASE("parse: a quoted scalar left open at the end of the file" * doctest::skip()) {
+TEST_CASE("parse: a quoted scalar left open at the end of the file") {
   // Parser bug (inherited from yaml-cpp 0.7): a double- or single-quoted scalar that is never
   // closed, in a file that ends with a newline, is accepted and swallows the rest of the file.
   // Expected: yaml-syntax at 2:8. Actual: no syntax error; the title is "unterminated steps: [] "
@@ -192,7 +192,7 @@ TEST_CASE("parse: invalid UTF-8") {
   }
 }
 
-TEST_CASE("parse: bytes 0xF5 to 0xFF are never valid UTF-8" * doctest::skip()) {
+TEST_CASE("parse: bytes 0xF5 to 0xFF are never valid UTF-8") {
   // Parser bug: check_text() in yaml_tree.cpp takes any byte >= 0xE0 that is not F0..F4 as the
   // lead of a three-byte sequence, so `\xff\x80\x80` passes as one character and reaches the
   // model: the title holds the bytes ff 80 80 with no diagnostic (JSON output of it would fail).
@@ -220,7 +220,7 @@ TEST_CASE("parse: a 100,000-deep nested flow list") {
   CHECK_FALSE(r.readable);
   const Diagnostic *d = find(r.diagnostics, "yaml-syntax");
   REQUIRE(d != nullptr);
-  CHECK(d->message == "nesting is too deep (more than 2000 levels); a journey needs a few");
+  CHECK(d->message == "nesting is too deep (more than 500 levels); a journey needs a few");
   CHECK(d->location.line == 2);
 }
 
@@ -248,16 +248,6 @@ TEST_CASE("parse: a deeply nested block list, one level per line") {
   ParseResult r;
   CHECK_NOTHROW(r = parse(text, "deep.yaml"));
   CHECK(find(r.diagnostics, "yaml-syntax", "nesting is too deep") != nullptr);
-}
-
-TEST_CASE("parse: 1,000 levels of nesting are read, as the depth message promises" *
-          doctest::skip()) {
-  // Parser bug: the message says "more than 2000 levels", but yaml-cpp's depth guard counts
-  // several units per collection, so any document nested deeper than 498 levels is rejected.
-  const std::string text = "journey: j\ntitle: T\nnote: " + std::string(1000, '[') +
-                           std::string(1000, ']') +
-                           "\nsteps:\n  - {id: a, name: A, end: success}\n";
-  CHECK(parse(text, "deep.yaml").readable);
 }
 
 TEST_CASE("parse: nesting up to 498 levels is read; 499 is too deep") {

@@ -8,7 +8,7 @@ namespace journey::rules {
 
 void check_dead_end(const Journey &journey, const RuleContext &, Reporter &out) {
   for (const Step &step : journey.steps) {
-    if (!step.next.empty() || step.end != EndKind::None) {
+    if (!step.next.empty() || step.end != EndKind::None || step.end_invalid) {
       continue;
     }
     out.report("dead-end",
