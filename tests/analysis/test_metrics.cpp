@@ -9,6 +9,7 @@
 #include <cmath>
 #include <doctest/doctest.h>
 #include <limits>
+#include <optional>
 #include <random>
 #include <string>
 #include <utility>
@@ -645,4 +646,53 @@ TEST_CASE("compute_metrics agrees with enumeration and value iteration on random
     CHECK(m.outcomes.at("success") + m.outcomes.at("abandon") == Approx(1));
     CHECK(m.right_first_time <= m.outcomes.at("success") + 1e-12);
   }
+}
+
+TEST_CASE("compute_metrics never crashes or hangs on arbitrary graphs") {
+  // Any edges (self loops, traps, unresolved targets, p out of range), any ends, entry an end.
+  std::mt19937 rng(7);
+  auto pick = [&](std::size_t lo, std::size_t hi) {
+    return std::uniform_int_distribution<std::size_t>(lo, hi)(rng);
+  };
+  std::size_t defined = 0;
+  for (int round = 0; round < 500; ++round) {
+    CAPTURE(round);
+    journey::Journey j;
+    const std::size_t n = pick(1, 8);
+    for (std::size_t i = 0; i < n; ++i) {
+      journey::Step s;
+      s.id = "s" + std::to_string(i);
+      s.wait = static_cast<double>(pick(0, 100));
+      s.end = pick(0, 4) == 0 ? journey::EndKind::Failure : journey::EndKind::None;
+      for (std::size_t k = pick(0, 3); k > 0; --k) {
+        std::optional<double> p;
+        if (pick(0, 2) == 0) {
+          p = static_cast<double>(pick(0, 12)) / 10.0 - 0.1;
+        }
+        s.next.push_back(
+            journey::Transition{"s" + std::to_string(pick(0, n)), p, "", {}, journey::npos});
+      }
+      j.steps.push_back(std::move(s));
+    }
+    j.resolve();
+    const JourneyMetrics m = compute_metrics(j);
+    CHECK(m.steps == n);
+    if (m.expected_defined) {
+      ++defined;
+      double absorbed = 0;
+      for (const auto &[kind, p] : m.outcomes) {
+        CHECK(p >= 0);
+        absorbed += p;
+      }
+      CHECK(absorbed <= 1 + 1e-9);
+      CHECK(std::isfinite(m.lead_time.expected));
+    } else {
+      CHECK_FALSE(m.problem.empty());
+    }
+    if (m.paths_defined) {
+      CHECK(m.lead_time.min <= m.lead_time.max);
+      CHECK_FALSE(m.critical_path.empty());
+    }
+  }
+  CHECK(defined > 0);
 }
