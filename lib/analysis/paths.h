@@ -16,11 +16,10 @@ struct PathBounds {
   std::vector<std::size_t> max_path; ///< the nodes of one path with the largest sum, entry first
 };
 
-/// `min` is exact over all paths: with non-negative weights, Dijkstra on the whole graph (a
-/// shortest walk never gains from a loop, so it is a simple path); with a negative weight, the
-/// shortest path of the acyclic part. `max` is the longest path of the acyclic part (`walk`'s back
-/// edges left out), by dynamic programming in topological order; ties keep the branch written
-/// first.
+/// `min`: with non-negative weights, Dijkstra on the whole graph, exact over the paths that repeat
+/// no step (a shortest walk never gains from a loop); with a negative weight, the shortest path of
+/// the acyclic part. `max`: the longest path of the acyclic part (`walk`'s back edges left out), by
+/// dynamic programming in topological order; ties are broken deterministically.
 PathBounds path_bounds(const StepGraph &graph, const DepthFirst &walk, std::size_t entry,
                        const std::vector<bool> &is_end, const std::vector<double> &weight);
 
