@@ -82,8 +82,11 @@ std::vector<Diagnostic> lint_fixture(const fs::path &path, const std::string &te
     }
     config = std::move(parsed.config);
   }
-  ParseResult parsed = parse(text, path.filename().string());
-  return lint(parsed.journey, std::move(parsed.diagnostics), parsed.readable, text, config);
+  // Through the workspace loader, as `journey lint` does, so `catalog:` is resolved.
+  Workspace workspace(std::nullopt, rule_ids());
+  LoadedFile file = workspace.load(path.string());
+  REQUIRE(file.text == text);
+  return lint(file.journey, std::move(file.diagnostics), file.readable, text, config);
 }
 
 /// The parser's findings followed by every rule's.
