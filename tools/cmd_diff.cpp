@@ -167,56 +167,6 @@ bool read_source(const Source &source, std::string &text, std::string &error) {
   return true;
 }
 
-/// Merges the shared catalog a journey names, found relative to its working-tree path.
-void merge_shared_catalog(Journey &journey, const std::string &path,
-                          std::vector<Diagnostic> &diagnostics) {
-  if (journey.catalog.empty()) {
-    return;
-  }
-  std::vector<Catalog> chain;
-  std::vector<std::string> seen;
-  std::string next = (fs::path(path).parent_path() / journey.catalog).lexically_normal().string();
-  std::string referrer = journey.file;
-  Location where = journey.catalog_location;
-  while (!next.empty()) {
-    std::error_code ec;
-    fs::path key = fs::weakly_canonical(next, ec);
-    const std::string key_text = ec ? next : key.string();
-    if (std::find(seen.begin(), seen.end(), key_text) != seen.end()) {
-      diagnostics.push_back(Diagnostic{Severity::Error, "catalog",
-                                       fmt::format("catalog include loop at {}", next), referrer,
-                                       where});
-      break;
-    }
-    std::string text;
-    std::string error;
-    if (!read_file(next, text, error)) {
-      diagnostics.push_back(Diagnostic{Severity::Error, "catalog",
-                                       fmt::format("catalog `{}`: {}", next, error), referrer,
-                                       where});
-      break;
-    }
-    CatalogResult parsed = parse_catalog(text, next);
-    diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
-    seen.push_back(key_text);
-    referrer = next;
-    where = parsed.catalog.catalog_location;
-    const std::string base = next;
-    next =
-        parsed.catalog.catalog.empty()
-            ? std::string()
-            : (fs::path(base).parent_path() / parsed.catalog.catalog).lexically_normal().string();
-    chain.push_back(std::move(parsed.catalog));
-  }
-  if (chain.empty()) {
-    return;
-  }
-  for (std::size_t i = chain.size(); i-- > 1;) {
-    merge_catalogs(chain[i - 1], chain[i], diagnostics);
-  }
-  merge_catalog(journey, chain.front(), diagnostics);
-}
-
 /// One version, read, parsed and linted.
 struct Version {
   Journey journey;
@@ -254,11 +204,8 @@ int run_diff(const DiffOptions &options) {
       fmt::print(stderr, "journey diff: error: cannot read {}: {}\n", source.spec, error);
       return kExitUsage;
     }
-    ParseResult parsed = parse(version.text, source.spec);
+    LoadedFile parsed = workspace.load_text(source.path, source.spec, version.text);
     version.journey = std::move(parsed.journey);
-    if (parsed.readable) {
-      merge_shared_catalog(version.journey, source.path, parsed.diagnostics);
-    }
     std::vector<Diagnostic> config_errors;
     const LintConfig *config = workspace.config_for(source.path, config_errors);
     if (!config_errors.empty()) {

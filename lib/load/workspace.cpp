@@ -233,6 +233,14 @@ LoadedFile Workspace::load(const std::string &path) {
     file.diagnostics.push_back(io_error(file.path, error));
     return file;
   }
+  return load_text(path, std::move(file.path), std::move(file.text));
+}
+
+LoadedFile Workspace::load_text(const std::string &path, std::string display_name,
+                                std::string text) {
+  LoadedFile file;
+  file.path = std::move(display_name);
+  file.text = std::move(text);
   if (looks_like_catalog(file.text)) {
     file.is_catalog = true;
     ResolvedCatalog &resolved = impl_->resolve_catalog(path);

@@ -47,6 +47,11 @@ public:
   /// Reads and parses one input (`-` reads standard input once).
   LoadedFile load(const std::string &path);
 
+  /// Parses `text` as the file at `path` (its catalog is found relative to `path`) and names
+  /// it `display_name` in diagnostics: for versions of a file that are not on disk, such as
+  /// one read from git history.
+  LoadedFile load_text(const std::string &path, std::string display_name, std::string text);
+
   /// The configuration in force for a file: `--config`, else the nearest `.journeylint.yaml` in
   /// its folder or a parent, else defaults. Errors (rule `config`) go to `errors`; a config with
   /// errors yields nullptr.
