@@ -1,6 +1,8 @@
 // JUnit XML output: one test case per checked file, failing when the file has errors.
 #include "lint/output.h"
 
+#include "model/escape.h"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -8,37 +10,6 @@
 namespace journey {
 namespace {
 
-/// Escapes text for XML content and attributes; drops characters XML 1.0 cannot hold.
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&apos;";
-      break;
-    default:
-      if (c < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') {
-        break;
-      }
-      out += ch;
-    }
-  }
-  return out;
-}
 
 std::string finding_line(const Diagnostic &d) {
   return fmt::format("{}:{}:{}: {}: {} [{}]", d.file, d.location.line, d.location.column,

@@ -2,6 +2,7 @@
 #include "portfolio/cells.h"
 
 #include "model/duration.h"
+#include "model/escape.h"
 
 #include <cmath>
 #include <cstdint>
@@ -100,31 +101,7 @@ std::string valid_utf8(std::string_view text) {
   return out;
 }
 
-std::string escape_html_text(std::string_view text) {
-  std::string out;
-  for (char c : valid_utf8(text)) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
+std::string escape_html_text(std::string_view text) { return xml_escape(valid_utf8(text)); }
 
 std::string markdown_cell(std::string_view text) {
   std::string out;

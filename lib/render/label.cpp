@@ -1,6 +1,8 @@
 // Label text: cleaning, escaping and wrapping user text for Graphviz HTML labels.
 #include "render/label.h"
 
+#include "model/escape.h"
+
 #include <cstdint>
 
 namespace journey {
@@ -157,30 +159,11 @@ std::string clean_text(std::string_view text) {
 
 std::string html_escape(std::string_view text) {
   std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    default:
-      out += c;
+  for (char c : xml_escape(text)) {
+    if (c == '\\') {
+      out += '\\'; // Graphviz expands `\N`, `\G` and the like even in HTML labels
     }
+    out += c;
   }
   return out;
 }

@@ -1,0 +1,36 @@
+// Escaping text for XML and HTML.
+#include "model/escape.h"
+
+namespace journey {
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+        break;
+      }
+      out += c;
+    }
+  }
+  return out;
+}
+
+} // namespace journey
