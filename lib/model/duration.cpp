@@ -229,6 +229,15 @@ std::string format_duration(Seconds seconds) {
   }
   const long long units[] = {604800, 86400, 3600, 60, 1};
   const char *names[] = {"w", "d", "h", "m", "s"};
+  // Round to the second-largest unit, so `2d 38m` reads `2d 1h` rather than hiding the 38m.
+  int first = 0;
+  while (first < 4 && total < units[first]) {
+    ++first;
+  }
+  if (first < 4) {
+    const long long step = units[first + 1];
+    total = (total + step / 2) / step * step;
+  }
   std::string out;
   int shown = 0;
   long long rest = total;
@@ -239,7 +248,7 @@ std::string format_duration(Seconds seconds) {
       rest -= n * units[u];
       ++shown;
     } else if (shown > 0) {
-      break; // keep the two shown units adjacent: `2d 3h`, never `2d 5m`
+      break; // after rounding nothing finer than the second unit is left
     }
   }
   return sign + out;

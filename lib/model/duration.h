@@ -16,7 +16,8 @@ using Seconds = double;
 /// `0` alone is accepted. Returns nullopt and an explanation on bad input.
 std::optional<Seconds> parse_duration(std::string_view text, std::string *error = nullptr);
 
-/// Compact human form: `0s`, `45s`, `10m`, `2h 30m`, `2d 3h`, `3w 2d`; two largest units at most.
+/// Compact human form: `0s`, `45s`, `10m`, `2h 30m`, `2d 3h`, `3w 2d`: the largest unit and the
+/// next smaller one, rounded to the nearest of that (`2d 38m` is `2d 1h`).
 std::string format_duration(Seconds seconds);
 
 } // namespace journey

@@ -100,14 +100,14 @@ TEST_CASE("a run of back-office steps becomes one wait per visible step it leads
   DotGraph g = build_view(j, View::OutsideIn);
   auto waits = nodes_with_class(g, "wait");
   REQUIRE(waits.size() == 2);
-  // To the letter: check 1d 1h + review 2d 30m + the letter's own wait 3d = 6d 1h 30m.
+  // To the letter: check 1d 1h + review 2d 30m + the letter's own wait 3d = 6d 1h 30m, shown to the hour.
   const DotEdge &to_letter = edge(g, "w1", "s_letter");
   (void)to_letter;
-  CHECK(label(g.find_node("w1")->attributes).find("wait 6d 1h") != std::string::npos);
+  CHECK(label(g.find_node("w1")->attributes).find("wait 6d 2h") != std::string::npos);
   CHECK(label(g.find_node("w1")->attributes).find("2 steps out of sight") != std::string::npos);
   // To the decline: check 1d 1h + review 2d 30m, the decline step waits nothing.
   edge(g, "w2", "s_declined");
-  CHECK(label(g.find_node("w2")->attributes).find("wait 3d 1h") != std::string::npos);
+  CHECK(label(g.find_node("w2")->attributes).find("wait 3d 2h") != std::string::npos);
   // The call leads into both waits, labelled with its branch and the one taken out of sight.
   CHECK(label(edge(g, "s_call", "w1").attributes) == "eligible · 80%; approved<BR/>· 90%");
   CHECK(label(edge(g, "s_call", "w2").attributes) == "eligible · 80%; 10%");
