@@ -55,8 +55,9 @@ std::string format_sarif(const LintReport &report, std::string_view tool_version
                      {"name", std::string(r.id)},
                      {"shortDescription", {{"text", std::string(r.summary)}}},
                      {"fullDescription", {{"text", std::string(r.summary)}}},
-                     {"helpUri", "https://github.com/journey-mapping/journey/blob/main/docs/rules/" +
-                                     std::string(r.id) + ".md"},
+                     {"help", {{"text", std::string(r.summary) + ". What it finds, why it matters "
+                                                                   "and how to fix it: docs/rules/" +
+                                            std::string(r.id) + ".md"}}},
                      {"defaultConfiguration", {{"level", std::string(sarif_level(r.default_severity))}}}});
   }
   Json results = Json::array();
@@ -84,7 +85,6 @@ std::string format_sarif(const LintReport &report, std::string_view tool_version
                               {{"driver",
                                 {{"name", "journey"},
                                  {"version", std::string(tool_version)},
-                                 {"informationUri", "https://github.com/journey-mapping/journey"},
                                  {"rules", rules}}}}},
                              {"columnKind", "unicodeCodePoints"},
                              {"results", results}}})}};
