@@ -3,12 +3,14 @@
 #include "analysis/changes.h"
 
 #include "analysis/markov.h"
+#include "analysis/union_find.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace journey {
 namespace {
@@ -51,9 +53,9 @@ private:
   std::vector<Index> lasts_;
 };
 
-void minimum(const StepGraph &graph, std::size_t entry, const std::vector<bool> &is_end,
-             const std::vector<Index> &marker, ChangeCounts &out) {
-  StateTable states(graph.size);
+void minimum(const JourneyGraph &graph, std::size_t entry, const std::vector<Index> &marker,
+             ChangeCounts &out) {
+  StateTable states(graph.size());
   std::vector<std::size_t> dist;
   std::deque<std::size_t> queue;
   states.add(entry, marker[entry]);
@@ -69,7 +71,7 @@ void minimum(const StepGraph &graph, std::size_t entry, const std::vector<bool> 
     }
     done[s] = true;
     const std::size_t u = states.step(s);
-    if (is_end[u]) {
+    if (graph.is_end(u)) {
       if (!out.found || static_cast<double>(dist[s]) < out.min) {
         out.min = static_cast<double>(dist[s]);
       }
@@ -78,7 +80,7 @@ void minimum(const StepGraph &graph, std::size_t entry, const std::vector<bool> 
     }
     const Index last = states.last(s);
     for (std::size_t e = graph.begin(u); e < graph.end(u); ++e) {
-      const std::size_t v = graph.to[e];
+      const std::size_t v = graph.edge(e).to;
       const int w = change(marker, v, last);
       const auto [t, fresh] = states.add(v, carried(marker, v, last));
       if (fresh) {
@@ -96,17 +98,18 @@ void minimum(const StepGraph &graph, std::size_t entry, const std::vector<bool> 
   }
 }
 
-void maximum(const StepGraph &graph, const DepthFirst &walk, std::size_t entry,
-             const std::vector<bool> &is_end, const std::vector<Index> &marker, ChangeCounts &out) {
+void maximum(const JourneyGraph &graph, std::size_t entry, const std::vector<Index> &marker,
+             ChangeCounts &out) {
+  const DepthFirst &walk = graph.walk();
   struct Best {
     Index last;
     double count;
   };
-  std::vector<std::vector<Best>> best(graph.size);
+  std::vector<std::vector<Best>> best(graph.size());
   best[entry].push_back({marker[entry], 0});
   for (std::size_t u : walk.order) {
     for (const Best &b : best[u]) {
-      if (is_end[u]) {
+      if (graph.is_end(u)) {
         if (!out.found || b.count > out.max) {
           out.max = b.count;
         }
@@ -116,7 +119,7 @@ void maximum(const StepGraph &graph, const DepthFirst &walk, std::size_t entry,
         if (walk.back[e]) {
           continue;
         }
-        const std::size_t v = graph.to[e];
+        const std::size_t v = graph.edge(e).to;
         const Index last = carried(marker, v, b.last);
         const double count = b.count + change(marker, v, b.last);
         auto &slots = best[v];
@@ -133,9 +136,9 @@ void maximum(const StepGraph &graph, const DepthFirst &walk, std::size_t entry,
   }
 }
 
-void expectation(const StepGraph &graph, std::size_t entry, const std::vector<Index> &marker,
+void expectation(const JourneyGraph &graph, std::size_t entry, const std::vector<Index> &marker,
                  const std::vector<double> *step_visits, ChangeCounts &out) {
-  StateTable states(graph.size);
+  StateTable states(graph.size());
   Chain chain;
   std::vector<double> reward; // per chain edge
   states.add(entry, marker[entry]);
@@ -143,16 +146,16 @@ void expectation(const StepGraph &graph, std::size_t entry, const std::vector<In
     const std::size_t u = states.step(s);
     const Index last = states.last(s);
     for (std::size_t e = graph.begin(u); e < graph.end(u); ++e) {
-      if (!(graph.p[e] > 0)) {
+      if (!(graph.edge(e).p > 0)) {
         continue;
       }
-      const std::size_t v = graph.to[e];
-      chain.add_edge(states.add(v, carried(marker, v, last)).first, graph.p[e]);
+      const std::size_t v = graph.edge(e).to;
+      chain.add_edge(states.add(v, carried(marker, v, last)).first, graph.edge(e).p);
       reward.push_back(change(marker, v, last));
     }
     chain.close_state();
   }
-  std::vector<bool> seen(graph.size, false);
+  std::vector<bool> seen(graph.size(), false);
   bool one_state_per_step = step_visits != nullptr;
   for (std::size_t s = 0; s < states.size() && one_state_per_step; ++s) {
     one_state_per_step = !seen[states.step(s)];
@@ -188,17 +191,83 @@ void expectation(const StepGraph &graph, std::size_t entry, const std::vector<In
 
 } // namespace
 
-ChangeCounts count_changes(const StepGraph &graph, const DepthFirst &walk, std::size_t entry,
-                           const std::vector<bool> &is_end, const std::vector<Index> &marker,
+ChangeCounts count_changes(const JourneyGraph &graph, const std::vector<Index> &marker,
                            const std::vector<double> *step_visits) {
   ChangeCounts out;
-  if (entry >= graph.size) {
+  const std::size_t entry = JourneyGraph::entry;
+  if (entry >= graph.size()) {
     return out;
   }
-  minimum(graph, entry, is_end, marker, out);
+  minimum(graph, entry, marker, out);
   out.found = false;
-  maximum(graph, walk, entry, is_end, marker, out);
+  maximum(graph, entry, marker, out);
   expectation(graph, entry, marker, step_visits, out);
+  return out;
+}
+
+} // namespace journey
+
+namespace journey {
+namespace {
+
+std::uint64_t pair_key(std::size_t a, std::size_t b) {
+  return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
+}
+
+} // namespace
+
+std::vector<MarkerChange> marker_changes(const JourneyGraph &graph,
+                                         const std::vector<Index> &marker) {
+  const std::size_t n = graph.size();
+  auto marked = [&](std::size_t s) { return marker[s] != npos; };
+  std::vector<MarkerChange> out;
+  std::unordered_set<std::uint64_t> seen;
+  for (std::size_t e = 0; e < graph.edge_count(); ++e) {
+    const Edge &edge = graph.edge(e);
+    if (marked(edge.from) && marked(edge.to) && marker[edge.from] != marker[edge.to] &&
+        seen.insert(pair_key(edge.from, edge.to)).second) {
+      out.push_back(MarkerChange{edge.from, edge.to, true, false});
+    }
+  }
+  // Groups of linked unmarked steps, the marked steps they lead to, and whether a customer is in.
+  UnionFind groups(n);
+  for (std::size_t e = 0; e < graph.edge_count(); ++e) {
+    const Edge &edge = graph.edge(e);
+    if (!marked(edge.from) && !marked(edge.to)) {
+      groups.unite(edge.from, edge.to);
+    }
+  }
+  std::vector<std::vector<std::size_t>> exits(n);
+  Flags has_customer(n, 0);
+  std::unordered_set<std::uint64_t> exit_seen;
+  for (std::size_t h = 0; h < n; ++h) {
+    if (marked(h)) {
+      continue;
+    }
+    const std::size_t g = groups.find(h);
+    has_customer[g] = has_customer[g] || graph.step(h).actor == Actor::Customer;
+    for (const Edge &edge : graph.out(h)) {
+      if (marked(edge.to) && exit_seen.insert(pair_key(g, edge.to)).second) {
+        exits[g].push_back(edge.to);
+      }
+    }
+  }
+  for (std::size_t u = 0; u < n; ++u) {
+    if (!marked(u)) {
+      continue;
+    }
+    for (const Edge &edge : graph.out(u)) {
+      if (marked(edge.to)) {
+        continue;
+      }
+      const std::size_t g = groups.find(edge.to);
+      for (const std::size_t v : exits[g]) {
+        if (marker[v] != marker[u] && seen.insert(pair_key(u, v)).second) {
+          out.push_back(MarkerChange{u, v, false, has_customer[g] != 0});
+        }
+      }
+    }
+  }
   return out;
 }
 

@@ -2,7 +2,7 @@
 // states.
 #pragma once
 
-#include "analysis/graph.h"
+#include "analysis/journey_graph.h"
 #include "model/journey.h"
 
 #include <cstddef>
@@ -25,12 +25,26 @@ struct ChangeCounts {
 /// on the states (step, last marker seen), built from the entry:
 /// - `min`: a 0-1 breadth-first search on the whole state graph (exact over the paths that repeat
 ///   no step: cutting a loop out of a walk never adds a change);
-/// - `max`: the longest path of the acyclic part (`walk`'s back edges left out);
+/// - `max`: the longest path of the acyclic part (the walk's back edges left out);
 /// - `expected`: the absorbing chain on the states reachable with positive probability. When each
 ///   reachable step has a single state (e.g. every step has a team) that chain is the step chain,
 ///   and `step_visits` (expected visits per step, if given) is used instead of solving it again.
-ChangeCounts count_changes(const StepGraph &graph, const DepthFirst &walk, std::size_t entry,
-                           const std::vector<bool> &is_end, const std::vector<Index> &marker,
+ChangeCounts count_changes(const JourneyGraph &graph, const std::vector<Index> &marker,
                            const std::vector<double> *step_visits = nullptr);
+
+/// One change of marker between two marked steps `from` and `to` that follow each other in the
+/// sequence of marked steps of some walk: a handoff (team marker) or a channel switch (channel
+/// marker), the same changes `count_changes` counts.
+struct MarkerChange {
+  std::size_t from = 0;
+  std::size_t to = 0;
+  bool direct = true;          ///< `to` follows `from` by one edge; else through unmarked steps
+  bool via_customer = false;   ///< the unmarked steps in between include a customer step
+};
+
+/// Every change of `marker`, once per (from, to) pair: direct ones in edge order, then the ones
+/// through unmarked steps in the order of the steps they start from. Groups of linked unmarked
+/// steps are found with a union-find; the work is linear but for entries x exits per group.
+std::vector<MarkerChange> marker_changes(const JourneyGraph &graph, const std::vector<Index> &marker);
 
 } // namespace journey

@@ -2,7 +2,7 @@
 #include "analysis/metrics.h"
 
 #include "analysis/changes.h"
-#include "analysis/graph.h"
+#include "analysis/journey_graph.h"
 #include "analysis/markov.h"
 #include "analysis/paths.h"
 
@@ -76,24 +76,26 @@ double weighted_sum(const std::vector<double> &visits, const std::vector<double>
   return total;
 }
 
-Chain step_chain(const StepGraph &graph) {
+Chain step_chain(const JourneyGraph &graph) {
   Chain chain;
-  chain.to = graph.to;
-  chain.p = graph.p;
-  chain.first = graph.first;
-  chain.size = graph.size;
+  for (std::size_t u = 0; u < graph.size(); ++u) {
+    for (const Edge &e : graph.out(u)) {
+      chain.add_edge(e.to, e.p);
+    }
+    chain.close_state();
+  }
   return chain;
 }
 
 /// Probability of reaching each step without ever taking a back edge of `walk`.
-std::vector<double> forward_mass(const StepGraph &graph, const DepthFirst &walk,
-                                 std::size_t entry) {
-  std::vector<double> mass(graph.size, 0.0);
-  mass[entry] = 1.0;
+std::vector<double> forward_mass(const JourneyGraph &graph) {
+  const DepthFirst &walk = graph.walk();
+  std::vector<double> mass(graph.size(), 0.0);
+  mass[JourneyGraph::entry] = 1.0;
   for (std::size_t u : walk.order) {
     for (std::size_t e = graph.begin(u); e < graph.end(u); ++e) {
-      if (!walk.back[e] && graph.p[e] > 0) {
-        mass[graph.to[e]] += mass[u] * graph.p[e];
+      if (!walk.back[e] && graph.edge(e).p > 0) {
+        mass[graph.edge(e).to] += mass[u] * graph.edge(e).p;
       }
     }
   }
@@ -103,6 +105,12 @@ std::vector<double> forward_mass(const StepGraph &graph, const DepthFirst &walk,
 } // namespace
 
 JourneyMetrics compute_metrics(const Journey &journey) {
+  const JourneyGraph graph(journey);
+  return compute_metrics(graph);
+}
+
+JourneyMetrics compute_metrics(const JourneyGraph &graph) {
+  const Journey &journey = graph.journey();
   JourneyMetrics m;
   m.journey = journey.id;
   m.file = journey.file;
@@ -120,14 +128,8 @@ JourneyMetrics compute_metrics(const Journey &journey) {
     return m;
   }
 
-  const std::size_t entry = 0;
-  const StepGraph graph = build_step_graph(journey);
-  const DepthFirst walk = depth_first(graph, entry);
-  m.has_cycles = walk.has_cycles;
-  std::vector<bool> is_end(graph.size, false);
-  for (std::size_t i = 0; i < graph.size; ++i) {
-    is_end[i] = journey.steps[i].end != EndKind::None;
-  }
+  const std::size_t entry = JourneyGraph::entry;
+  m.has_cycles = graph.walk().has_cycles;
   const Weights w = step_weights(journey);
   const std::vector<double> *weights[] = {&w.lead, &w.wait, &w.touch, &w.customer,
                                           nullptr, nullptr, &w.cost,  &w.contacts};
@@ -137,7 +139,7 @@ JourneyMetrics compute_metrics(const Journey &journey) {
     if (weights[k] == nullptr) {
       continue;
     }
-    const PathBounds bounds = path_bounds(graph, walk, entry, is_end, *weights[k]);
+    const PathBounds bounds = path_bounds(graph, *weights[k]);
     if (!bounds.found) {
       continue;
     }
@@ -160,17 +162,8 @@ JourneyMetrics compute_metrics(const Journey &journey) {
   const std::vector<double> *step_visits = visits.solved ? &visits.visits : nullptr;
 
   // Handoffs and channel switches.
-  std::vector<Index> team(graph.size, npos);
-  std::vector<Index> channel(graph.size, npos);
-  for (std::size_t i = 0; i < graph.size; ++i) {
-    const Step &s = journey.steps[i];
-    team[i] = s.team_index;
-    if (customer_visible(s.actor)) {
-      channel[i] = s.channel_index;
-    }
-  }
-  const ChangeCounts handoffs = count_changes(graph, walk, entry, is_end, team, step_visits);
-  const ChangeCounts switches = count_changes(graph, walk, entry, is_end, channel, step_visits);
+  const ChangeCounts handoffs = count_changes(graph, graph.team_marker(), step_visits);
+  const ChangeCounts switches = count_changes(graph, graph.channel_marker(), step_visits);
   if (handoffs.found) {
     m.handoffs.min = handoffs.min;
     m.handoffs.max = handoffs.max;
@@ -181,9 +174,9 @@ JourneyMetrics compute_metrics(const Journey &journey) {
   }
 
   // Right first time: success mass that never takes a loop-back edge.
-  const std::vector<double> mass = forward_mass(graph, walk, entry);
+  const std::vector<double> mass = forward_mass(graph);
   m.right_first_time = 0;
-  for (std::size_t i = 0; i < graph.size; ++i) {
+  for (std::size_t i = 0; i < graph.size(); ++i) {
     if (journey.steps[i].end == EndKind::Success) {
       m.right_first_time += mass[i];
     }
@@ -213,7 +206,7 @@ JourneyMetrics compute_metrics(const Journey &journey) {
 
   std::vector<std::size_t> stuck;
   double stuck_mass = 0;
-  for (std::size_t i = 0; i < graph.size; ++i) {
+  for (std::size_t i = 0; i < graph.size(); ++i) {
     if (visits.visits[i] <= 0 || graph.begin(i) != graph.end(i)) {
       continue;
     }
@@ -230,7 +223,7 @@ JourneyMetrics compute_metrics(const Journey &journey) {
   }
 
   std::vector<WaitContribution> waits;
-  for (std::size_t i = 0; i < graph.size; ++i) {
+  for (std::size_t i = 0; i < graph.size(); ++i) {
     const double seconds = visits.visits[i] * w.wait[i];
     if (seconds > 0) {
       const double share = m.wait_time.expected > 0 ? seconds / m.wait_time.expected : 0.0;

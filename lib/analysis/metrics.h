@@ -1,6 +1,7 @@
 // Journey metrics: lead time, waits, effort, handoffs, channel switches, cost and outcomes.
 #pragma once
 
+#include "analysis/journey_graph.h"
 #include "model/journey.h"
 
 #include <cstddef>
@@ -53,5 +54,7 @@ struct JourneyMetrics {
 /// transitions are ignored, unreachable steps do not count, and a journey whose walk cannot reach
 /// an end is reported through `paths_defined`, `expected_defined` and `problem`.
 JourneyMetrics compute_metrics(const Journey &journey);
+/// Measures the journey of an already resolved graph.
+JourneyMetrics compute_metrics(const JourneyGraph &graph);
 
 } // namespace journey

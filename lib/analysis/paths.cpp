@@ -13,49 +13,69 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-std::vector<double> dijkstra(const StepGraph &graph, std::size_t entry,
-                             const std::vector<double> &weight) {
-  std::vector<double> dist(graph.size, kInf);
+/// True when an edge from `u` to `v` stays inside one part (always, when `part` is null).
+bool inside(const std::vector<std::size_t> *part, std::size_t u, std::size_t v) {
+  return part == nullptr || ((*part)[u] != PartBounds::none && (*part)[u] == (*part)[v]);
+}
+
+/// Shortest sums from `sources` over every edge inside one part (any edge when `part` is null).
+std::vector<double> dijkstra(const JourneyGraph &graph, const std::vector<std::size_t> &sources,
+                             const std::vector<double> &weight,
+                             const std::vector<std::size_t> *part) {
+  std::vector<double> dist(graph.size(), kInf);
   using Item = std::pair<double, std::size_t>;
   std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
-  dist[entry] = weight[entry];
-  queue.emplace(dist[entry], entry);
+  for (const std::size_t s : sources) {
+    dist[s] = weight[s];
+    queue.emplace(dist[s], s);
+  }
   while (!queue.empty()) {
     const auto [d, u] = queue.top();
     queue.pop();
     if (d > dist[u]) {
       continue;
     }
-    for (std::size_t e = graph.begin(u); e < graph.end(u); ++e) {
-      const std::size_t v = graph.to[e];
-      if (d + weight[v] < dist[v]) {
-        dist[v] = d + weight[v];
-        queue.emplace(dist[v], v);
+    for (const Edge &e : graph.out(u)) {
+      if (inside(part, u, e.to) && d + weight[e.to] < dist[e.to]) {
+        dist[e.to] = d + weight[e.to];
+        queue.emplace(dist[e.to], e.to);
       }
     }
   }
   return dist;
 }
 
-/// Best sums over the acyclic part, in topological order; `better` picks min or max.
+/// Best sums from `sources` over the acyclic part (the walk's back edges left out), in
+/// topological order; `better` picks min or max. `pred` gets the best predecessor of each step,
+/// `first_in` the first edge the sweep reached each step by.
 template <typename Better>
-std::vector<double> sweep(const StepGraph &graph, const DepthFirst &walk, std::size_t entry,
+std::vector<double> sweep(const JourneyGraph &graph, const std::vector<std::size_t> &sources,
                           const std::vector<double> &weight, double worst, Better better,
-                          std::vector<std::size_t> *pred) {
-  std::vector<double> best(graph.size, worst);
+                          const std::vector<std::size_t> *part, std::vector<std::size_t> *pred,
+                          std::vector<std::size_t> *first_in) {
+  const DepthFirst &walk = graph.walk();
+  std::vector<double> best(graph.size(), worst);
   if (pred != nullptr) {
-    pred->assign(graph.size, kNone);
+    pred->assign(graph.size(), kNone);
   }
-  best[entry] = weight[entry];
+  if (first_in != nullptr) {
+    first_in->assign(graph.size(), kNone);
+  }
+  for (const std::size_t s : sources) {
+    best[s] = weight[s];
+  }
   for (std::size_t u : walk.order) {
     if (best[u] == worst) {
       continue;
     }
     for (std::size_t e = graph.begin(u); e < graph.end(u); ++e) {
-      if (walk.back[e]) {
+      const std::size_t v = graph.edge(e).to;
+      if (walk.back[e] || !inside(part, u, v)) {
         continue;
       }
-      const std::size_t v = graph.to[e];
+      if (first_in != nullptr && (*first_in)[v] == kNone) {
+        (*first_in)[v] = e;
+      }
       const double candidate = best[u] + weight[v];
       if (better(candidate, best[v])) {
         best[v] = candidate;
@@ -70,23 +90,25 @@ std::vector<double> sweep(const StepGraph &graph, const DepthFirst &walk, std::s
 
 } // namespace
 
-PathBounds path_bounds(const StepGraph &graph, const DepthFirst &walk, std::size_t entry,
-                       const std::vector<bool> &is_end, const std::vector<double> &weight) {
+PathBounds path_bounds(const JourneyGraph &graph, const std::vector<double> &weight) {
   PathBounds bounds;
-  if (entry >= graph.size) {
+  const std::size_t entry = JourneyGraph::entry;
+  if (entry >= graph.size()) {
     return bounds;
   }
+  const DepthFirst &walk = graph.walk();
+  const std::vector<std::size_t> sources{entry};
   const bool non_negative =
       std::all_of(weight.begin(), weight.end(), [](double w) { return w >= 0; });
   const std::vector<double> shortest =
-      non_negative ? dijkstra(graph, entry, weight)
-                   : sweep(graph, walk, entry, weight, kInf, std::less<>(), nullptr);
+      non_negative ? dijkstra(graph, sources, weight, nullptr)
+                   : sweep(graph, sources, weight, kInf, std::less<>(), nullptr, nullptr, nullptr);
   std::vector<std::size_t> pred;
   const std::vector<double> longest =
-      sweep(graph, walk, entry, weight, -kInf, std::greater<>(), &pred);
+      sweep(graph, sources, weight, -kInf, std::greater<>(), nullptr, &pred, nullptr);
   std::size_t last = kNone;
-  for (std::size_t u = 0; u < graph.size; ++u) {
-    if (!is_end[u] || !walk.reached[u]) {
+  for (std::size_t u = 0; u < graph.size(); ++u) {
+    if (!graph.is_end(u) || !walk.reached[u]) {
       continue;
     }
     if (!bounds.found || shortest[u] < bounds.min) {
@@ -103,6 +125,18 @@ PathBounds path_bounds(const StepGraph &graph, const DepthFirst &walk, std::size
   }
   std::reverse(bounds.max_path.begin(), bounds.max_path.end());
   return bounds;
+}
+
+} // namespace journey
+
+namespace journey {
+
+PartBounds part_bounds(const JourneyGraph &graph, const std::vector<std::size_t> &part,
+                       const std::vector<std::size_t> &roots, const std::vector<double> &weight) {
+  PartBounds out;
+  out.min = dijkstra(graph, roots, weight, &part);
+  out.max = sweep(graph, roots, weight, -kInf, std::greater<>(), &part, nullptr, &out.first_in);
+  return out;
 }
 
 } // namespace journey

@@ -94,7 +94,8 @@ std::vector<Diagnostic> lint(const Journey &journey, std::vector<Diagnostic> par
                              bool readable, std::string_view text, const LintConfig &config) {
   std::vector<Diagnostic> out = std::move(parse_diagnostics);
   if (readable) {
-    RuleContext context{config};
+    const JourneyGraph graph(journey);
+    RuleContext context{config, graph};
     Reporter reporter(journey, out);
     for (const Rule &rule : all_rules()) {
       if (rule.check == nullptr) {

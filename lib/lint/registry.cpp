@@ -19,6 +19,8 @@ const std::vector<Rule> &all_rules() {
       {"unreachable-step", "a step no path from the entry reaches", Severity::Error,
        rules::check_unreachable_step},
       {"dead-end", "a step with no `next` and no `end`", Severity::Error, rules::check_dead_end},
+      {"end-with-next", "a step with both `end` and `next`", Severity::Error,
+       rules::check_end_with_next},
       {"no-way-out", "a trap: steps from which no `end` can be reached", Severity::Error,
        rules::check_no_way_out},
       {"probability-sum", "branch probabilities that do not add up to 1", Severity::Warning,

@@ -1,6 +1,7 @@
 // Lint rules: the registry entry every rule has, and the reporter rules write findings to.
 #pragma once
 
+#include "analysis/journey_graph.h"
 #include "model/config.h"
 #include "model/diagnostic.h"
 #include "model/journey.h"
@@ -25,9 +26,11 @@ private:
   std::vector<Diagnostic> &out_;
 };
 
-/// What a rule may look at besides the journey.
+/// What a rule may look at besides the journey: the configuration, and the journey's resolved
+/// graph (rules read it and never walk `Step::next` themselves).
 struct RuleContext {
   const LintConfig &config;
+  const JourneyGraph &graph;
 };
 
 /// A check over a parsed journey. Parser-side rules (`yaml-syntax`, ...) have none.

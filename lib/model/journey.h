@@ -31,6 +31,11 @@ bool parse_actor(std::string_view text, Actor &out);
 bool parse_channel_kind(std::string_view text, ChannelKind &out);
 bool parse_end_kind(std::string_view text, EndKind &out);
 
+/// True when `i` indexes an element of a container of `size` elements.
+inline bool valid_index(Index i, std::size_t size) {
+  return i >= 0 && static_cast<std::size_t>(i) < size;
+}
+
 /// True for the actors the customer deals with directly (customer and frontstage).
 inline bool customer_visible(Actor a) { return a == Actor::Customer || a == Actor::Frontstage; }
 /// True for channels that put the customer in touch with staff (calls, visits).

@@ -205,7 +205,21 @@ std::string DotGraph::to_dot() const {
     out += dot_quote(e.from);
     out += " -> ";
     out += dot_quote(e.to);
-    print_attributes(out, e.attributes);
+    // An edge that does not constrain the ranks may join two nodes on one rank, and Graphviz 2.42
+    // corrupts its heap on labelled flat edges: such edges are printed without their label, for
+    // every view.
+    const std::string *constraint = e.attributes.get("constraint");
+    if (constraint != nullptr && *constraint == "false" && e.attributes.get("label") != nullptr) {
+      DotAttributes unlabelled;
+      for (const DotAttribute &a : e.attributes.items()) {
+        if (a.key != "label") {
+          a.html ? unlabelled.set_html(a.key, a.value) : unlabelled.set(a.key, a.value);
+        }
+      }
+      print_attributes(out, unlabelled);
+    } else {
+      print_attributes(out, e.attributes);
+    }
     out += ";\n";
   }
   out += "}\n";

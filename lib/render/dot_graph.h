@@ -87,7 +87,8 @@ public:
   DotCluster &cluster(ClusterId id) { return clusters_[static_cast<std::size_t>(id)]; }
   const DotCluster &cluster(ClusterId id) const { return clusters_[static_cast<std::size_t>(id)]; }
 
-  /// The graph as DOT text.
+  /// The graph as DOT text. Edges with `constraint=false` are printed without a label (a
+  /// Graphviz 2.42 workaround enforced here for every view).
   std::string to_dot() const;
 
 private:

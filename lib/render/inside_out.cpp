@@ -1,23 +1,25 @@
 // Inside-out view: team and process clusters, the customer as one actor, handoffs highlighted.
 #include "render/inside_out.h"
 
-#include "analysis/graph.h"
+#include "analysis/changes.h"
+#include "analysis/paths.h"
 #include "render/label.h"
 #include "render/palette.h"
 #include "render/step_node.h"
-#include "render/union_find.h"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
+#include <utility>
 
 namespace journey {
 namespace {
 
-std::size_t to_size(Index i) {
-  return static_cast<std::size_t>(i);
-}
+constexpr std::size_t none = static_cast<std::size_t>(-1);
 
 std::uint64_t pair_key(std::size_t a, std::size_t b) {
   return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
@@ -34,283 +36,293 @@ std::string slug_or_index(const std::string &id, Index index) {
   return id.empty() ? "#" + std::to_string(index) : id;
 }
 
-void mark_handoff(DotEdge &e, bool direct) {
-  e.attributes.set("color", palette::handoff).set("penwidth", "2.5").add_class("handoff");
-  if (!direct) {
-    e.attributes.set("style", "dashed").add_class("via");
+/// `2d`, `1d–2d` or `up to 2d`; empty when both are zero.
+std::string range_text(double min, double max) {
+  if (!(max > 0)) {
+    return "";
+  }
+  const std::string lo = format_duration(min), hi = format_duration(max);
+  if (!(min > 0)) {
+    return "up to " + hi;
+  }
+  return lo == hi ? hi : lo + "–" + hi;
+}
+
+/// `waits 1d–2d · takes 5m`; empty when there is neither.
+std::string box_timing(const InsideOutView::Box &box) {
+  std::string text;
+  if (std::string wait = range_text(box.wait_min, box.wait_max); !wait.empty()) {
+    text = "waits " + wait;
+  }
+  if (std::string time = range_text(box.time_min, box.time_max); !time.empty()) {
+    text += text.empty() ? "takes " : " · takes ";
+    text += time;
+  }
+  return text;
+}
+
+/// Fills the wait and work ranges of process boxes: over the routes that enter a box, stay in it
+/// and leave it (or end in it), so alternative branches inside one box are not added up.
+void box_ranges(const JourneyGraph &graph, const std::vector<std::size_t> &part,
+                std::vector<InsideOutView::Box> &boxes) {
+  const std::size_t n = graph.size();
+  std::vector<std::size_t> roots;
+  for (std::size_t s = 0; s < n; ++s) {
+    if (part[s] == none) {
+      continue;
+    }
+    const auto in = graph.in(s);
+    const bool entered = s == JourneyGraph::entry || in.empty() ||
+                         std::any_of(in.begin(), in.end(), [&](std::size_t e) {
+                           return part[graph.edge(e).from] != part[s];
+                         });
+    if (entered) {
+      roots.push_back(s);
+    }
+  }
+  std::vector<double> wait(n), time(n);
+  for (std::size_t s = 0; s < n; ++s) {
+    wait[s] = std::max(0.0, graph.step(s).wait);
+    time[s] = std::max(0.0, graph.step(s).time);
+  }
+  const PartBounds waits = part_bounds(graph, part, roots, wait);
+  const PartBounds times = part_bounds(graph, part, roots, time);
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  std::vector<double> lo_w(boxes.size(), inf), hi_w(boxes.size(), -inf);
+  std::vector<double> lo_t(boxes.size(), inf), hi_t(boxes.size(), -inf);
+  for (std::size_t s = 0; s < n; ++s) {
+    if (part[s] == none) {
+      continue;
+    }
+    const auto out = graph.out(s);
+    const bool leaves = out.empty() || std::any_of(out.begin(), out.end(), [&](const Edge &e) {
+                          return part[e.to] != part[s];
+                        });
+    if (!leaves) {
+      continue;
+    }
+    const std::size_t b = part[s];
+    lo_w[b] = std::min(lo_w[b], waits.min[s]);
+    hi_w[b] = std::max(hi_w[b], waits.max[s]);
+    lo_t[b] = std::min(lo_t[b], times.min[s]);
+    hi_t[b] = std::max(hi_t[b], times.max[s]);
+  }
+  auto finite = [](double x) { return std::isfinite(x) ? x : 0.0; };
+  for (std::size_t b = 0; b < boxes.size(); ++b) {
+    if (boxes[b].kind == InsideOutView::BoxKind::Process) {
+      boxes[b].wait_min = finite(lo_w[b]);
+      boxes[b].wait_max = std::max(boxes[b].wait_min, finite(hi_w[b]));
+      boxes[b].time_min = finite(lo_t[b]);
+      boxes[b].time_max = std::max(boxes[b].time_min, finite(hi_t[b]));
+    }
   }
 }
 
 } // namespace
 
-std::vector<Handoff> find_handoffs(const Journey &journey) {
-  const std::size_t n = journey.steps.size();
-  auto team = [&](std::size_t i) { return journey.steps[i].team_index; };
-  auto valid = [&](Index i) { return i != npos && to_size(i) < n; };
-  std::vector<Handoff> out;
-  std::unordered_set<std::uint64_t> seen;
-  for (std::size_t u = 0; u < n; ++u) {
-    for (const Transition &t : journey.steps[u].next) {
-      if (!valid(t.target)) {
-        continue;
-      }
-      std::size_t v = to_size(t.target);
-      if (team(u) != npos && team(v) != npos && team(u) != team(v) &&
-          seen.insert(pair_key(u, v)).second) {
-        out.push_back(Handoff{static_cast<Index>(u), t.target, true, false});
-      }
-    }
-  }
-  // Groups of steps without a team, the teamed steps they lead to, and whether a customer is in.
-  UnionFind groups(n);
-  for (std::size_t u = 0; u < n; ++u) {
-    for (const Transition &t : journey.steps[u].next) {
-      if (valid(t.target) && team(u) == npos && team(to_size(t.target)) == npos) {
-        groups.unite(u, to_size(t.target));
-      }
-    }
-  }
-  std::vector<std::vector<Index>> exits(n);
-  std::vector<bool> has_customer(n, false);
-  std::unordered_set<std::uint64_t> exit_seen;
-  for (std::size_t h = 0; h < n; ++h) {
-    if (team(h) != npos) {
-      continue;
-    }
-    std::size_t g = groups.find(h);
-    has_customer[g] = has_customer[g] || journey.steps[h].actor == Actor::Customer;
-    for (const Transition &t : journey.steps[h].next) {
-      if (valid(t.target) && team(to_size(t.target)) != npos &&
-          exit_seen.insert(pair_key(g, to_size(t.target))).second) {
-        exits[g].push_back(t.target);
-      }
-    }
-  }
-  for (std::size_t u = 0; u < n; ++u) {
-    if (team(u) == npos) {
-      continue;
-    }
-    for (const Transition &t : journey.steps[u].next) {
-      if (!valid(t.target) || team(to_size(t.target)) != npos) {
-        continue;
-      }
-      std::size_t g = groups.find(to_size(t.target));
-      for (Index v : exits[g]) {
-        if (team(to_size(v)) != team(u) && seen.insert(pair_key(u, to_size(v))).second) {
-          out.push_back(Handoff{static_cast<Index>(u), v, false, has_customer[g]});
-        }
-      }
-    }
-  }
-  return out;
-}
-
-ViewCounts add_inside_out(DotGraph &graph, const Journey &journey, const ViewTarget &target,
-                          const ViewOptions &options) {
-  ViewCounts counts;
-  const std::size_t n = journey.steps.size();
-  const std::string &prefix = target.prefix;
-  std::vector<std::string> names = step_node_names(journey);
-  for (std::string &name : names) {
-    name.insert(0, prefix);
-  }
-  auto valid = [&](Index i) { return i != npos && to_size(i) < n; };
-  auto team_of = [&](const Step &s) {
-    return s.team_index != npos && to_size(s.team_index) < journey.teams.size() ? s.team_index
-                                                                                : npos;
-  };
+InsideOutView inside_out_view(const JourneyGraph &graph, const ViewOptions &options) {
+  using Box = InsideOutView::Box;
+  using BoxKind = InsideOutView::BoxKind;
+  InsideOutView view;
+  const Journey &journey = graph.journey();
+  const std::size_t n = graph.size();
+  const std::vector<Index> &team = graph.team_marker();
   auto process_of = [&](const Step &s) {
-    return s.process_index != npos && to_size(s.process_index) < journey.processes.size()
-               ? s.process_index
-               : npos;
+    return valid_index(s.process_index, journey.processes.size()) ? s.process_index : npos;
   };
 
-  const std::string customer = prefix + "customer";
-  std::size_t customer_steps = 0;
-  for (const Step &s : journey.steps) {
-    customer_steps += s.actor == Actor::Customer ? 1 : 0;
-  }
-  graph.add_node(customer, target.parent)
-      .attributes
-      .set_html("label", "<B>Customer</B><BR/><FONT POINT-SIZE=\"9\">" +
-                             std::to_string(customer_steps) +
-                             (customer_steps == 1 ? " step" : " steps") + "</FONT>")
-      .set("shape", "box")
-      .set("style", "filled,bold")
-      .set("fillcolor", palette::actor_fill(Actor::Customer))
-      .set("class", "customer");
-
-  // Clusters, created in the order of the steps that need them.
-  std::unordered_map<Index, ClusterId> team_clusters;
-  std::unordered_map<std::uint64_t, ClusterId> process_clusters;
-  auto team_cluster = [&](Index t) {
-    auto [it, inserted] = team_clusters.emplace(t, no_cluster);
+  view.boxes.push_back(Box{BoxKind::Customer, 0, -1});
+  std::map<Index, int> team_clusters;
+  std::map<std::pair<Index, Index>, int> process_clusters;
+  std::map<std::pair<Index, Index>, std::size_t> process_boxes;
+  auto cluster = [&](Index t, Index p) {
+    auto [it, inserted] = team_clusters.emplace(t, static_cast<int>(view.clusters.size()));
     if (inserted) {
-      it->second = graph.add_cluster(
-          prefix + "team_" + (t == npos ? std::string("none") : std::to_string(t)), target.parent);
-      std::string title = t == npos                                ? std::string("No team")
-                          : journey.teams[to_size(t)].name.empty() ? journey.teams[to_size(t)].id
-                                                                   : journey.teams[to_size(t)].name;
-      graph.cluster(it->second)
-          .attributes.set_html("label", "<B>" + html_lines(title, 40) + "</B>")
-          .set("labeljust", "l")
-          .set("style", t == npos ? "rounded,dashed,filled" : "rounded,filled")
-          .set("color", "#bdbdbd")
-          .set("fillcolor", palette::team_fill)
-          .set("class", "team");
-      counts.teams += t == npos ? 0 : 1;
+      view.clusters.push_back(InsideOutView::Cluster{t, npos, -1});
+      view.counts.teams += t == npos ? 0 : 1;
     }
-    return it->second;
+    if (p == npos) {
+      return it->second;
+    }
+    auto [pit, fresh] =
+        process_clusters.emplace(std::pair{t, p}, static_cast<int>(view.clusters.size()));
+    if (fresh) {
+      view.clusters.push_back(InsideOutView::Cluster{t, p, it->second});
+    }
+    return pit->second;
   };
-  auto process_key = [](Index t, Index p) {
-    return pair_key(static_cast<std::size_t>(t + 1), static_cast<std::size_t>(p + 1));
-  };
-  auto process_name = [&](Index p) {
-    const Process &proc = journey.processes[to_size(p)];
-    return proc.name.empty() ? proc.id : proc.name;
-  };
-
-  // Collapsed process boxes: totals first, so each box is drawn once with its figures.
-  struct Box {
-    std::string name;
-    std::size_t steps = 0;
-    std::size_t pains = 0;
-    Seconds wait = 0;
-    Seconds time = 0;
-  };
-  std::unordered_map<std::uint64_t, Box> boxes;
-  std::vector<std::string> node_of(n);
+  std::vector<std::size_t> box_of(n, 0);  // the customer box for customer steps
+  std::vector<std::size_t> part(n, none); // per step: its process box when collapsed
   for (std::size_t i = 0; i < n; ++i) {
-    const Step &s = journey.steps[i];
+    const Step &s = graph.step(i);
     if (s.actor == Actor::Customer) {
-      node_of[i] = customer;
+      ++view.customer_steps;
       continue;
     }
-    ++counts.steps;
-    Index t = team_of(s), p = process_of(s);
+    ++view.counts.steps;
+    const Index t = team[i], p = process_of(s);
     if (options.collapse_process && p != npos) {
-      Box &box = boxes[process_key(t, p)];
-      if (box.steps == 0) {
-        box.name =
-            prefix + "p_" +
-            (t == npos ? std::string("none") : slug_or_index(journey.teams[to_size(t)].id, t)) +
-            "_" + slug_or_index(journey.processes[to_size(p)].id, p);
+      const int c = cluster(t, npos);
+      auto [it, inserted] = process_boxes.emplace(std::pair{t, p}, view.boxes.size());
+      if (inserted) {
+        view.boxes.push_back(Box{BoxKind::Process, i, c});
       }
+      Box &box = view.boxes[it->second];
       ++box.steps;
       box.pains += s.pain.size();
-      box.wait += s.wait;
-      box.time += s.time;
-      node_of[i] = box.name;
-    } else {
-      node_of[i] = names[i];
+      box_of[i] = part[i] = it->second;
+      continue;
     }
+    box_of[i] = view.boxes.size();
+    view.boxes.push_back(Box{BoxKind::Step, i, cluster(t, p)});
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    const Step &s = journey.steps[i];
-    if (s.actor == Actor::Customer) {
-      continue;
-    }
-    Index t = team_of(s), p = process_of(s);
-    ClusterId cluster = team_cluster(t);
-    if (p != npos && options.collapse_process) {
-      const Box &box = boxes[process_key(t, p)];
-      if (graph.find_node(box.name) != nullptr) {
-        continue;
-      }
-      std::string html = "<B>" + html_lines(process_name(p)) +
-                         "</B><BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::muted) +
-                         "\">" + std::to_string(box.steps) + (box.steps == 1 ? " step" : " steps");
-      std::string timing = timing_text(box.wait, box.time);
-      html += timing.empty() ? "" : " · " + html_escape(timing);
-      html += "</FONT>";
-      if (box.pains > 0) {
-        html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::pain) + "\"><B>! " +
-                std::to_string(box.pains) + (box.pains == 1 ? " pain point" : " pain points") +
-                "</B></FONT>";
-      }
-      DotAttributes &a = graph.add_node(box.name, cluster).attributes;
-      a.set_html("label", html)
-          .set("shape", "box")
-          .set("style", "filled")
-          .set("fillcolor", palette::process_fill)
-          .set("class", "process");
-      if (box.pains > 0) {
-        a.set("color", palette::pain).set("penwidth", "2.5").add_class("pain");
-      }
-      continue;
-    }
-    if (p != npos) {
-      auto [it, inserted] = process_clusters.emplace(process_key(t, p), no_cluster);
-      if (inserted) {
-        it->second = graph.add_cluster(
-            prefix + "process_" + std::to_string(t + 1) + "_" + std::to_string(p), cluster);
-        graph.cluster(it->second)
-            .attributes.set_html("label", "<I>" + html_lines(process_name(p), 40) + "</I>")
-            .set("labeljust", "l")
-            .set("style", "rounded,dashed,filled")
-            .set("color", "#9e9e9e")
-            .set("fillcolor", palette::process_fill)
-            .set("class", "process");
-      }
-      cluster = it->second;
-    }
-    style_step_node(graph.add_node(names[i], cluster), s, StepFill::Actor);
+  if (options.collapse_process) {
+    box_ranges(graph, part, view.boxes);
   }
 
-  // Edges between the drawn nodes, once per pair; handoffs highlighted.
-  std::unordered_map<std::string, std::size_t> edge_index;
-  auto edge_key = [](const std::string &a, const std::string &b) { return a + '\n' + b; };
+  // Arrows between boxes, once per pair, listing every branch they stand for.
+  std::unordered_map<std::uint64_t, std::size_t> arrow_index;
+  std::vector<std::vector<std::string>> texts;
   for (std::size_t u = 0; u < n; ++u) {
-    const Step &s = journey.steps[u];
-    std::vector<double> p = s.next.size() > 1 ? branch_probabilities(s) : std::vector<double>{};
-    for (std::size_t k = 0; k < s.next.size(); ++k) {
-      Index v = s.next[k].target;
-      if (!valid(v)) {
+    for (const Edge &e : graph.out(u)) {
+      const std::size_t from = box_of[u], to = box_of[e.to];
+      if (from == to && (e.to != u || from == 0)) {
         continue;
       }
-      const std::string &from = node_of[u];
-      const std::string &to = node_of[to_size(v)];
-      if (from == to && (to_size(v) != u || from == customer)) {
-        continue;
-      }
-      Index a = team_of(s), b = team_of(journey.steps[to_size(v)]);
-      bool handoff = a != npos && b != npos && a != b;
-      auto [it, inserted] = edge_index.emplace(edge_key(from, to), graph.edges().size());
+      const bool handoff = team[u] != npos && team[e.to] != npos && team[u] != team[e.to];
+      std::string text = transition_text(graph.transition(e), e.branch ? e.p : -1.0);
+      auto [it, inserted] = arrow_index.emplace(pair_key(from, to), view.arrows.size());
       if (inserted) {
-        DotEdge &e = graph.add_edge(from, to);
-        set_edge_label(e, transition_text(s.next[k], p.empty() ? -1.0 : p[k]));
-        if (handoff) {
-          mark_handoff(e, true);
-          ++counts.handoffs;
-        }
-      } else if (handoff) {
-        DotEdge &e = graph.edge(it->second);
-        if (!e.attributes.has_class("handoff")) {
-          mark_handoff(e, true);
-          ++counts.handoffs;
-        }
+        view.arrows.push_back(InsideOutView::Arrow{from, to, "", handoff, true, false});
+        texts.emplace_back();
+      }
+      view.arrows[it->second].handoff = view.arrows[it->second].handoff || handoff;
+      std::vector<std::string> &seen = texts[it->second];
+      if (!text.empty() && std::find(seen.begin(), seen.end(), text) == seen.end()) {
+        seen.push_back(std::move(text));
       }
     }
   }
-  for (const Handoff &h : find_handoffs(journey)) {
+  for (std::size_t a = 0; a < view.arrows.size(); ++a) {
+    for (const std::string &text : texts[a]) {
+      view.arrows[a].label += (view.arrows[a].label.empty() ? "" : "\n") + text;
+    }
+  }
+  std::unordered_map<std::uint64_t, bool> via_seen;
+  for (const MarkerChange &h : marker_changes(graph, team)) {
     if (h.direct) {
       continue;
     }
-    const std::string &from = node_of[to_size(h.from)];
-    const std::string &to = node_of[to_size(h.to)];
-    if (!edge_index.emplace(edge_key(from, to) + "\nvia", graph.edges().size()).second) {
+    const std::size_t from = box_of[h.from], to = box_of[h.to];
+    if (via_seen.emplace(pair_key(from, to), true).second) {
+      view.arrows.push_back(InsideOutView::Arrow{from, to, "", true, false, h.via_customer});
+    }
+  }
+  for (const InsideOutView::Arrow &a : view.arrows) {
+    view.counts.handoffs += a.handoff ? 1 : 0;
+  }
+  return view;
+}
+
+void draw_inside_out(DotGraph &graph, const InsideOutView &view, const Journey &journey,
+                     const ViewTarget &target) {
+  using BoxKind = InsideOutView::BoxKind;
+  const std::string &prefix = target.prefix;
+  std::vector<ClusterId> clusters;
+  for (const InsideOutView::Cluster &c : view.clusters) {
+    const ClusterId parent = c.parent < 0 ? target.parent : clusters[static_cast<std::size_t>(c.parent)];
+    if (c.process == npos) {
+      const Team *t = c.team == npos ? nullptr : &journey.teams[static_cast<std::size_t>(c.team)];
+      clusters.push_back(graph.add_cluster(
+          prefix + "team_" + (t == nullptr ? std::string("none") : std::to_string(c.team)), parent));
+      const std::string title = t == nullptr ? "No team" : t->name.empty() ? t->id : t->name;
+      graph.cluster(clusters.back())
+          .attributes.set_html("label", "<B>" + html_lines(title, 40) + "</B>")
+          .set("labeljust", "l")
+          .set("style", t == nullptr ? "rounded,dashed,filled" : "rounded,filled")
+          .set("color", "#bdbdbd")
+          .set("fillcolor", palette::team_fill)
+          .set("class", "team");
       continue;
     }
-    DotEdge &e = graph.add_edge(from, to);
-    // Not a constraint on the ranks, and unlabelled: it may join two nodes on one rank, and
-    // Graphviz 2.42 corrupts its heap on labelled flat edges. The legend explains the dashes.
-    e.attributes.set("constraint", "false");
-    e.attributes.set("tooltip",
-                     h.via_customer ? "handoff via customer" : "handoff via steps without a team");
-    mark_handoff(e, false);
-    ++counts.handoffs;
+    const Process &p = journey.processes[static_cast<std::size_t>(c.process)];
+    clusters.push_back(graph.add_cluster(
+        prefix + "process_" + std::to_string(c.team + 1) + "_" + std::to_string(c.process), parent));
+    graph.cluster(clusters.back())
+        .attributes.set_html("label", "<I>" + html_lines(p.name.empty() ? p.id : p.name, 40) + "</I>")
+        .set("labeljust", "l")
+        .set("style", "rounded,dashed,filled")
+        .set("color", "#9e9e9e")
+        .set("fillcolor", palette::process_fill)
+        .set("class", "process");
   }
-  return counts;
+  const std::vector<std::string> step_names = step_node_names(journey);
+  std::vector<std::string> names;
+  for (const InsideOutView::Box &box : view.boxes) {
+    const ClusterId cluster =
+        box.cluster < 0 ? target.parent : clusters[static_cast<std::size_t>(box.cluster)];
+    if (box.kind == BoxKind::Customer) {
+      names.push_back(prefix + "customer");
+      graph.add_node(names.back(), cluster)
+          .attributes
+          .set_html("label", "<B>Customer</B><BR/><FONT POINT-SIZE=\"9\">" +
+                                 std::to_string(view.customer_steps) +
+                                 (view.customer_steps == 1 ? " step" : " steps") + "</FONT>")
+          .set("shape", "box")
+          .set("style", "filled,bold")
+          .set("fillcolor", palette::actor_fill(Actor::Customer))
+          .set("class", "customer");
+      continue;
+    }
+    const Step &s = journey.steps[box.step];
+    if (box.kind == BoxKind::Step) {
+      names.push_back(prefix + step_names[box.step]);
+      style_step_node(graph.add_node(names.back(), cluster), s, StepFill::Actor);
+      continue;
+    }
+    const Index t = view.clusters[static_cast<std::size_t>(box.cluster)].team;
+    const Process &p = journey.processes[static_cast<std::size_t>(s.process_index)];
+    names.push_back(prefix + "p_" +
+                    (t == npos ? std::string("none")
+                               : slug_or_index(journey.teams[static_cast<std::size_t>(t)].id, t)) +
+                    "_" + slug_or_index(p.id, s.process_index));
+    std::string html = "<B>" + html_lines(p.name.empty() ? p.id : p.name) +
+                       "</B><BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::muted) +
+                       "\">" + std::to_string(box.steps) + (box.steps == 1 ? " step" : " steps");
+    const std::string timing = box_timing(box);
+    html += timing.empty() ? "" : " · " + html_escape(timing);
+    html += "</FONT>";
+    if (box.pains > 0) {
+      html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::pain) + "\"><B>! " +
+              std::to_string(box.pains) + (box.pains == 1 ? " pain point" : " pain points") +
+              "</B></FONT>";
+    }
+    DotAttributes &a = graph.add_node(names.back(), cluster).attributes;
+    a.set_html("label", html)
+        .set("shape", "box")
+        .set("style", "filled")
+        .set("fillcolor", palette::process_fill)
+        .set("class", "process");
+    if (box.pains > 0) {
+      a.set("color", palette::pain).set("penwidth", "2.5").add_class("pain");
+    }
+  }
+  for (const InsideOutView::Arrow &arrow : view.arrows) {
+    DotEdge &e = graph.add_edge(names[arrow.from], names[arrow.to]);
+    if (!arrow.direct) {
+      // Not a constraint on the ranks: it may join two nodes on one rank.
+      e.attributes.set("constraint", "false");
+      e.attributes.set("tooltip", arrow.via_customer ? "handoff via customer"
+                                                     : "handoff via steps without a team");
+    }
+    set_edge_label(e, arrow.label);
+    if (arrow.handoff) {
+      e.attributes.set("color", palette::handoff).set("penwidth", "2.5").add_class("handoff");
+      if (!arrow.direct) {
+        e.attributes.set("style", "dashed").add_class("via");
+      }
+    }
+  }
 }
 
 } // namespace journey

@@ -1,45 +1,26 @@
 // Outside-in view: customer-visible steps in channel lanes; out-of-sight groups become waits.
 #include "render/outside_in.h"
 
-#include "analysis/graph.h"
+#include "analysis/paths.h"
+#include "analysis/union_find.h"
 #include "render/label.h"
 #include "render/palette.h"
 #include "render/step_node.h"
-#include "render/union_find.h"
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <limits>
-#include <queue>
 #include <unordered_map>
 
 namespace journey {
 namespace {
 
-constexpr double unset = -std::numeric_limits<double>::infinity();
+constexpr std::size_t none = static_cast<std::size_t>(-1);
 
-std::size_t to_size(Index i) {
-  return static_cast<std::size_t>(i);
+/// The text of the branch an edge stands for; empty when the step has a single way on.
+std::string edge_text(const JourneyGraph &graph, const Edge &e) {
+  return transition_text(graph.transition(e), e.branch ? e.p : -1.0);
 }
-
-/// The branch that led somewhere out of sight: a transition and its probability (< 0: no branch).
-struct Branch {
-  const Transition *transition = nullptr;
-  double p = -1;
-  std::string text() const { return transition ? transition_text(*transition, p) : ""; }
-};
-
-/// One wait node: a group of out-of-sight steps seen from the step it leads to.
-struct Wait {
-  std::size_t group = 0;
-  Index target = npos; ///< the customer-visible step it leads to; npos for a merged wait
-  double min = 0;
-  double max = 0;
-  Branch branch;
-  std::string name;
-  std::vector<Index> from_channels; ///< channels of the visible steps that lead into it
-};
 
 std::string join_text(std::string a, const std::string &b) {
   if (a.empty()) {
@@ -58,182 +39,121 @@ std::string wait_text(double min, double max) {
   return "wait " + format_duration(min) + "–" + format_duration(max);
 }
 
+/// A wait while being built: a group of out-of-sight steps seen from the step it leads to.
+struct Wait {
+  std::size_t group = 0;
+  std::size_t target = none; ///< the customer-visible step it leads to; `none` when merged
+  double min = 0;
+  double max = 0;
+  std::string branch;               ///< the last branch taken out of sight
+  std::vector<Index> from_channels; ///< channels of the visible steps that lead into it
+  std::size_t box = 0;
+};
+
+/// The out-of-sight steps: their groups, roots and the bounds of the time spent in them.
+struct Hidden {
+  std::vector<std::size_t> part; ///< per step: its group when out of sight
+  std::vector<std::size_t> roots;
+  PartBounds bounds;
+  std::vector<std::string> via; ///< per hidden step: the last branch taken to reach it
+};
+
+Hidden hidden_part(const JourneyGraph &graph, const Flags &shown, UnionFind &groups) {
+  const std::size_t n = graph.size();
+  Hidden h;
+  h.part.assign(n, PartBounds::none);
+  Flags root(n, 0);
+  Flags has_hidden_pred(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const Edge &e : graph.out(i)) {
+      if (shown[e.to]) {
+        continue;
+      }
+      if (shown[i]) {
+        root[e.to] = 1;
+      } else {
+        groups.unite(i, e.to);
+        has_hidden_pred[e.to] = has_hidden_pred[e.to] || e.to != i;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!shown[i] && (root[i] || !has_hidden_pred[i] || i == JourneyGraph::entry)) {
+      h.roots.push_back(i);
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    h.part[i] = shown[i] ? PartBounds::none : groups.find(i);
+  }
+  std::vector<double> weight(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    weight[i] = std::max(0.0, graph.step(i).wait) + std::max(0.0, graph.step(i).time);
+  }
+  h.bounds = part_bounds(graph, h.part, h.roots, weight);
+  // Steps no root reaches (only behind a loop no customer enters) count from themselves.
+  bool more = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!shown[i] && h.bounds.max[i] == -std::numeric_limits<double>::infinity()) {
+      h.roots.push_back(i);
+      more = true;
+    }
+  }
+  if (more) {
+    std::sort(h.roots.begin(), h.roots.end());
+    h.bounds = part_bounds(graph, h.part, h.roots, weight);
+  }
+  h.via.assign(n, "");
+  for (const std::size_t v : graph.walk().order) {
+    const std::size_t e = h.bounds.first_in[v];
+    if (!shown[v] && e != PartBounds::none) {
+      const Edge &edge = graph.edge(e);
+      h.via[v] = edge.branch ? edge_text(graph, edge) : h.via[edge.from];
+    }
+  }
+  return h;
+}
+
 } // namespace
 
-ViewCounts add_outside_in(DotGraph &graph, const Journey &journey, const ViewTarget &target) {
-  ViewCounts counts;
-  const std::size_t n = journey.steps.size();
-  const std::string &prefix = target.prefix;
-  std::vector<std::string> names = step_node_names(journey);
-  for (std::string &name : names) {
-    name.insert(0, prefix);
-  }
-  auto valid = [&](Index i) { return i != npos && to_size(i) < n; };
-  std::vector<bool> shown(n);
-  std::vector<std::vector<double>> probabilities(n);
+OutsideInView outside_in_view(const JourneyGraph &graph) {
+  OutsideInView view;
+  const Journey &journey = graph.journey();
+  const std::size_t n = graph.size();
+  const std::vector<Index> &channel = graph.channel_marker();
+  Flags shown(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    const Step &s = journey.steps[i];
-    shown[i] = customer_visible(s.actor) || s.end != EndKind::None;
-    if (s.next.size() > 1) {
-      probabilities[i] = branch_probabilities(s);
-    }
+    shown[i] = customer_visible(graph.step(i).actor) || graph.is_end(i);
   }
-  auto branch_p = [&](std::size_t step, std::size_t k) {
-    return probabilities[step].empty() ? -1.0 : probabilities[step][k];
-  };
-
-  // Groups of out-of-sight steps, and where the customer enters them.
   UnionFind groups(n);
-  std::vector<bool> root(n, false);
-  std::vector<bool> has_hidden_pred(n, false);
-  std::vector<std::size_t> entering(n, 0); // per group root: visible edges into the group
-  for (std::size_t i = 0; i < n; ++i) {
-    for (const Transition &t : journey.steps[i].next) {
-      if (!valid(t.target) || shown[to_size(t.target)]) {
-        continue;
-      }
-      std::size_t v = to_size(t.target);
-      if (shown[i]) {
-        root[v] = true;
-      } else {
-        groups.unite(i, v);
-        has_hidden_pred[v] = has_hidden_pred[v] || v != i;
-      }
-    }
-  }
-  if (n > 0 && !shown[0]) {
-    root[0] = true;
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!shown[i] && !has_hidden_pred[i]) {
-      root[i] = true;
-    }
-  }
-
-  // Depth-first walk of the out-of-sight steps from the roots, then from anything left over:
-  // marks loop-back edges and gives a topological order of the rest.
-  std::vector<std::size_t> edge_base(n + 1, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    edge_base[i + 1] = edge_base[i] + journey.steps[i].next.size();
-  }
-  std::vector<bool> back(edge_base[n], false);
-  std::vector<std::uint8_t> state(n, 0); // 0 new, 1 on stack, 2 done
-  std::vector<std::size_t> post_order;
-  auto walk_from = [&](std::size_t start) {
-    std::vector<std::pair<std::size_t, std::size_t>> stack{{start, 0}};
-    state[start] = 1;
-    while (!stack.empty()) {
-      auto &[u, k] = stack.back();
-      const std::vector<Transition> &next = journey.steps[u].next;
-      if (k == next.size()) {
-        state[u] = 2;
-        post_order.push_back(u);
-        stack.pop_back();
-        continue;
-      }
-      std::size_t edge = edge_base[u] + k++;
-      Index t = next[edge - edge_base[u]].target;
-      if (!valid(t) || shown[to_size(t)]) {
-        continue;
-      }
-      std::size_t v = to_size(t);
-      if (state[v] == 1) {
-        back[edge] = true;
-      } else if (state[v] == 0) {
-        state[v] = 1;
-        stack.emplace_back(v, 0);
-      }
-    }
-  };
-  for (int pass = 0; pass < 2; ++pass) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!shown[i] && state[i] == 0 && (pass == 1 || root[i])) {
-        root[i] = true;
-        walk_from(i);
-      }
-    }
-  }
-
-  // Longest and shortest out-of-sight time up to the end of each hidden step, and the last branch.
-  auto weight = [&](std::size_t i) {
-    return std::max(0.0, journey.steps[i].wait) + std::max(0.0, journey.steps[i].time);
-  };
-  std::vector<double> longest(n, unset);
-  std::vector<double> shortest(n, std::numeric_limits<double>::infinity());
-  std::vector<Branch> via(n);
-  std::vector<bool> via_set(n, false);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!shown[i] && root[i]) {
-      longest[i] = weight(i);
-      shortest[i] = weight(i);
-      via_set[i] = true;
-    }
-  }
-  for (auto it = post_order.rbegin(); it != post_order.rend(); ++it) {
-    std::size_t u = *it;
-    const std::vector<Transition> &next = journey.steps[u].next;
-    for (std::size_t k = 0; k < next.size(); ++k) {
-      Index t = next[k].target;
-      if (back[edge_base[u] + k] || !valid(t) || shown[to_size(t)]) {
-        continue;
-      }
-      std::size_t v = to_size(t);
-      longest[v] = std::max(longest[v], longest[u] + weight(v));
-      if (!via_set[v]) {
-        via_set[v] = true;
-        via[v] = next.size() > 1 ? Branch{&next[k], branch_p(u, k)} : via[u];
-      }
-    }
-  }
-  using Item = std::pair<double, std::size_t>;
-  std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!shown[i] && root[i]) {
-      queue.emplace(shortest[i], i);
-    }
-  }
-  while (!queue.empty()) {
-    auto [d, u] = queue.top();
-    queue.pop();
-    if (d > shortest[u]) {
-      continue;
-    }
-    for (const Transition &t : journey.steps[u].next) {
-      if (valid(t.target) && !shown[to_size(t.target)]) {
-        std::size_t v = to_size(t.target);
-        if (d + weight(v) < shortest[v]) {
-          shortest[v] = d + weight(v);
-          queue.emplace(shortest[v], v);
-        }
-      }
-    }
-  }
+  const Hidden hidden = hidden_part(graph, shown, groups);
 
   // The waits: one per (group, visible step it leads to), in order of the steps.
   std::vector<Wait> waits;
   std::unordered_map<std::uint64_t, std::size_t> wait_index;
   std::vector<std::size_t> group_size(n, 0);
   std::vector<std::vector<std::size_t>> group_waits(n);
+  std::vector<std::size_t> entering(n, 0); // per group: visible edges into it
   for (std::size_t h = 0; h < n; ++h) {
     if (shown[h]) {
+      for (const Edge &e : graph.out(h)) {
+        entering[groups.find(e.to)] += shown[e.to] ? 0 : 1;
+      }
       continue;
     }
-    std::size_t g = groups.find(h);
+    const std::size_t g = groups.find(h);
     ++group_size[g];
-    const std::vector<Transition> &next = journey.steps[h].next;
-    for (std::size_t k = 0; k < next.size(); ++k) {
-      Index b = next[k].target;
-      if (!valid(b) || !shown[to_size(b)]) {
+    for (const Edge &e : graph.out(h)) {
+      if (!shown[e.to]) {
         continue;
       }
-      double extra = std::max(0.0, journey.steps[to_size(b)].wait);
-      double lo = shortest[h] + extra;
-      double hi = longest[h] + extra;
-      Branch branch = next.size() > 1 ? Branch{&next[k], branch_p(h, k)} : via[h];
-      std::uint64_t key = (static_cast<std::uint64_t>(g) << 32) | to_size(b);
+      const double extra = std::max(0.0, graph.step(e.to).wait);
+      const double lo = hidden.bounds.min[h] + extra;
+      const double hi = hidden.bounds.max[h] + extra;
+      const std::uint64_t key = (static_cast<std::uint64_t>(g) << 32) | e.to;
       auto [it, inserted] = wait_index.emplace(key, waits.size());
       if (inserted) {
-        waits.push_back(Wait{g, b, lo, hi, branch, {}, {}});
+        waits.push_back(
+            Wait{g, e.to, lo, hi, e.branch ? edge_text(graph, e) : hidden.via[h], {}, 0});
         group_waits[g].push_back(waits.size() - 1);
       } else {
         Wait &w = waits[it->second];
@@ -242,185 +162,192 @@ ViewCounts add_outside_in(DotGraph &graph, const Journey &journey, const ViewTar
       }
     }
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!shown[i]) {
-      continue;
-    }
-    for (const Transition &t : journey.steps[i].next) {
-      if (valid(t.target) && !shown[to_size(t.target)]) {
-        ++entering[groups.find(to_size(t.target))];
-      }
-    }
-  }
-  // A group entered from many places and leading to many steps gets a single wait instead of one
-  // per step it leads to, so the edges stay linear in the journey's size.
-  std::vector<bool> merged(n, false);
+  std::vector<std::size_t> merged(n, none); // per group: its merged wait
   std::vector<Wait> merged_waits;
-  std::vector<std::size_t> merged_index(n, 0);
   for (std::size_t g = 0; g < n; ++g) {
-    std::size_t in = entering[g], out = group_waits[g].size();
+    const std::size_t in = entering[g], out = group_waits[g].size();
     if (in * out > 4 * (in + out) + 16) {
-      merged[g] = true;
-      Wait w{g, npos, std::numeric_limits<double>::infinity(), 0, {}, {}, {}};
+      Wait w{g, none, std::numeric_limits<double>::infinity(), 0, {}, {}, 0};
       for (std::size_t wi : group_waits[g]) {
         w.min = std::min(w.min, waits[wi].min);
         w.max = std::max(w.max, waits[wi].max);
       }
-      merged_index[g] = merged_waits.size();
+      merged[g] = merged_waits.size();
       merged_waits.push_back(std::move(w));
     }
   }
 
-  // Nodes: start, visible steps in channel lanes, waits.
-  std::vector<ClusterId> lanes(journey.channels.size(), no_cluster);
-  std::vector<ClusterId> step_lane(n, target.parent);
-  const std::string start_name = prefix + "start";
-  {
-    DotNode &start = graph.add_node(start_name, target.parent);
-    std::string html = "<B>START</B>";
-    if (!journey.start.empty()) {
-      html += "<BR/><FONT POINT-SIZE=\"9\">" + html_lines(journey.start, 32) + "</FONT>";
-    }
-    start.attributes.set_html("label", html)
-        .set("shape", "box")
-        .set("style", "rounded,bold")
-        .set("fillcolor", "#ffffff")
-        .set("class", "start");
-  }
+  // Boxes: start, visible steps in channel lanes, waits.
+  using Box = OutsideInView::Box;
+  using BoxKind = OutsideInView::BoxKind;
+  view.boxes.push_back(Box{BoxKind::Start, 0, -1, 0, 0, 0});
+  std::vector<int> lane_of_channel(journey.channels.size(), -1);
+  std::vector<std::size_t> step_box(n, none);
   for (std::size_t i = 0; i < n; ++i) {
     if (!shown[i]) {
       continue;
     }
-    const Step &s = journey.steps[i];
-    ClusterId lane = target.parent;
-    if (customer_visible(s.actor)) {
-      ++counts.steps;
-      if (valid(s.channel_index) && to_size(s.channel_index) < lanes.size()) {
-        ClusterId &l = lanes[to_size(s.channel_index)];
-        if (l == no_cluster) {
-          const Channel &c = journey.channels[to_size(s.channel_index)];
-          l = graph.add_cluster(prefix + "lane_" + std::to_string(s.channel_index), target.parent);
-          std::string title = c.name.empty() ? c.id : c.name;
-          graph.cluster(l)
-              .attributes
-              .set_html("label", "<B>" + html_lines(title, 40) + "</B>  <FONT POINT-SIZE=\"9\">" +
-                                     html_escape(to_string(c.kind)) + "</FONT>")
-              .set("labeljust", "l")
-              .set("style", "rounded,filled")
-              .set("color", "#d0d0d0")
-              .set("fillcolor", palette::lane_fill(c.kind))
-              .set("class", "lane");
-          ++counts.channels;
+    int lane = -1;
+    if (customer_visible(graph.step(i).actor)) {
+      ++view.counts.steps;
+      if (channel[i] != npos) {
+        int &l = lane_of_channel[static_cast<std::size_t>(channel[i])];
+        if (l < 0) {
+          l = static_cast<int>(view.lanes.size());
+          view.lanes.push_back(static_cast<std::size_t>(channel[i]));
+          ++view.counts.channels;
         }
         lane = l;
       }
     }
-    step_lane[i] = lane;
-    style_step_node(graph.add_node(names[i], lane), s, StepFill::Emotion);
+    step_box[i] = view.boxes.size();
+    view.boxes.push_back(Box{BoxKind::Step, i, lane, 0, 0, 0});
   }
-  auto wait_node = [&](Wait &w, std::size_t number) {
-    w.name = prefix + "w" + std::to_string(number);
-    DotNode &node =
-        graph.add_node(w.name, w.target == npos ? target.parent : step_lane[to_size(w.target)]);
-    std::size_t hidden = group_size[w.group];
-    std::string html = "<B>" + html_escape(wait_text(w.min, w.max)) +
-                       "</B><BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::muted) +
-                       "\">" + std::to_string(hidden) + (hidden == 1 ? " step" : " steps") +
-                       " out of sight</FONT>";
-    node.attributes.set_html("label", html)
-        .set("shape", "box")
-        .set("style", "rounded,dashed,filled")
-        .set("fillcolor", palette::wait_fill)
-        .set("color", palette::wait_border)
-        .set("class", "wait");
-    ++counts.waits;
+  auto add_wait_box = [&](Wait &w) {
+    w.box = view.boxes.size();
+    const int lane = w.target == none ? -1 : view.boxes[step_box[w.target]].lane;
+    view.boxes.push_back(Box{BoxKind::Wait, 0, lane, w.min, w.max, group_size[w.group]});
+    ++view.counts.waits;
   };
-  std::size_t number = 0;
   for (Wait &w : waits) {
-    if (!merged[w.group]) {
-      wait_node(w, ++number);
+    if (merged[w.group] == none) {
+      add_wait_box(w);
     }
   }
   for (Wait &w : merged_waits) {
-    wait_node(w, ++number);
+    add_wait_box(w);
   }
 
-  // Edges.
-  auto visible_channel = [&](Index i) {
-    const Step &s = journey.steps[to_size(i)];
-    return customer_visible(s.actor) ? s.channel_index : npos;
+  // Arrows.
+  auto arrow = [&](std::size_t from, std::size_t to, std::string label) -> OutsideInView::Arrow & {
+    view.arrows.push_back(OutsideInView::Arrow{from, to, std::move(label), false});
+    return view.arrows.back();
   };
-  auto mark_switch = [&](DotEdge &e) {
-    e.attributes.set("color", palette::channel_switch).set("penwidth", "2.5").add_class("switch");
-    ++counts.switches;
-  };
-  auto into_group = [&](const std::string &from, std::size_t g, const std::string &text,
+  auto into_group = [&](std::size_t from, std::size_t g, const std::string &text,
                         Index from_channel) {
-    auto link = [&](Wait &w, const std::string &label) {
-      DotEdge &e = graph.add_edge(from, w.name);
-      set_edge_label(e, label);
+    auto link = [&](Wait &w, std::string label) {
+      arrow(from, w.box, std::move(label));
       if (from_channel != npos && std::find(w.from_channels.begin(), w.from_channels.end(),
                                             from_channel) == w.from_channels.end()) {
         w.from_channels.push_back(from_channel);
       }
     };
-    if (merged[g]) {
-      link(merged_waits[merged_index[g]], text);
+    if (merged[g] != none) {
+      link(merged_waits[merged[g]], text);
       return;
     }
     for (std::size_t wi : group_waits[g]) {
-      link(waits[wi], join_text(text, waits[wi].branch.text()));
+      link(waits[wi], join_text(text, waits[wi].branch));
     }
   };
   if (n > 0) {
-    if (shown[0]) {
-      graph.add_edge(start_name, names[0]);
+    if (shown[JourneyGraph::entry]) {
+      arrow(0, step_box[JourneyGraph::entry], "");
     } else {
-      into_group(start_name, groups.find(0), "", npos);
+      into_group(0, groups.find(JourneyGraph::entry), "", npos);
     }
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (!shown[i]) {
       continue;
     }
-    const std::vector<Transition> &next = journey.steps[i].next;
-    for (std::size_t k = 0; k < next.size(); ++k) {
-      Index v = next[k].target;
-      if (!valid(v)) {
+    for (const Edge &e : graph.out(i)) {
+      std::string text = edge_text(graph, e);
+      if (!shown[e.to]) {
+        into_group(step_box[i], groups.find(e.to), text, channel[i]);
         continue;
       }
-      std::string text = transition_text(next[k], branch_p(i, k));
-      if (!shown[to_size(v)]) {
-        into_group(names[i], groups.find(to_size(v)), text, visible_channel(static_cast<Index>(i)));
-        continue;
-      }
-      DotEdge &e = graph.add_edge(names[i], names[to_size(v)]);
-      set_edge_label(e, text);
-      Index a = visible_channel(static_cast<Index>(i)), b = visible_channel(v);
-      if (a != npos && b != npos && a != b) {
-        mark_switch(e);
-      }
+      arrow(step_box[i], step_box[e.to], std::move(text)).channel_switch =
+          channel[i] != npos && channel[e.to] != npos && channel[i] != channel[e.to];
     }
   }
-  auto out_of_wait = [&](const Wait &w, Index b, const std::string &label) {
-    DotEdge &e = graph.add_edge(w.name, names[to_size(b)]);
-    set_edge_label(e, label);
-    Index channel = visible_channel(b);
-    for (Index from : w.from_channels) {
-      if (channel != npos && from != channel) {
-        mark_switch(e);
-        break;
-      }
-    }
-  };
   for (const Wait &w : waits) {
-    if (!merged[w.group]) {
-      out_of_wait(w, w.target, "");
-    } else {
-      out_of_wait(merged_waits[merged_index[w.group]], w.target, w.branch.text());
+    const Wait &from = merged[w.group] == none ? w : merged_waits[merged[w.group]];
+    OutsideInView::Arrow &a =
+        arrow(from.box, step_box[w.target], merged[w.group] == none ? "" : w.branch);
+    const Index c = channel[w.target];
+    a.channel_switch = c != npos && std::any_of(from.from_channels.begin(), from.from_channels.end(),
+                                                [&](Index f) { return f != c; });
+  }
+  for (const OutsideInView::Arrow &a : view.arrows) {
+    view.counts.switches += a.channel_switch ? 1 : 0;
+  }
+  return view;
+}
+
+void draw_outside_in(DotGraph &graph, const OutsideInView &view, const Journey &journey,
+                     const ViewTarget &target) {
+  const std::string &prefix = target.prefix;
+  std::vector<std::string> step_names = step_node_names(journey);
+  std::vector<ClusterId> lanes(view.lanes.size(), no_cluster);
+  std::vector<std::string> names;
+  names.reserve(view.boxes.size());
+  std::size_t wait_number = 0;
+  for (const OutsideInView::Box &box : view.boxes) {
+    ClusterId cluster = target.parent;
+    if (box.lane >= 0) {
+      ClusterId &l = lanes[static_cast<std::size_t>(box.lane)];
+      if (l == no_cluster) {
+        const std::size_t c = view.lanes[static_cast<std::size_t>(box.lane)];
+        const Channel &channel = journey.channels[c];
+        l = graph.add_cluster(prefix + "lane_" + std::to_string(c), target.parent);
+        const std::string title = channel.name.empty() ? channel.id : channel.name;
+        graph.cluster(l)
+            .attributes
+            .set_html("label", "<B>" + html_lines(title, 40) + "</B>  <FONT POINT-SIZE=\"9\">" +
+                                   html_escape(to_string(channel.kind)) + "</FONT>")
+            .set("labeljust", "l")
+            .set("style", "rounded,filled")
+            .set("color", "#d0d0d0")
+            .set("fillcolor", palette::lane_fill(channel.kind))
+            .set("class", "lane");
+      }
+      cluster = l;
+    }
+    switch (box.kind) {
+    case OutsideInView::BoxKind::Start: {
+      names.push_back(prefix + "start");
+      std::string html = "<B>START</B>";
+      if (!journey.start.empty()) {
+        html += "<BR/><FONT POINT-SIZE=\"9\">" + html_lines(journey.start, 32) + "</FONT>";
+      }
+      graph.add_node(names.back(), cluster)
+          .attributes.set_html("label", html)
+          .set("shape", "box")
+          .set("style", "rounded,bold")
+          .set("fillcolor", "#ffffff")
+          .set("class", "start");
+      break;
+    }
+    case OutsideInView::BoxKind::Step:
+      names.push_back(prefix + step_names[box.step]);
+      style_step_node(graph.add_node(names.back(), cluster), journey.steps[box.step],
+                      StepFill::Emotion);
+      break;
+    case OutsideInView::BoxKind::Wait: {
+      names.push_back(prefix + "w" + std::to_string(++wait_number));
+      const std::string html = "<B>" + html_escape(wait_text(box.wait_min, box.wait_max)) +
+                               "</B><BR/><FONT POINT-SIZE=\"9\" COLOR=\"" +
+                               std::string(palette::muted) + "\">" + std::to_string(box.hidden) +
+                               (box.hidden == 1 ? " step" : " steps") + " out of sight</FONT>";
+      graph.add_node(names.back(), cluster)
+          .attributes.set_html("label", html)
+          .set("shape", "box")
+          .set("style", "rounded,dashed,filled")
+          .set("fillcolor", palette::wait_fill)
+          .set("color", palette::wait_border)
+          .set("class", "wait");
+      break;
+    }
     }
   }
-  return counts;
+  for (const OutsideInView::Arrow &a : view.arrows) {
+    DotEdge &e = graph.add_edge(names[a.from], names[a.to]);
+    set_edge_label(e, a.label);
+    if (a.channel_switch) {
+      e.attributes.set("color", palette::channel_switch).set("penwidth", "2.5").add_class("switch");
+    }
+  }
 }
 
 } // namespace journey

@@ -91,20 +91,31 @@ void set_diagram_defaults(DotGraph &graph) {
 }
 
 DotGraph build_view(const Journey &journey, View view, const ViewOptions &options) {
+  const JourneyGraph steps(journey);
   DotGraph graph("journey");
   set_diagram_defaults(graph);
-  const JourneyMetrics metrics = compute_metrics(journey);
+  const JourneyMetrics metrics = compute_metrics(steps);
+  auto outside_in = [&](const ViewTarget &target) {
+    const OutsideInView model = outside_in_view(steps);
+    draw_outside_in(graph, model, journey, target);
+    return model.counts;
+  };
+  auto inside_out = [&](const ViewTarget &target) {
+    const InsideOutView model = inside_out_view(steps, options);
+    draw_inside_out(graph, model, journey, target);
+    return model.counts;
+  };
   const std::string title = journey_title(journey);
   switch (view) {
   case View::OutsideIn: {
-    ViewCounts counts = add_outside_in(graph, journey, ViewTarget{no_cluster, ""});
+    const ViewCounts counts = outside_in(ViewTarget{no_cluster, ""});
     set_heading(graph.graph_attributes(), title + ": " + std::string(customer_title),
                 {customer_figures(counts, metrics), journey_line(journey)}, 16);
     add_legend(graph, no_cluster, "legend");
     break;
   }
   case View::InsideOut: {
-    ViewCounts counts = add_inside_out(graph, journey, ViewTarget{no_cluster, ""}, options);
+    const ViewCounts counts = inside_out(ViewTarget{no_cluster, ""});
     set_heading(graph.graph_attributes(), title + ": " + std::string(organisation_title),
                 {organisation_figures(counts, metrics), journey_line(journey)}, 16);
     add_legend(graph, no_cluster, "legend");
@@ -114,8 +125,8 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
     set_heading(graph.graph_attributes(), title, {journey_line(journey)}, 18);
     ClusterId organisation = graph.add_cluster("organisation");
     ClusterId customer = graph.add_cluster("customer");
-    ViewCounts inside = add_inside_out(graph, journey, ViewTarget{organisation, "io_"}, options);
-    ViewCounts outside = add_outside_in(graph, journey, ViewTarget{customer, "oi_"});
+    const ViewCounts inside = inside_out(ViewTarget{organisation, "io_"});
+    const ViewCounts outside = outside_in(ViewTarget{customer, "oi_"});
     for (auto [cluster, heading, figures] :
          {std::tuple{organisation, organisation_title, organisation_figures(inside, metrics)},
           std::tuple{customer, customer_title, customer_figures(outside, metrics)}}) {

@@ -1,4 +1,5 @@
 // Inside-out view: team and process clusters, the customer as one node, handoffs highlighted.
+#include "analysis/changes.h"
 #include "helpers.h"
 #include "render/inside_out.h"
 #include "render/views.h"
@@ -62,10 +63,11 @@ steps:
 
 } // namespace
 
-TEST_CASE("find_handoffs follows metrics: steps without a team do not break the sequence") {
+TEST_CASE("handoffs follow metrics: steps without a team do not break the sequence") {
   Journey j = journey_from(kPost);
-  std::vector<Handoff> h = find_handoffs(j);
-  auto id = [&](Index i) { return j.steps[static_cast<std::size_t>(i)].id; };
+  const JourneyGraph graph(j);
+  std::vector<MarkerChange> h = marker_changes(graph, graph.team_marker());
+  auto id = [&](std::size_t i) { return j.steps[i].id; };
   REQUIRE(h.size() == 3);
   CHECK((id(h[0].from) == "scan" && id(h[0].to) == "assess" && h[0].direct));
   CHECK((id(h[1].from) == "assess" && id(h[1].to) == "reject" && h[1].direct));

@@ -42,7 +42,7 @@ void check_budget(const Journey &journey, const RuleContext &context, Reporter &
   if (budgets.empty() || journey.steps.empty()) {
     return;
   }
-  const JourneyMetrics m = compute_metrics(journey);
+  const JourneyMetrics m = compute_metrics(context.graph);
   if (!m.expected_defined) {
     return; // a trap or no end: other rules say why
   }

@@ -1,5 +1,4 @@
 // Rule channel-bounce: digital, then assisted or in person, then sent back to a digital channel.
-#include "lint/rules/graph.h"
 #include "lint/rules/rules.h"
 #include "lint/rules/text.h"
 
@@ -30,21 +29,20 @@ bool is_online(ChannelKind k) {
 // and frontstage) with a defined channel move the phase; other steps keep it. A customer-visible
 // step on a digital or social channel entered in phase `kAssisted` is a bounce; it is reported
 // once, naming the assisted step of the first path found (breadth-first, `next` in file order).
-void check_channel_bounce(const Journey &journey, const RuleContext &, Reporter &out) {
-  const StepGraph graph(journey);
+void check_channel_bounce(const Journey &journey, const RuleContext &context, Reporter &out) {
+  const JourneyGraph &graph = context.graph;
   const std::size_t n = graph.size();
   if (n == 0) {
     return;
   }
-  auto kind = [&](Index s) -> std::optional<ChannelKind> {
-    const Step &step = journey.steps[s];
-    if (!customer_visible(step.actor) ||
-        !valid_index(step.channel_index, journey.channels.size())) {
+  const std::vector<Index> &channel = graph.channel_marker();
+  auto kind = [&](std::size_t s) -> std::optional<ChannelKind> {
+    if (channel[s] == npos) {
       return std::nullopt;
     }
-    return journey.channels[step.channel_index].kind;
+    return journey.channels[channel[s]].kind;
   };
-  auto after = [&](Phase phase, Index s) {
+  auto after = [&](Phase phase, std::size_t s) {
     const auto k = kind(s);
     if (!k) {
       return phase;
@@ -58,23 +56,24 @@ void check_channel_bounce(const Journey &journey, const RuleContext &, Reporter 
     return phase;
   };
   Flags seen(n * kPhases, 0);
-  std::vector<Index> assisted_step(n, npos); // for the state (step, kAssisted): the contact step
-  std::vector<Index> bounce_after(n, npos);  // per bounced step: the contact step before it
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> assisted_step(n, none); // for the state (step, kAssisted): the contact step
+  std::vector<std::size_t> bounce_after(n, none);  // per bounced step: the contact step before it
   std::vector<std::size_t> queue;
   queue.reserve(n);
   const Phase start = after(kNotDigital, 0);
   seen[start] = 1;
   queue.push_back(start);
   for (std::size_t head = 0; head < queue.size(); ++head) {
-    const Index s = static_cast<Index>(queue[head] / kPhases);
+    const std::size_t s = queue[head] / kPhases;
     const auto phase = static_cast<Phase>(queue[head] % kPhases);
-    for (const Edge &e : graph.edges(s)) {
-      const Index t = e.target;
+    for (const Edge &e : graph.out(s)) {
+      const std::size_t t = e.to;
       const Phase next = after(phase, t);
-      if (phase == kAssisted && next == kDigital && bounce_after[t] == npos) {
+      if (phase == kAssisted && next == kDigital && bounce_after[t] == none) {
         bounce_after[t] = assisted_step[s];
       }
-      const std::size_t state = static_cast<std::size_t>(t) * kPhases + next;
+      const std::size_t state = t * kPhases + next;
       if (seen[state]) {
         continue;
       }
@@ -87,7 +86,7 @@ void check_channel_bounce(const Journey &journey, const RuleContext &, Reporter 
     }
   }
   for (std::size_t s = 0; s < n; ++s) {
-    if (bounce_after[s] == npos) {
+    if (bounce_after[s] == none) {
       continue;
     }
     const Step &step = journey.steps[s];

@@ -1,5 +1,4 @@
 // Rule no-way-out: a trap, a loop of reachable steps from which no `end` can be reached.
-#include "lint/rules/graph.h"
 #include "lint/rules/rules.h"
 #include "lint/rules/text.h"
 
@@ -13,10 +12,10 @@ namespace journey::rules {
 // at its first step in file order; the steps that only lead into it are not, since the one fix
 // (a way out of the trap) frees them too. Dead ends and unknown targets count as exits: their
 // own rules report them.
-void check_no_way_out(const Journey &journey, const RuleContext &, Reporter &out) {
-  const StepGraph graph(journey);
-  const Flags reached = reachable_from_entry(graph);
-  const Flags escapes = can_reach(graph, exits(journey));
+void check_no_way_out(const Journey &journey, const RuleContext &context, Reporter &out) {
+  const JourneyGraph &graph = context.graph;
+  const Flags &reached = graph.reachable();
+  const Flags &escapes = graph.can_leave();
   const std::size_t n = journey.steps.size();
   bool any = false;
   for (std::size_t s = 0; s < n && !any; ++s) {
@@ -25,32 +24,31 @@ void check_no_way_out(const Journey &journey, const RuleContext &, Reporter &out
   if (!any) {
     return;
   }
-  Index count = 0;
-  const std::vector<Index> component = strongly_connected_components(graph, count);
-  Flags trap(static_cast<std::size_t>(count), 1);
+  const std::vector<std::size_t> &component = graph.component();
+  Flags trap(graph.component_count(), 1);
   for (std::size_t s = 0; s < n; ++s) {
-    const Index c = component[s];
+    const std::size_t c = component[s];
     if (!reached[s] || escapes[s]) {
       trap[c] = 0;
     }
-    for (const Edge &e : graph.edges(static_cast<Index>(s))) {
-      if (component[e.target] != c) {
+    for (const Edge &e : graph.out(s)) {
+      if (component[e.to] != c) {
         trap[c] = 0;
       }
     }
   }
-  std::vector<std::vector<Index>> members(static_cast<std::size_t>(count));
-  std::vector<Index> first;
+  std::vector<std::vector<std::size_t>> members(graph.component_count());
+  std::vector<std::size_t> first;
   for (std::size_t s = 0; s < n; ++s) {
-    const Index c = component[s];
+    const std::size_t c = component[s];
     if (trap[c]) {
       if (members[c].empty()) {
         first.push_back(c);
       }
-      members[c].push_back(static_cast<Index>(s));
+      members[c].push_back(s);
     }
   }
-  for (const Index c : first) {
+  for (const std::size_t c : first) {
     const Step &step = journey.steps[members[c].front()];
     out.report("no-way-out",
                fmt::format("once the customer reaches {}, they cannot finish: they can only go "

@@ -13,6 +13,8 @@ void check_unknown_reference(const Journey &journey, const RuleContext &context,
 void check_unreachable_step(const Journey &journey, const RuleContext &context, Reporter &out);
 /// `dead-end`: a step with no `next` and no `end`.
 void check_dead_end(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `end-with-next`: a step with both `end` and `next`.
+void check_end_with_next(const Journey &journey, const RuleContext &context, Reporter &out);
 /// `no-way-out`: reachable steps from which no `end` can be reached; one finding per trap.
 void check_no_way_out(const Journey &journey, const RuleContext &context, Reporter &out);
 /// `probability-sum`: branch probabilities that do not add up.

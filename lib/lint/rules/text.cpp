@@ -12,11 +12,11 @@ std::string step_name(const Step &step) {
   return fmt::format("the step at line {}", either(step.id_location, step.location).line);
 }
 
-std::string step_list(const Journey &journey, std::span<const Index> steps,
+std::string step_list(const Journey &journey, std::span<const std::size_t> steps,
                       std::string_view separator) {
   constexpr std::size_t kHead = 3;
   constexpr std::size_t kTail = 2;
-  auto id = [&](Index s) {
+  auto id = [&](std::size_t s) {
     const Step &step = journey.steps[s];
     return step.id.empty() ? fmt::format("(line {})", step.id_location.line)
                            : fmt::format("`{}`", step.id);

@@ -14,7 +14,7 @@ std::string step_name(const Step &step);
 
 /// The ids of `steps` joined by `separator`, each in backticks; long lists keep the first and
 /// last few ids around "…" and end with "(N steps)".
-std::string step_list(const Journey &journey, std::span<const Index> steps,
+std::string step_list(const Journey &journey, std::span<const std::size_t> steps,
                       std::string_view separator);
 
 /// `preferred` when it is known, else `fallback`.

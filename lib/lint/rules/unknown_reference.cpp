@@ -1,5 +1,4 @@
 // Rule unknown-reference: a `next`, `channel`, `process` or `team` that names nothing defined.
-#include "lint/rules/graph.h"
 #include "lint/rules/rules.h"
 #include "lint/rules/text.h"
 #include "model/suggest.h"

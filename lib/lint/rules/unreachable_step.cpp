@@ -1,5 +1,4 @@
 // Rule unreachable-step: a step no path from the entry reaches; no customer ever gets there.
-#include "lint/rules/graph.h"
 #include "lint/rules/rules.h"
 #include "lint/rules/text.h"
 
@@ -9,12 +8,11 @@
 
 namespace journey::rules {
 
-void check_unreachable_step(const Journey &journey, const RuleContext &, Reporter &out) {
+void check_unreachable_step(const Journey &journey, const RuleContext &context, Reporter &out) {
   if (journey.steps.empty()) {
     return;
   }
-  const StepGraph graph(journey);
-  const Flags reached = reachable_from_entry(graph);
+  const Flags &reached = context.graph.reachable();
   const Step &entry = journey.steps.front();
   std::unordered_set<std::string_view> ids;
   ids.reserve(journey.steps.size());

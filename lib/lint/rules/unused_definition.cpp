@@ -1,5 +1,4 @@
 // Rule unused-definition: a channel, team or process of this file that no step uses.
-#include "lint/rules/graph.h"
 #include "lint/rules/rules.h"
 
 #include <fmt/format.h>
