@@ -118,6 +118,101 @@ void box_ranges(const JourneyGraph &graph, const std::vector<std::size_t> &part,
   }
 }
 
+/// Arrows between boxes, once per pair, listing every branch they stand for (one per line); then
+/// the handoffs through steps without a team, dashed.
+void add_arrows(const JourneyGraph &graph, const std::vector<std::size_t> &box_of,
+                InsideOutView &view) {
+  const std::vector<Index> &team = graph.team_marker();
+  std::unordered_map<std::uint64_t, std::size_t> arrow_index;
+  std::vector<std::vector<std::string>> texts;
+  for (std::size_t u = 0; u < graph.size(); ++u) {
+    for (const Edge &e : graph.out(u)) {
+      const std::size_t from = box_of[u], to = box_of[e.to];
+      if (from == to && (e.to != u || from == 0)) {
+        continue;
+      }
+      const bool handoff = team[u] != npos && team[e.to] != npos && team[u] != team[e.to];
+      std::string text = transition_text(graph.transition(e), e.branch ? e.p : -1.0);
+      auto [it, inserted] = arrow_index.emplace(pair_key(from, to), view.arrows.size());
+      if (inserted) {
+        view.arrows.push_back(InsideOutView::Arrow{from, to, "", handoff, true, false});
+        texts.emplace_back();
+      }
+      view.arrows[it->second].handoff = view.arrows[it->second].handoff || handoff;
+      std::vector<std::string> &seen = texts[it->second];
+      if (!text.empty() && std::find(seen.begin(), seen.end(), text) == seen.end()) {
+        seen.push_back(std::move(text));
+      }
+    }
+  }
+  for (std::size_t a = 0; a < view.arrows.size(); ++a) {
+    for (const std::string &text : texts[a]) {
+      view.arrows[a].label += (view.arrows[a].label.empty() ? "" : "\n") + text;
+    }
+  }
+  std::unordered_map<std::uint64_t, bool> via_seen;
+  for (const MarkerChange &h : marker_changes(graph, team)) {
+    if (h.direct) {
+      continue;
+    }
+    const std::size_t from = box_of[h.from], to = box_of[h.to];
+    if (via_seen.emplace(pair_key(from, to), true).second) {
+      view.arrows.push_back(InsideOutView::Arrow{from, to, "", true, false, h.via_customer});
+    }
+  }
+}
+
+/// The team and process clusters, in the model's order.
+std::vector<ClusterId> draw_clusters(DotGraph &graph, const InsideOutView &view,
+                                     const Journey &journey, const ViewTarget &target) {
+  const std::string &prefix = target.prefix;
+  std::vector<ClusterId> clusters;
+  for (const InsideOutView::Cluster &c : view.clusters) {
+    const ClusterId parent = c.parent < 0 ? target.parent : clusters[static_cast<std::size_t>(c.parent)];
+    if (c.process == npos) {
+      const Team *t = c.team == npos ? nullptr : &journey.teams[static_cast<std::size_t>(c.team)];
+      clusters.push_back(graph.add_cluster(
+          prefix + "team_" + (t == nullptr ? std::string("none") : std::to_string(c.team)), parent));
+      const std::string title = t == nullptr ? "No team" : t->name.empty() ? t->id : t->name;
+      graph.cluster(clusters.back())
+          .attributes.set_html("label", "<B>" + html_lines(title, 40) + "</B>")
+          .set("labeljust", "l")
+          .set("style", t == nullptr ? "rounded,dashed,filled" : "rounded,filled")
+          .set("color", "#bdbdbd")
+          .set("fillcolor", palette::team_fill)
+          .set("class", "team");
+      continue;
+    }
+    const Process &p = journey.processes[static_cast<std::size_t>(c.process)];
+    clusters.push_back(graph.add_cluster(
+        prefix + "process_" + std::to_string(c.team + 1) + "_" + std::to_string(c.process), parent));
+    graph.cluster(clusters.back())
+        .attributes.set_html("label", "<I>" + html_lines(p.name.empty() ? p.id : p.name, 40) + "</I>")
+        .set("labeljust", "l")
+        .set("style", "rounded,dashed,filled")
+        .set("color", "#9e9e9e")
+        .set("fillcolor", palette::process_fill)
+        .set("class", "process");
+  }
+  return clusters;
+}
+
+/// The label of a process box: its name, steps, wait and work, and pain points.
+std::string process_html(const InsideOutView::Box &box, const Process &p) {
+  std::string html = "<B>" + html_lines(p.name.empty() ? p.id : p.name) +
+                     "</B><BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::muted) +
+                     "\">" + std::to_string(box.steps) + (box.steps == 1 ? " step" : " steps");
+  const std::string timing = box_timing(box);
+  html += timing.empty() ? "" : " · " + html_escape(timing);
+  html += "</FONT>";
+  if (box.pains > 0) {
+    html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::pain) + "\"><B>! " +
+            std::to_string(box.pains) + (box.pains == 1 ? " pain point" : " pain points") +
+            "</B></FONT>";
+  }
+  return html;
+}
+
 } // namespace
 
 InsideOutView inside_out_view(const JourneyGraph &graph, const ViewOptions &options) {
@@ -180,44 +275,7 @@ InsideOutView inside_out_view(const JourneyGraph &graph, const ViewOptions &opti
     box_ranges(graph, part, view.boxes);
   }
 
-  // Arrows between boxes, once per pair, listing every branch they stand for.
-  std::unordered_map<std::uint64_t, std::size_t> arrow_index;
-  std::vector<std::vector<std::string>> texts;
-  for (std::size_t u = 0; u < n; ++u) {
-    for (const Edge &e : graph.out(u)) {
-      const std::size_t from = box_of[u], to = box_of[e.to];
-      if (from == to && (e.to != u || from == 0)) {
-        continue;
-      }
-      const bool handoff = team[u] != npos && team[e.to] != npos && team[u] != team[e.to];
-      std::string text = transition_text(graph.transition(e), e.branch ? e.p : -1.0);
-      auto [it, inserted] = arrow_index.emplace(pair_key(from, to), view.arrows.size());
-      if (inserted) {
-        view.arrows.push_back(InsideOutView::Arrow{from, to, "", handoff, true, false});
-        texts.emplace_back();
-      }
-      view.arrows[it->second].handoff = view.arrows[it->second].handoff || handoff;
-      std::vector<std::string> &seen = texts[it->second];
-      if (!text.empty() && std::find(seen.begin(), seen.end(), text) == seen.end()) {
-        seen.push_back(std::move(text));
-      }
-    }
-  }
-  for (std::size_t a = 0; a < view.arrows.size(); ++a) {
-    for (const std::string &text : texts[a]) {
-      view.arrows[a].label += (view.arrows[a].label.empty() ? "" : "\n") + text;
-    }
-  }
-  std::unordered_map<std::uint64_t, bool> via_seen;
-  for (const MarkerChange &h : marker_changes(graph, team)) {
-    if (h.direct) {
-      continue;
-    }
-    const std::size_t from = box_of[h.from], to = box_of[h.to];
-    if (via_seen.emplace(pair_key(from, to), true).second) {
-      view.arrows.push_back(InsideOutView::Arrow{from, to, "", true, false, h.via_customer});
-    }
-  }
+  add_arrows(graph, box_of, view);
   for (const InsideOutView::Arrow &a : view.arrows) {
     view.counts.handoffs += a.handoff ? 1 : 0;
   }
@@ -228,34 +286,7 @@ void draw_inside_out(DotGraph &graph, const InsideOutView &view, const Journey &
                      const ViewTarget &target) {
   using BoxKind = InsideOutView::BoxKind;
   const std::string &prefix = target.prefix;
-  std::vector<ClusterId> clusters;
-  for (const InsideOutView::Cluster &c : view.clusters) {
-    const ClusterId parent = c.parent < 0 ? target.parent : clusters[static_cast<std::size_t>(c.parent)];
-    if (c.process == npos) {
-      const Team *t = c.team == npos ? nullptr : &journey.teams[static_cast<std::size_t>(c.team)];
-      clusters.push_back(graph.add_cluster(
-          prefix + "team_" + (t == nullptr ? std::string("none") : std::to_string(c.team)), parent));
-      const std::string title = t == nullptr ? "No team" : t->name.empty() ? t->id : t->name;
-      graph.cluster(clusters.back())
-          .attributes.set_html("label", "<B>" + html_lines(title, 40) + "</B>")
-          .set("labeljust", "l")
-          .set("style", t == nullptr ? "rounded,dashed,filled" : "rounded,filled")
-          .set("color", "#bdbdbd")
-          .set("fillcolor", palette::team_fill)
-          .set("class", "team");
-      continue;
-    }
-    const Process &p = journey.processes[static_cast<std::size_t>(c.process)];
-    clusters.push_back(graph.add_cluster(
-        prefix + "process_" + std::to_string(c.team + 1) + "_" + std::to_string(c.process), parent));
-    graph.cluster(clusters.back())
-        .attributes.set_html("label", "<I>" + html_lines(p.name.empty() ? p.id : p.name, 40) + "</I>")
-        .set("labeljust", "l")
-        .set("style", "rounded,dashed,filled")
-        .set("color", "#9e9e9e")
-        .set("fillcolor", palette::process_fill)
-        .set("class", "process");
-  }
+  const std::vector<ClusterId> clusters = draw_clusters(graph, view, journey, target);
   const std::vector<std::string> step_names = step_node_names(journey);
   std::vector<std::string> names;
   for (const InsideOutView::Box &box : view.boxes) {
@@ -286,17 +317,7 @@ void draw_inside_out(DotGraph &graph, const InsideOutView &view, const Journey &
                     (t == npos ? std::string("none")
                                : slug_or_index(journey.teams[static_cast<std::size_t>(t)].id, t)) +
                     "_" + slug_or_index(p.id, s.process_index));
-    std::string html = "<B>" + html_lines(p.name.empty() ? p.id : p.name) +
-                       "</B><BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::muted) +
-                       "\">" + std::to_string(box.steps) + (box.steps == 1 ? " step" : " steps");
-    const std::string timing = box_timing(box);
-    html += timing.empty() ? "" : " · " + html_escape(timing);
-    html += "</FONT>";
-    if (box.pains > 0) {
-      html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::pain) + "\"><B>! " +
-              std::to_string(box.pains) + (box.pains == 1 ? " pain point" : " pain points") +
-              "</B></FONT>";
-    }
+    const std::string html = process_html(box, p);
     DotAttributes &a = graph.add_node(names.back(), cluster).attributes;
     a.set_html("label", html)
         .set("shape", "box")

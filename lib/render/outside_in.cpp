@@ -113,118 +113,128 @@ Hidden hidden_part(const JourneyGraph &graph, const Flags &shown, UnionFind &gro
   return h;
 }
 
-} // namespace
-
-OutsideInView outside_in_view(const JourneyGraph &graph) {
-  OutsideInView view;
-  const Journey &journey = graph.journey();
-  const std::size_t n = graph.size();
-  const std::vector<Index> &channel = graph.channel_marker();
-  Flags shown(n, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    shown[i] = customer_visible(graph.step(i).actor) || graph.is_end(i);
-  }
-  UnionFind groups(n);
-  const Hidden hidden = hidden_part(graph, shown, groups);
-
-  // The waits: one per (group, visible step it leads to), in order of the steps.
-  std::vector<Wait> waits;
-  std::unordered_map<std::uint64_t, std::size_t> wait_index;
-  std::vector<std::size_t> group_size(n, 0);
-  std::vector<std::vector<std::size_t>> group_waits(n);
-  std::vector<std::size_t> entering(n, 0); // per group: visible edges into it
-  for (std::size_t h = 0; h < n; ++h) {
-    if (shown[h]) {
-      for (const Edge &e : graph.out(h)) {
-        entering[groups.find(e.to)] += shown[e.to] ? 0 : 1;
-      }
-      continue;
+/// Builds the outside-in view in three passes: waits, boxes, arrows.
+class Builder {
+public:
+  explicit Builder(const JourneyGraph &graph)
+      : graph_(graph), n_(graph.size()), channel_(graph.channel_marker()), shown_(n_, 0),
+        groups_(n_), group_size_(n_, 0), group_waits_(n_), entering_(n_, 0), merged_(n_, none),
+        step_box_(n_, none) {
+    for (std::size_t i = 0; i < n_; ++i) {
+      shown_[i] = customer_visible(graph.step(i).actor) || graph.is_end(i);
     }
-    const std::size_t g = groups.find(h);
-    ++group_size[g];
-    for (const Edge &e : graph.out(h)) {
-      if (!shown[e.to]) {
+  }
+
+  OutsideInView build() {
+    find_waits();
+    merge_waits();
+    add_boxes();
+    add_arrows();
+    return std::move(view_);
+  }
+
+private:
+  /// One wait per (group, visible step it leads to), in order of the steps.
+  void find_waits() {
+    const Hidden hidden = hidden_part(graph_, shown_, groups_);
+    std::unordered_map<std::uint64_t, std::size_t> index;
+    for (std::size_t h = 0; h < n_; ++h) {
+      if (shown_[h]) {
+        for (const Edge &e : graph_.out(h)) {
+          entering_[groups_.find(e.to)] += shown_[e.to] ? 0 : 1;
+        }
         continue;
       }
-      const double extra = std::max(0.0, graph.step(e.to).wait);
-      const double lo = hidden.bounds.min[h] + extra;
-      const double hi = hidden.bounds.max[h] + extra;
-      const std::uint64_t key = (static_cast<std::uint64_t>(g) << 32) | e.to;
-      auto [it, inserted] = wait_index.emplace(key, waits.size());
-      if (inserted) {
-        waits.push_back(
-            Wait{g, e.to, lo, hi, e.branch ? edge_text(graph, e) : hidden.via[h], {}, 0});
-        group_waits[g].push_back(waits.size() - 1);
-      } else {
-        Wait &w = waits[it->second];
-        w.min = std::min(w.min, lo);
-        w.max = std::max(w.max, hi);
-      }
-    }
-  }
-  std::vector<std::size_t> merged(n, none); // per group: its merged wait
-  std::vector<Wait> merged_waits;
-  for (std::size_t g = 0; g < n; ++g) {
-    const std::size_t in = entering[g], out = group_waits[g].size();
-    if (in * out > 4 * (in + out) + 16) {
-      Wait w{g, none, std::numeric_limits<double>::infinity(), 0, {}, {}, 0};
-      for (std::size_t wi : group_waits[g]) {
-        w.min = std::min(w.min, waits[wi].min);
-        w.max = std::max(w.max, waits[wi].max);
-      }
-      merged[g] = merged_waits.size();
-      merged_waits.push_back(std::move(w));
-    }
-  }
-
-  // Boxes: start, visible steps in channel lanes, waits.
-  using Box = OutsideInView::Box;
-  using BoxKind = OutsideInView::BoxKind;
-  view.boxes.push_back(Box{BoxKind::Start, 0, -1, 0, 0, 0});
-  std::vector<int> lane_of_channel(journey.channels.size(), -1);
-  std::vector<std::size_t> step_box(n, none);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!shown[i]) {
-      continue;
-    }
-    int lane = -1;
-    if (customer_visible(graph.step(i).actor)) {
-      ++view.counts.steps;
-      if (channel[i] != npos) {
-        int &l = lane_of_channel[static_cast<std::size_t>(channel[i])];
-        if (l < 0) {
-          l = static_cast<int>(view.lanes.size());
-          view.lanes.push_back(static_cast<std::size_t>(channel[i]));
-          ++view.counts.channels;
+      const std::size_t g = groups_.find(h);
+      ++group_size_[g];
+      for (const Edge &e : graph_.out(h)) {
+        if (!shown_[e.to]) {
+          continue;
         }
-        lane = l;
+        const double extra = std::max(0.0, graph_.step(e.to).wait);
+        const double lo = hidden.bounds.min[h] + extra;
+        const double hi = hidden.bounds.max[h] + extra;
+        const std::uint64_t key = (static_cast<std::uint64_t>(g) << 32) | e.to;
+        auto [it, inserted] = index.emplace(key, waits_.size());
+        if (inserted) {
+          waits_.push_back(
+              Wait{g, e.to, lo, hi, e.branch ? edge_text(graph_, e) : hidden.via[h], {}, 0});
+          group_waits_[g].push_back(waits_.size() - 1);
+        } else {
+          Wait &w = waits_[it->second];
+          w.min = std::min(w.min, lo);
+          w.max = std::max(w.max, hi);
+        }
       }
     }
-    step_box[i] = view.boxes.size();
-    view.boxes.push_back(Box{BoxKind::Step, i, lane, 0, 0, 0});
-  }
-  auto add_wait_box = [&](Wait &w) {
-    w.box = view.boxes.size();
-    const int lane = w.target == none ? -1 : view.boxes[step_box[w.target]].lane;
-    view.boxes.push_back(Box{BoxKind::Wait, 0, lane, w.min, w.max, group_size[w.group]});
-    ++view.counts.waits;
-  };
-  for (Wait &w : waits) {
-    if (merged[w.group] == none) {
-      add_wait_box(w);
-    }
-  }
-  for (Wait &w : merged_waits) {
-    add_wait_box(w);
   }
 
-  // Arrows.
-  auto arrow = [&](std::size_t from, std::size_t to, std::string label) -> OutsideInView::Arrow & {
-    view.arrows.push_back(OutsideInView::Arrow{from, to, std::move(label), false});
-    return view.arrows.back();
-  };
-  auto into_group = [&](std::size_t from, std::size_t g, const std::string &text,
-                        Index from_channel) {
+  /// A group entered from many places and leading to many steps gets a single wait instead of
+  /// one per step it leads to, so the arrows stay linear in the journey's size.
+  void merge_waits() {
+    for (std::size_t g = 0; g < n_; ++g) {
+      const std::size_t in = entering_[g], out = group_waits_[g].size();
+      if (in * out > 4 * (in + out) + 16) {
+        Wait w{g, none, std::numeric_limits<double>::infinity(), 0, {}, {}, 0};
+        for (std::size_t wi : group_waits_[g]) {
+          w.min = std::min(w.min, waits_[wi].min);
+          w.max = std::max(w.max, waits_[wi].max);
+        }
+        merged_[g] = merged_waits_.size();
+        merged_waits_.push_back(std::move(w));
+      }
+    }
+  }
+
+  /// The start, the visible steps in channel lanes (in order of first use), then the waits.
+  void add_boxes() {
+    using Box = OutsideInView::Box;
+    using BoxKind = OutsideInView::BoxKind;
+    view_.boxes.push_back(Box{BoxKind::Start, 0, -1, 0, 0, 0});
+    std::vector<int> lane_of_channel(graph_.journey().channels.size(), -1);
+    for (std::size_t i = 0; i < n_; ++i) {
+      if (!shown_[i]) {
+        continue;
+      }
+      int lane = -1;
+      if (customer_visible(graph_.step(i).actor)) {
+        ++view_.counts.steps;
+        if (channel_[i] != npos) {
+          int &l = lane_of_channel[static_cast<std::size_t>(channel_[i])];
+          if (l < 0) {
+            l = static_cast<int>(view_.lanes.size());
+            view_.lanes.push_back(static_cast<std::size_t>(channel_[i]));
+            ++view_.counts.channels;
+          }
+          lane = l;
+        }
+      }
+      step_box_[i] = view_.boxes.size();
+      view_.boxes.push_back(Box{BoxKind::Step, i, lane, 0, 0, 0});
+    }
+    auto add_wait = [&](Wait &w) {
+      w.box = view_.boxes.size();
+      const int lane = w.target == none ? -1 : view_.boxes[step_box_[w.target]].lane;
+      view_.boxes.push_back(Box{BoxKind::Wait, 0, lane, w.min, w.max, group_size_[w.group]});
+      ++view_.counts.waits;
+    };
+    for (Wait &w : waits_) {
+      if (merged_[w.group] == none) {
+        add_wait(w);
+      }
+    }
+    for (Wait &w : merged_waits_) {
+      add_wait(w);
+    }
+  }
+
+  OutsideInView::Arrow &arrow(std::size_t from, std::size_t to, std::string label) {
+    view_.arrows.push_back(OutsideInView::Arrow{from, to, std::move(label), false});
+    return view_.arrows.back();
+  }
+
+  /// Arrows from a box into the waits of group `g`, each carrying the branch taken.
+  void into_group(std::size_t from, std::size_t g, const std::string &text, Index from_channel) {
     auto link = [&](Wait &w, std::string label) {
       arrow(from, w.box, std::move(label));
       if (from_channel != npos && std::find(w.from_channels.begin(), w.from_channels.end(),
@@ -232,47 +242,71 @@ OutsideInView outside_in_view(const JourneyGraph &graph) {
         w.from_channels.push_back(from_channel);
       }
     };
-    if (merged[g] != none) {
-      link(merged_waits[merged[g]], text);
+    if (merged_[g] != none) {
+      link(merged_waits_[merged_[g]], text);
       return;
     }
-    for (std::size_t wi : group_waits[g]) {
-      link(waits[wi], join_text(text, waits[wi].branch));
-    }
-  };
-  if (n > 0) {
-    if (shown[JourneyGraph::entry]) {
-      arrow(0, step_box[JourneyGraph::entry], "");
-    } else {
-      into_group(0, groups.find(JourneyGraph::entry), "", npos);
+    for (std::size_t wi : group_waits_[g]) {
+      link(waits_[wi], join_text(text, waits_[wi].branch));
     }
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!shown[i]) {
-      continue;
+
+  /// Arrows from the start, from each visible step, and out of each wait; channel switches marked.
+  void add_arrows() {
+    if (n_ > 0) {
+      if (shown_[JourneyGraph::entry]) {
+        arrow(0, step_box_[JourneyGraph::entry], "");
+      } else {
+        into_group(0, groups_.find(JourneyGraph::entry), "", npos);
+      }
     }
-    for (const Edge &e : graph.out(i)) {
-      std::string text = edge_text(graph, e);
-      if (!shown[e.to]) {
-        into_group(step_box[i], groups.find(e.to), text, channel[i]);
+    for (std::size_t i = 0; i < n_; ++i) {
+      if (!shown_[i]) {
         continue;
       }
-      arrow(step_box[i], step_box[e.to], std::move(text)).channel_switch =
-          channel[i] != npos && channel[e.to] != npos && channel[i] != channel[e.to];
+      for (const Edge &e : graph_.out(i)) {
+        std::string text = edge_text(graph_, e);
+        if (!shown_[e.to]) {
+          into_group(step_box_[i], groups_.find(e.to), text, channel_[i]);
+          continue;
+        }
+        arrow(step_box_[i], step_box_[e.to], std::move(text)).channel_switch =
+            channel_[i] != npos && channel_[e.to] != npos && channel_[i] != channel_[e.to];
+      }
+    }
+    for (const Wait &w : waits_) {
+      const bool merged = merged_[w.group] != none;
+      const Wait &from = merged ? merged_waits_[merged_[w.group]] : w;
+      OutsideInView::Arrow &a = arrow(from.box, step_box_[w.target], merged ? w.branch : "");
+      const Index c = channel_[w.target];
+      a.channel_switch =
+          c != npos && std::any_of(from.from_channels.begin(), from.from_channels.end(),
+                                   [&](Index f) { return f != c; });
+    }
+    for (const OutsideInView::Arrow &a : view_.arrows) {
+      view_.counts.switches += a.channel_switch ? 1 : 0;
     }
   }
-  for (const Wait &w : waits) {
-    const Wait &from = merged[w.group] == none ? w : merged_waits[merged[w.group]];
-    OutsideInView::Arrow &a =
-        arrow(from.box, step_box[w.target], merged[w.group] == none ? "" : w.branch);
-    const Index c = channel[w.target];
-    a.channel_switch = c != npos && std::any_of(from.from_channels.begin(), from.from_channels.end(),
-                                                [&](Index f) { return f != c; });
-  }
-  for (const OutsideInView::Arrow &a : view.arrows) {
-    view.counts.switches += a.channel_switch ? 1 : 0;
-  }
-  return view;
+
+  const JourneyGraph &graph_;
+  const std::size_t n_;
+  const std::vector<Index> &channel_;
+  Flags shown_;
+  UnionFind groups_;
+  std::vector<Wait> waits_;
+  std::vector<std::size_t> group_size_;
+  std::vector<std::vector<std::size_t>> group_waits_;
+  std::vector<std::size_t> entering_; ///< per group: visible edges into it
+  std::vector<std::size_t> merged_;   ///< per group: its merged wait, or `none`
+  std::vector<Wait> merged_waits_;
+  std::vector<std::size_t> step_box_;
+  OutsideInView view_;
+};
+
+} // namespace
+
+OutsideInView outside_in_view(const JourneyGraph &graph) {
+  return Builder(graph).build();
 }
 
 void draw_outside_in(DotGraph &graph, const OutsideInView &view, const Journey &journey,
