@@ -102,6 +102,93 @@ std::vector<double> forward_mass(const JourneyGraph &graph) {
   return mass;
 }
 
+/// The measures that add up along a walk, with their per-step weights (none for the changes).
+struct Measures {
+  Weights w;
+  std::vector<Range *> ranges;
+  std::vector<const std::vector<double> *> weights;
+
+  Measures(const Journey &journey, JourneyMetrics &m) : w(step_weights(journey)) {
+    ranges = {&m.lead_time, &m.wait_time,        &m.touch_time, &m.customer_time,
+              &m.handoffs,  &m.channel_switches, &m.cost,       &m.contacts};
+    weights = {&w.lead, &w.wait, &w.touch, &w.customer, nullptr, nullptr, &w.cost, &w.contacts};
+  }
+};
+
+/// min and max over the paths that repeat no step, and the critical path.
+void path_ranges(const JourneyGraph &graph, const Measures &measures, JourneyMetrics &m) {
+  for (std::size_t k = 0; k < measures.ranges.size(); ++k) {
+    if (measures.weights[k] == nullptr) {
+      continue;
+    }
+    const PathBounds bounds = path_bounds(graph, *measures.weights[k]);
+    if (!bounds.found) {
+      continue;
+    }
+    m.paths_defined = true;
+    measures.ranges[k]->min = bounds.min;
+    measures.ranges[k]->max = bounds.max;
+    if (measures.weights[k] == &measures.w.lead) {
+      for (std::size_t u : bounds.max_path) {
+        m.critical_path.push_back(graph.step(u).id);
+      }
+    }
+  }
+  if (!m.paths_defined) {
+    add_problem(m.problem, fmt::format("no end can be reached from the entry step `{}`",
+                                       graph.step(JourneyGraph::entry).id));
+  }
+}
+
+/// Right first time: the success mass that never takes a loop-back edge.
+double right_first_time(const JourneyGraph &graph) {
+  const std::vector<double> mass = forward_mass(graph);
+  double total = 0;
+  for (std::size_t i = 0; i < graph.size(); ++i) {
+    if (graph.step(i).end == EndKind::Success) {
+      total += mass[i];
+    }
+  }
+  return std::clamp(total, 0.0, 1.0);
+}
+
+/// Where the walks end: the outcome shares, and steps where walks stop without an end.
+void outcomes(const JourneyGraph &graph, const Visits &visits, JourneyMetrics &m) {
+  std::vector<std::size_t> stuck;
+  double stuck_mass = 0;
+  for (std::size_t i = 0; i < graph.size(); ++i) {
+    if (visits.visits[i] <= 0 || graph.begin(i) != graph.end(i)) {
+      continue;
+    }
+    if (graph.step(i).end == EndKind::None) {
+      stuck.push_back(i);
+      stuck_mass += visits.visits[i];
+    } else {
+      m.outcomes[std::string(to_string(graph.step(i).end))] += visits.visits[i];
+    }
+  }
+  if (!stuck.empty()) {
+    add_problem(m.problem, fmt::format("{:.1f}% of walks stop at {}, which is not an end",
+                                       100 * stuck_mass, name_steps(graph.journey(), stuck)));
+  }
+}
+
+/// The steps that account for most of the expected wait, largest first.
+std::vector<WaitContribution> top_waits(const JourneyGraph &graph, const Visits &visits,
+                                        const std::vector<double> &wait, double total) {
+  std::vector<WaitContribution> waits;
+  for (std::size_t i = 0; i < graph.size(); ++i) {
+    const double seconds = visits.visits[i] * wait[i];
+    if (seconds > 0) {
+      waits.push_back({graph.step(i).id, seconds, total > 0 ? seconds / total : 0.0});
+    }
+  }
+  std::stable_sort(waits.begin(), waits.end(),
+                   [](const auto &a, const auto &b) { return a.seconds > b.seconds; });
+  waits.resize(std::min(waits.size(), kTopWaits));
+  return waits;
+}
+
 } // namespace
 
 JourneyMetrics compute_metrics(const Journey &journey) {
@@ -116,9 +203,8 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
   m.file = journey.file;
   m.steps = journey.steps.size();
   m.outcomes = {{"abandon", 0.0}, {"failure", 0.0}, {"success", 0.0}};
-  Range *ranges[] = {&m.lead_time, &m.wait_time,        &m.touch_time, &m.customer_time,
-                     &m.handoffs,  &m.channel_switches, &m.cost,       &m.contacts};
-  for (Range *r : ranges) {
+  const Measures measures(journey, m);
+  for (Range *r : measures.ranges) {
     *r = Range{kNaN, kNaN, kNaN};
   }
   m.right_first_time = kNaN;
@@ -127,41 +213,12 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
     m.problem = "the journey has no steps";
     return m;
   }
-
-  const std::size_t entry = JourneyGraph::entry;
   m.has_cycles = graph.walk().has_cycles;
-  const Weights w = step_weights(journey);
-  const std::vector<double> *weights[] = {&w.lead, &w.wait, &w.touch, &w.customer,
-                                          nullptr, nullptr, &w.cost,  &w.contacts};
+  path_ranges(graph, measures, m);
 
-  // Bounds over paths.
-  for (std::size_t k = 0; k < std::size(ranges); ++k) {
-    if (weights[k] == nullptr) {
-      continue;
-    }
-    const PathBounds bounds = path_bounds(graph, *weights[k]);
-    if (!bounds.found) {
-      continue;
-    }
-    m.paths_defined = true;
-    ranges[k]->min = bounds.min;
-    ranges[k]->max = bounds.max;
-    if (weights[k] == &w.lead) {
-      for (std::size_t u : bounds.max_path) {
-        m.critical_path.push_back(journey.steps[u].id);
-      }
-    }
-  }
-  if (!m.paths_defined) {
-    add_problem(m.problem, fmt::format("no end can be reached from the entry step `{}`",
-                                       journey.steps[entry].id));
-  }
-
-  // Expected values: the absorbing chain on steps.
-  const Visits visits = expected_visits(step_chain(graph), entry);
+  // Expected values: the absorbing chain on steps, then on (step, last team or channel).
+  const Visits visits = expected_visits(step_chain(graph), JourneyGraph::entry);
   const std::vector<double> *step_visits = visits.solved ? &visits.visits : nullptr;
-
-  // Handoffs and channel switches.
   const ChangeCounts handoffs = count_changes(graph, graph.team_marker(), step_visits);
   const ChangeCounts switches = count_changes(graph, graph.channel_marker(), step_visits);
   if (handoffs.found) {
@@ -172,17 +229,7 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
     m.channel_switches.min = switches.min;
     m.channel_switches.max = switches.max;
   }
-
-  // Right first time: success mass that never takes a loop-back edge.
-  const std::vector<double> mass = forward_mass(graph);
-  m.right_first_time = 0;
-  for (std::size_t i = 0; i < graph.size(); ++i) {
-    if (journey.steps[i].end == EndKind::Success) {
-      m.right_first_time += mass[i];
-    }
-  }
-  m.right_first_time = std::clamp(m.right_first_time, 0.0, 1.0);
-
+  m.right_first_time = right_first_time(graph);
   if (!visits.solved) {
     add_problem(m.problem,
                 fmt::format("the walk can be caught in a loop with no way out to an end ({}): "
@@ -195,45 +242,16 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
     return m;
   }
   m.expected_defined = true;
-  for (std::size_t k = 0; k < std::size(ranges); ++k) {
-    if (weights[k] != nullptr) {
-      ranges[k]->expected = weighted_sum(visits.visits, *weights[k]);
+  for (std::size_t k = 0; k < measures.ranges.size(); ++k) {
+    if (measures.weights[k] != nullptr) {
+      measures.ranges[k]->expected = weighted_sum(visits.visits, *measures.weights[k]);
     }
   }
   m.handoffs.expected = handoffs.expected;
   m.channel_switches.expected = switches.expected;
   m.flow_efficiency = m.lead_time.expected > 0 ? m.touch_time.expected / m.lead_time.expected : 0.0;
-
-  std::vector<std::size_t> stuck;
-  double stuck_mass = 0;
-  for (std::size_t i = 0; i < graph.size(); ++i) {
-    if (visits.visits[i] <= 0 || graph.begin(i) != graph.end(i)) {
-      continue;
-    }
-    if (journey.steps[i].end == EndKind::None) {
-      stuck.push_back(i);
-      stuck_mass += visits.visits[i];
-    } else {
-      m.outcomes[std::string(to_string(journey.steps[i].end))] += visits.visits[i];
-    }
-  }
-  if (!stuck.empty()) {
-    add_problem(m.problem, fmt::format("{:.1f}% of walks stop at {}, which is not an end",
-                                       100 * stuck_mass, name_steps(journey, stuck)));
-  }
-
-  std::vector<WaitContribution> waits;
-  for (std::size_t i = 0; i < graph.size(); ++i) {
-    const double seconds = visits.visits[i] * w.wait[i];
-    if (seconds > 0) {
-      const double share = m.wait_time.expected > 0 ? seconds / m.wait_time.expected : 0.0;
-      waits.push_back({journey.steps[i].id, seconds, share});
-    }
-  }
-  std::stable_sort(waits.begin(), waits.end(),
-                   [](const auto &a, const auto &b) { return a.seconds > b.seconds; });
-  waits.resize(std::min(waits.size(), kTopWaits));
-  m.top_waits = std::move(waits);
+  outcomes(graph, visits, m);
+  m.top_waits = top_waits(graph, visits, measures.w.wait, m.wait_time.expected);
   return m;
 }
 
