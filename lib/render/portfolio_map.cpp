@@ -24,7 +24,7 @@ constexpr std::string_view journey_fill = "#ffffff";
 constexpr std::string_view shared_fill = "#fde3c8";
 constexpr std::string_view shared_line = palette::channel_switch;
 
-/// One process across the portfolio.
+/// One process across the portfolio while the map is built.
 struct MapProcess {
   std::string id;
   std::string name;
@@ -55,15 +55,8 @@ std::string journey_figures(const Journey &journey) {
   return line;
 }
 
-} // namespace
-
-DotGraph build_portfolio_map(const std::vector<const Journey *> &input) {
-  std::vector<const Journey *> journeys = input;
-  std::sort(journeys.begin(), journeys.end(), [](const Journey *a, const Journey *b) {
-    return std::forward_as_tuple(a->intent.empty(), a->intent, a->title, a->id, a->file) <
-           std::forward_as_tuple(b->intent.empty(), b->intent, b->title, b->id, b->file);
-  });
-
+/// The processes of every journey, matched by id, sorted by team then name.
+std::vector<MapProcess> map_processes(const std::vector<const Journey *> &journeys) {
   std::map<std::string, MapProcess> processes; // by id
   for (std::size_t j = 0; j < journeys.size(); ++j) {
     const Journey &journey = *journeys[j];
@@ -87,107 +80,91 @@ DotGraph build_portfolio_map(const std::vector<const Journey *> &input) {
       mp.journeys.insert(j);
     }
   }
-
-  std::vector<const MapProcess *> ordered;
-  for (const auto &[id, p] : processes) {
-    ordered.push_back(&p);
+  std::vector<MapProcess> ordered;
+  for (auto &[id, p] : processes) {
+    ordered.push_back(std::move(p));
   }
-  std::sort(ordered.begin(), ordered.end(), [](const MapProcess *a, const MapProcess *b) {
-    return std::forward_as_tuple(a->team.empty(), a->team_name, a->team, a->name, a->id) <
-           std::forward_as_tuple(b->team.empty(), b->team_name, b->team, b->name, b->id);
+  std::sort(ordered.begin(), ordered.end(), [](const MapProcess &a, const MapProcess &b) {
+    return std::forward_as_tuple(a.team.empty(), a.team_name, a.team, a.name, a.id) <
+           std::forward_as_tuple(b.team.empty(), b.team_name, b.team, b.name, b.id);
   });
-  const std::size_t shared = static_cast<std::size_t>(std::count_if(
-      ordered.begin(), ordered.end(), [](const MapProcess *p) { return p->journeys.size() > 1; }));
+  return ordered;
+}
 
-  DotGraph graph("portfolio");
-  set_diagram_defaults(graph);
-  std::set<std::string> intents;
-  for (const Journey *j : journeys) {
-    intents.insert(j->intent);
-  }
+void draw_heading(DotGraph &graph, const PortfolioMapView &view) {
   graph.graph_attributes()
       .set("rankdir", "LR")
       .set("ranksep", "1.2")
       .set("nodesep", "0.25")
-      .set_html("label",
-                heading_html("Portfolio map",
-                             {plural(intents.size(), "intent", "intents") + " · " +
-                              plural(journeys.size(), "journey", "journeys") + " · " +
-                              plural(ordered.size(), "process", "processes") + ", " +
-                              std::to_string(shared) + " shared by several journeys (highlighted)"},
-                             18))
+      .set_html("label", heading_html("Portfolio map",
+                                      {plural(view.intents.size(), "intent", "intents") + " · " +
+                                       plural(view.journeys.size(), "journey", "journeys") +
+                                       " · " +
+                                       plural(view.processes.size(), "process", "processes") +
+                                       ", " + std::to_string(view.shared) +
+                                       " shared by several journeys (highlighted)"},
+                                      18))
       .set("labelloc", "t")
       .set("labeljust", "l");
+}
 
-  std::map<std::string, std::string> intent_nodes;
-  for (const Journey *j : journeys) {
-    if (intent_nodes.contains(j->intent)) {
-      continue;
-    }
-    const std::string name = "intent_" + std::to_string(intent_nodes.size() + 1);
-    intent_nodes.emplace(j->intent, name);
-    DotNode &node = graph.add_node(name);
-    node.attributes
-        .set_html("label",
-                  "<B>" + html_lines(j->intent.empty() ? "(no intent)" : j->intent, 28) + "</B>")
+void draw_intents_and_journeys(DotGraph &graph, const PortfolioMapView &view) {
+  for (std::size_t i = 0; i < view.intents.size(); ++i) {
+    const std::string &intent = view.intents[i];
+    graph.add_node("intent_" + std::to_string(i + 1))
+        .attributes
+        .set_html("label", "<B>" + html_lines(intent.empty() ? "(no intent)" : intent, 28) + "</B>")
         .set("fillcolor", intent_fill)
         .set("shape", "box")
         .set("style", "rounded,filled")
         .set("margin", "0.15,0.1")
         .add_class("intent");
   }
-
-  for (std::size_t j = 0; j < journeys.size(); ++j) {
-    const Journey &journey = *journeys[j];
+  for (std::size_t j = 0; j < view.journeys.size(); ++j) {
+    const Journey &journey = *view.journeys[j].journey;
     const std::string name = "journey_" + std::to_string(j + 1);
-    DotNode &node = graph.add_node(name);
     const std::string title = journey.title.empty() ? journey.id : journey.title;
     std::string label =
-        html_lines(title, 32) + small_line(journey.id) + small_line(journey_figures(journey));
+        html_lines(title, 32) + small_line(journey.id) + small_line(view.journeys[j].figures);
     if (!journey.owner.empty()) {
       label += small_line("owner: " + journey.owner);
     }
-    node.attributes.set_html("label", label).set("fillcolor", journey_fill).add_class("journey");
-    graph.add_edge(intent_nodes.at(journey.intent), name)
+    graph.add_node(name).attributes.set_html("label", label).set("fillcolor", journey_fill).add_class(
+        "journey");
+    graph.add_edge("intent_" + std::to_string(view.journeys[j].intent + 1), name)
         .attributes.set("arrowhead", "none")
         .set("color", "#9fb6cd");
   }
+}
 
-  std::map<std::string, ClusterId> team_clusters;
-  std::map<std::string, std::string> process_nodes;
-  for (std::size_t i = 0; i < ordered.size(); ++i) {
-    const MapProcess &p = *ordered[i];
+void draw_processes(DotGraph &graph, const PortfolioMapView &view) {
+  std::vector<ClusterId> teams(view.teams.size(), no_cluster);
+  for (std::size_t i = 0; i < view.processes.size(); ++i) {
+    const PortfolioMapView::ProcessBox &p = view.processes[i];
     ClusterId cluster = no_cluster;
-    if (!p.team.empty()) {
-      auto it = team_clusters.find(p.team);
-      if (it == team_clusters.end()) {
-        cluster = graph.add_cluster("team_" + std::to_string(team_clusters.size() + 1));
-        team_clusters.emplace(p.team, cluster);
-        const bool team_shared =
-            std::any_of(ordered.begin(), ordered.end(), [&](const MapProcess *q) {
-              return q->team == p.team && q->journeys.size() > 1;
-            });
-        graph.cluster(cluster)
-            .attributes.set_html("label", "<B>" + html_lines(p.team_name, 36) + "</B>")
+    if (p.team >= 0) {
+      ClusterId &team = teams[static_cast<std::size_t>(p.team)];
+      if (team == no_cluster) {
+        const PortfolioMapView::TeamBox &t = view.teams[static_cast<std::size_t>(p.team)];
+        team = graph.add_cluster("team_" + std::to_string(p.team + 1));
+        graph.cluster(team)
+            .attributes.set_html("label", "<B>" + html_lines(t.name, 36) + "</B>")
             .set("style", "rounded,filled")
             .set("fillcolor", palette::team_fill)
-            .set("color", team_shared ? std::string(shared_line) : std::string("#bbbbbb"))
-            .set("penwidth", team_shared ? "2" : "1")
+            .set("color", t.shared ? std::string(shared_line) : std::string("#bbbbbb"))
+            .set("penwidth", t.shared ? "2" : "1")
             .set("labeljust", "l")
-            .add_class(team_shared ? "team shared" : "team");
-      } else {
-        cluster = it->second;
+            .add_class(t.shared ? "team shared" : "team");
       }
+      cluster = team;
     }
-    const std::string name = "process_" + std::to_string(i + 1);
-    process_nodes.emplace(p.id, name);
-    DotNode &node = graph.add_node(name, cluster);
-    const bool is_shared = p.journeys.size() > 1;
+    const bool is_shared = p.journeys > 1;
     std::string label = html_lines(p.name, 30);
     if (is_shared) {
       label = "<B>" + label + "</B>" +
-              small_line("shared by " + std::to_string(p.journeys.size()) + " journeys");
+              small_line("shared by " + std::to_string(p.journeys) + " journeys");
     }
+    DotNode &node = graph.add_node("process_" + std::to_string(i + 1), cluster);
     node.attributes.set_html("label", label)
         .set("fillcolor", is_shared ? shared_fill : palette::process_fill)
         .set("style", "filled")
@@ -196,26 +173,73 @@ DotGraph build_portfolio_map(const std::vector<const Journey *> &input) {
       node.attributes.set("color", shared_line).set("penwidth", "2");
     }
   }
+  for (const PortfolioMapView::Link &link : view.links) {
+    DotEdge &edge = graph.add_edge("journey_" + std::to_string(link.journey + 1),
+                                   "process_" + std::to_string(link.process + 1));
+    if (view.processes[link.process].journeys > 1) {
+      edge.attributes.set("color", shared_line).set("penwidth", "1.5");
+    }
+  }
+}
 
+} // namespace
+
+PortfolioMapView portfolio_map_view(const std::vector<const Journey *> &input) {
+  std::vector<const Journey *> journeys = input;
+  std::sort(journeys.begin(), journeys.end(), [](const Journey *a, const Journey *b) {
+    return std::forward_as_tuple(a->intent.empty(), a->intent, a->title, a->id, a->file) <
+           std::forward_as_tuple(b->intent.empty(), b->intent, b->title, b->id, b->file);
+  });
+  PortfolioMapView view;
+  std::map<std::string, std::size_t> intents;
+  for (const Journey *j : journeys) {
+    auto [it, added] = intents.emplace(j->intent, view.intents.size());
+    if (added) {
+      view.intents.push_back(j->intent);
+    }
+    view.journeys.push_back(PortfolioMapView::JourneyBox{j, it->second, journey_figures(*j)});
+  }
+  std::map<std::string, std::size_t> process_index;
+  std::map<std::string, int> team_index;
+  for (const MapProcess &p : map_processes(journeys)) {
+    int team = -1;
+    if (!p.team.empty()) {
+      auto [it, added] = team_index.emplace(p.team, static_cast<int>(view.teams.size()));
+      if (added) {
+        view.teams.push_back(PortfolioMapView::TeamBox{p.team_name, false});
+      }
+      team = it->second;
+      view.teams[static_cast<std::size_t>(team)].shared =
+          view.teams[static_cast<std::size_t>(team)].shared || p.journeys.size() > 1;
+    }
+    process_index.emplace(p.id, view.processes.size());
+    view.processes.push_back(PortfolioMapView::ProcessBox{p.id, p.name, team, p.journeys.size()});
+    view.shared += p.journeys.size() > 1 ? 1 : 0;
+  }
   for (std::size_t j = 0; j < journeys.size(); ++j) {
     const Journey &journey = *journeys[j];
-    std::vector<std::string> seen;
+    std::set<std::size_t> seen;
     for (const Step &step : journey.steps) {
       if (step.process_index == npos) {
         continue;
       }
-      const std::string &id = journey.processes[static_cast<std::size_t>(step.process_index)].id;
-      if (std::find(seen.begin(), seen.end(), id) != seen.end()) {
-        continue;
-      }
-      seen.push_back(id);
-      const bool is_shared = processes.at(id).journeys.size() > 1;
-      DotEdge &edge = graph.add_edge("journey_" + std::to_string(j + 1), process_nodes.at(id));
-      if (is_shared) {
-        edge.attributes.set("color", shared_line).set("penwidth", "1.5");
+      const std::size_t p = process_index.at(
+          journey.processes[static_cast<std::size_t>(step.process_index)].id);
+      if (seen.insert(p).second) {
+        view.links.push_back(PortfolioMapView::Link{j, p});
       }
     }
   }
+  return view;
+}
+
+DotGraph build_portfolio_map(const std::vector<const Journey *> &journeys) {
+  const PortfolioMapView view = portfolio_map_view(journeys);
+  DotGraph graph("portfolio");
+  set_diagram_defaults(graph);
+  draw_heading(graph, view);
+  draw_intents_and_journeys(graph, view);
+  draw_processes(graph, view);
   return graph;
 }
 

@@ -6,10 +6,43 @@
 #include "render/dot_graph.h"
 #include "render/format.h"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace journey {
+
+/// The portfolio map as data: intents, journeys and processes (by team), before any DOT.
+struct PortfolioMapView {
+  struct JourneyBox {
+    const Journey *journey = nullptr;
+    std::size_t intent = 0; ///< index in `intents`
+    std::string figures;    ///< `12 steps · lead time 2w · 5 handoffs`
+  };
+  struct ProcessBox {
+    std::string id;
+    std::string name;
+    int team = -1;            ///< index in `teams`, -1 for a process without a team
+    std::size_t journeys = 0; ///< journeys that use it; shared when more than one
+  };
+  struct TeamBox {
+    std::string name;
+    bool shared = false; ///< one of its processes is shared
+  };
+  struct Link {
+    std::size_t journey = 0; ///< index in `journeys`
+    std::size_t process = 0; ///< index in `processes`
+  };
+  std::vector<std::string> intents; ///< in order of the sorted journeys
+  std::vector<JourneyBox> journeys; ///< sorted by intent, title, id and file
+  std::vector<TeamBox> teams;       ///< in order of the sorted processes
+  std::vector<ProcessBox> processes; ///< sorted by team, then name
+  std::vector<Link> links;          ///< each journey's processes, in order of first use
+  std::size_t shared = 0;           ///< processes used by two journeys or more
+};
+
+/// Computes the map of several journeys; the result does not depend on their order.
+PortfolioMapView portfolio_map_view(const std::vector<const Journey *> &journeys);
 
 /// Builds the map of several journeys, left to right: intents, journeys, then processes in one
 /// box per owning team. Processes are matched across journeys by id (a shared catalog keeps ids
