@@ -151,6 +151,7 @@ Host host_of(const MappingRule &m) {
 }
 
 struct Parsed {
+  std::string text;
   std::vector<Diagnostic> diagnostics;
   std::uint32_t line = 0; ///< the line of the first entry
 };
@@ -165,8 +166,9 @@ Parsed parse_with(const MappingRule &m, const std::string &first, std::string_vi
       entries += host.indent + std::string(k.name) + ": " + good_value(k) + "\n";
     }
   }
-  const std::string text = host.before + entries + host.after;
   Parsed out;
+  out.text = host.before + entries + host.after;
+  const std::string &text = out.text;
   out.line =
       static_cast<std::uint32_t>(std::count(host.before.begin(), host.before.end(), '\n') + 1);
   switch (host.parser) {
@@ -180,7 +182,6 @@ Parsed parse_with(const MappingRule &m, const std::string &first, std::string_vi
     out.diagnostics = parse_config(text, "k.yaml", kRuleIds).diagnostics;
     break;
   }
-  INFO(text);
   return out;
 }
 
@@ -238,6 +239,7 @@ TEST_CASE("keys: every key of every mapping is read, with a value its rule accep
       CAPTURE(m->name);
       CAPTURE(k.name);
       const Parsed r = parse_with(*m, std::string(k.name) + ": " + good_value(k));
+      INFO(r.text);
       INFO(dump(r.diagnostics));
       CHECK(r.diagnostics.empty());
     }
@@ -257,6 +259,7 @@ TEST_CASE("keys: every choice, and both ends of a range, are accepted") {
         CAPTURE(k.name);
         CAPTURE(v);
         const Parsed r = parse_with(*m, std::string(k.name) + ": " + v);
+        INFO(r.text);
         INFO(dump(r.diagnostics));
         CHECK(r.diagnostics.empty());
       }
@@ -278,6 +281,7 @@ TEST_CASE("keys: a value its rule refuses is reported at the key's line") {
       const std::string value = bad_value(k);
       CAPTURE(value);
       const Parsed r = parse_with(*m, std::string(k.name) + ": " + value);
+      INFO(r.text);
       INFO(dump(r.diagnostics));
       CHECK(refused_at_line(r));
     }
@@ -291,6 +295,7 @@ TEST_CASE("keys: a misspelt key is unknown, with the key as the suggestion") {
       CAPTURE(k.name);
       const std::string typo = misspelt(k.name);
       const Parsed r = parse_with(*m, typo + ": " + good_value(k), k.name);
+      INFO(r.text);
       INFO(dump(r.diagnostics));
       const auto found =
           std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic &d) {
@@ -321,6 +326,7 @@ TEST_CASE("keys: a mapping without a required key is reported") {
       }
       REQUIRE(other != nullptr);
       const Parsed r = parse_with(*m, std::string(other->name) + ": " + good_value(*other), k.name);
+      INFO(r.text);
       INFO(dump(r.diagnostics));
       CHECK(journey::test::find(r.diagnostics, "missing-field", "`" + std::string(k.name) + "`") !=
             nullptr);
@@ -335,6 +341,7 @@ TEST_CASE("keys: the merge key works in every mapping") {
     const Parsed r = parse_with(
         *m, std::string(kMergeKey) + ": {" + std::string(k.name) + ": " + good_value(k) + "}",
         k.name);
+    INFO(r.text);
     INFO(dump(r.diagnostics));
     CHECK(r.diagnostics.empty());
   }
