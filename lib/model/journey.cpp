@@ -50,6 +50,18 @@ constexpr std::array<std::pair<std::string_view, EndKind>, 4> kEnds{{
     {"failure", EndKind::Failure},
 }};
 
+template <typename Enum, std::size_t N>
+std::vector<std::string_view>
+names_of(const std::array<std::pair<std::string_view, Enum>, N> &names, std::string_view except = {}) {
+  std::vector<std::string_view> out;
+  for (const auto &entry : names) {
+    if (entry.first != except) {
+      out.push_back(entry.first);
+    }
+  }
+  return out;
+}
+
 template <typename T> Index find_by_id(const std::vector<T> &items, std::string_view id) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (items[i].id == id) {
@@ -87,6 +99,18 @@ bool parse_channel_kind(std::string_view text, ChannelKind &out) {
 }
 bool parse_end_kind(std::string_view text, EndKind &out) {
   return text != "none" && parse_enum(kEnds, text, out);
+}
+const std::vector<std::string_view> &actor_names() {
+  static const std::vector<std::string_view> names = names_of(kActors);
+  return names;
+}
+const std::vector<std::string_view> &channel_kind_names() {
+  static const std::vector<std::string_view> names = names_of(kKinds);
+  return names;
+}
+const std::vector<std::string_view> &end_kind_names() {
+  static const std::vector<std::string_view> names = names_of(kEnds, "none");
+  return names;
 }
 
 Index Journey::find_step(std::string_view key) const { return find_by_id(steps, key); }

@@ -30,6 +30,12 @@ std::string_view to_string(EndKind e);
 bool parse_actor(std::string_view text, Actor &out);
 bool parse_channel_kind(std::string_view text, ChannelKind &out);
 bool parse_end_kind(std::string_view text, EndKind &out);
+/// The names `parse_actor` accepts, in the order documentation lists them.
+const std::vector<std::string_view> &actor_names();
+/// The names `parse_channel_kind` accepts, in the order documentation lists them.
+const std::vector<std::string_view> &channel_kind_names();
+/// The names `parse_end_kind` accepts (every end kind but `none`).
+const std::vector<std::string_view> &end_kind_names();
 
 /// True when `i` indexes an element of a container of `size` elements.
 inline bool valid_index(Index i, std::size_t size) {

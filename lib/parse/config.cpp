@@ -2,6 +2,7 @@
 #include "parse/config.h"
 
 #include "model/suggest.h"
+#include "parse/keys.h"
 #include "parse/reader.h"
 #include "parse/yaml_tree.h"
 
@@ -18,11 +19,6 @@ using yaml::NodeId;
 
 namespace {
 
-const std::vector<std::string_view> kConfigKeys{"rules", "budgets", "journeys"};
-const std::vector<std::string_view> kBudgetKeys{"lead_time", "wait_time",        "handoffs",
-                                                "channel_switches", "cost", "right_first_time"};
-const std::vector<std::string_view> kJourneyConfigKeys{"budgets"};
-
 void read_budgets(Reader &r, NodeId id, Budgets &b) {
   b.location = r.location(id);
   if (r.node(id).kind != Kind::Map) {
@@ -31,7 +27,7 @@ void read_budgets(Reader &r, NodeId id, Budgets &b) {
     }
     return;
   }
-  r.for_each_entry(id, kBudgetKeys, "`budgets`", [&](const std::string &k, const Node &, NodeId v) {
+  r.for_each_entry(id, budgets_rule(), "`budgets`", [&](const std::string &k, const Node &, NodeId v) {
     if (k == "lead_time") {
       b.lead_time = r.duration(v, k);
     } else if (k == "wait_time") {
@@ -65,7 +61,7 @@ ConfigResult parse_config(std::string_view text, std::string_view filename,
     if (tree.deref(tree.root).kind != Kind::Map) {
       r.wrong_type(tree.root, "the configuration", "a mapping with `rules`, `budgets` or `journeys`");
     } else {
-      r.for_each_entry(tree.root, kConfigKeys, "the configuration",
+      r.for_each_entry(tree.root, config_rule(), "the configuration",
                        [&](const std::string &k, const Node &, NodeId v) {
         if (k == "budgets") {
           read_budgets(r, v, result.config.budgets);
@@ -81,7 +77,7 @@ ConfigResult parse_config(std::string_view text, std::string_view filename,
           if (k == "journeys") {
             Budgets b;
             if (r.node(value).kind == Kind::Map) {
-              r.for_each_entry(value, kJourneyConfigKeys, fmt::format("journey `{}`", id),
+              r.for_each_entry(value, journey_config_rule(), fmt::format("journey `{}`", id),
                                [&](const std::string &, const Node &, NodeId bv) { read_budgets(r, bv, b); });
             } else if (!Reader::is_null(r.node(value))) {
               r.wrong_type(value, fmt::format("journey `{}`", id), "a mapping with `budgets`");

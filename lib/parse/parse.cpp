@@ -2,6 +2,7 @@
 #include "parse/parse.h"
 
 #include "model/suggest.h"
+#include "parse/keys.h"
 #include "parse/reader.h"
 #include "parse/yaml_tree.h"
 
@@ -19,17 +20,17 @@ using yaml::NodeId;
 
 namespace {
 
-const std::vector<std::string_view> kJourneyKeys{"journey", "title",    "intent",   "owner",
-                                                 "start",   "ends",     "catalog",  "channels",
-                                                 "teams",   "processes", "steps"};
-const std::vector<std::string_view> kCatalogKeys{"catalog", "channels", "teams", "processes"};
-const std::vector<std::string_view> kChannelKeys{"name", "kind", "hours", "cost", "response"};
-const std::vector<std::string_view> kTeamKeys{"name"};
-const std::vector<std::string_view> kProcessKeys{"name", "team"};
-const std::vector<std::string_view> kStepKeys{"id",   "name", "actor", "channel", "process",
-                                              "team", "wait", "time",  "cost",    "pain",
-                                              "emotion", "note", "next", "end"};
-const std::vector<std::string_view> kTransitionKeys{"to", "p", "label"};
+/// "a, b or c", each name between `quote`s.
+std::string one_of(const std::vector<std::string_view> &names, std::string_view quote = {}) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) {
+      out += i + 1 == names.size() ? " or " : ", ";
+    }
+    out += fmt::format("{0}{1}{0}", quote, names[i]);
+  }
+  return out;
+}
 
 bool is_slug(std::string_view s) {
   if (s.empty()) {
@@ -65,7 +66,7 @@ public:
         channels.push_back(std::move(c));
         return;
       }
-      r_.for_each_entry(value, kChannelKeys, what, [&](const std::string &k, const Node &, NodeId v) {
+      r_.for_each_entry(value, channel_rule(), what, [&](const std::string &k, const Node &, NodeId v) {
         if (k == "name") {
           if (auto t = r_.text(v, "name")) {
             c.name = *t;
@@ -76,11 +77,9 @@ public:
             has_kind = true;
             if (!parse_channel_kind(*t, c.kind)) {
               r_.report("invalid-value",
-                        fmt::format("unknown channel kind `{}`{}; use digital, assisted, in-person, "
-                                    "paper or social",
-                                    *t,
-                                    did_you_mean(*t, {"digital", "assisted", "in-person", "paper",
-                                                      "social"})),
+                        fmt::format("unknown channel kind `{}`{}; use {}", *t,
+                                    did_you_mean(*t, channel_kind_names()),
+                                    one_of(channel_kind_names())),
                         r_.location(v));
             }
           }
@@ -104,7 +103,7 @@ public:
       });
       if (!has_kind) {
         r_.report("missing-field",
-                  fmt::format("{} has no `kind` (digital, assisted, in-person, paper or social)", what),
+                  fmt::format("{} has no `kind` ({})", what, one_of(channel_kind_names())),
                   key.location);
       }
       channels.push_back(std::move(c));
@@ -125,7 +124,7 @@ public:
       t.location = key.location;
       const Node &v = r_.node(value);
       if (v.kind == Kind::Map) {
-        r_.for_each_entry(value, kTeamKeys, fmt::format("team `{}`", tid),
+        r_.for_each_entry(value, team_rule(), fmt::format("team `{}`", tid),
                           [&](const std::string &, const Node &, NodeId nv) {
                             if (auto name = r_.text(nv, "name")) {
                               t.name = *name;
@@ -154,7 +153,7 @@ public:
       p.location = key.location;
       const Node &v = r_.node(value);
       if (v.kind == Kind::Map) {
-        r_.for_each_entry(value, kProcessKeys, fmt::format("process `{}`", pid),
+        r_.for_each_entry(value, process_rule(), fmt::format("process `{}`", pid),
                           [&](const std::string &k, const Node &, NodeId nv) {
                             if (k == "name") {
                               if (auto name = r_.text(nv, "name")) {
@@ -193,7 +192,7 @@ public:
       Transition tr;
       tr.location = t.location;
       bool has_to = false;
-      r_.for_each_entry(item, kTransitionKeys, "a `next` branch",
+      r_.for_each_entry(item, branch_rule(), "a `next` branch",
                         [&](const std::string &k, const Node &, NodeId v) {
                           if (k == "to") {
                             if (auto to = r_.text(v, "to")) {
@@ -239,7 +238,7 @@ public:
       return;
     }
     if (n.kind != Kind::Scalar) {
-      r_.wrong_type(id, "end", "`success`, `abandon` or `failure`");
+      r_.wrong_type(id, "end", one_of(end_kind_names(), "`"));
       s.end_invalid = true;
       return;
     }
@@ -250,8 +249,8 @@ public:
     } else if (!parse_end_kind(n.value, s.end)) {
       s.end_invalid = true;
       r_.report("invalid-value",
-                fmt::format("unknown end `{}`{}; use success, abandon or failure", n.value,
-                            did_you_mean(n.value, {"success", "abandon", "failure"})),
+                fmt::format("unknown end `{}`{}; use {}", n.value,
+                            did_you_mean(n.value, end_kind_names()), one_of(end_kind_names())),
                 n.location);
     }
   }
@@ -276,7 +275,7 @@ public:
         break;
       }
     }
-    r_.for_each_entry(id, kStepKeys, what, [&](const std::string &k, const Node &key, NodeId v) {
+    r_.for_each_entry(id, step_rule(), what, [&](const std::string &k, const Node &key, NodeId v) {
       if (k == "id") {
         if (auto t = r_.text(v, "id")) {
           s.id = *t;
@@ -297,9 +296,8 @@ public:
           if (!parse_actor(*t, s.actor)) {
             s.actor_explicit = false;
             r_.report("invalid-value",
-                      fmt::format("unknown actor `{}`{}; use customer, frontstage, backstage or system",
-                                  *t,
-                                  did_you_mean(*t, {"customer", "frontstage", "backstage", "system"})),
+                      fmt::format("unknown actor `{}`{}; use {}", *t,
+                                  did_you_mean(*t, actor_names()), one_of(actor_names())),
                       r_.location(v));
           }
         }
@@ -328,11 +326,12 @@ public:
         s.pain = r_.text_list(v, "pain");
       } else if (k == "emotion") {
         if (auto e = r_.integer(v, "emotion")) {
-          if (*e < -3 || *e > 3) {
+          const KeyRule &range = *step_rule().find("emotion");
+          if (*e < range.minimum || *e > range.maximum) {
             r_.report("invalid-value",
-                      fmt::format("`emotion` must be a whole number from -3 (angry) to 3 (delighted), "
-                                  "not {}",
-                                  *e),
+                      fmt::format("`emotion` must be a whole number from {} (angry) to {} "
+                                  "(delighted), not {}",
+                                  range.minimum, range.maximum, *e),
                       r_.location(v));
           } else {
             s.emotion = static_cast<int>(*e);
@@ -369,7 +368,7 @@ public:
     const Node &n = r_.node(root);
     j.location = n.location;
     bool has_steps = false;
-    r_.for_each_entry(root, kJourneyKeys, "the journey", [&](const std::string &k, const Node &key, NodeId v) {
+    r_.for_each_entry(root, journey_rule(), "the journey", [&](const std::string &k, const Node &key, NodeId v) {
       auto text_field = [&](std::string &field, Location *where = nullptr) {
         if (auto t = r_.text(v, k)) {
           field = *t;
@@ -443,7 +442,7 @@ public:
   }
 
   void read_catalog(NodeId root, Catalog &c) {
-    r_.for_each_entry(root, kCatalogKeys, "the catalog", [&](const std::string &k, const Node &key, NodeId v) {
+    r_.for_each_entry(root, catalog_rule(), "the catalog", [&](const std::string &k, const Node &key, NodeId v) {
       if (k == "catalog") {
         if (auto t = r_.text(v, "catalog")) {
           c.catalog = *t;
@@ -548,9 +547,5 @@ CatalogResult parse_catalog(std::string_view text, std::string_view filename) {
   }
   return result;
 }
-
-const std::vector<std::string_view> &journey_keys() { return kJourneyKeys; }
-const std::vector<std::string_view> &step_keys() { return kStepKeys; }
-const std::vector<std::string_view> &channel_keys() { return kChannelKeys; }
 
 } // namespace journey

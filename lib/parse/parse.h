@@ -31,11 +31,7 @@ struct CatalogResult {
 };
 
 /// Parses a shared catalog file (`catalog`, `channels`, `teams`, `processes`).
+/// The keys and values both parsers accept are in `parse/keys.h`.
 CatalogResult parse_catalog(std::string_view text, std::string_view filename);
-
-/// The keys each kind of mapping may have, for editors, docs and tests.
-const std::vector<std::string_view> &journey_keys();
-const std::vector<std::string_view> &step_keys();
-const std::vector<std::string_view> &channel_keys();
 
 } // namespace journey

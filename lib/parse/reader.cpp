@@ -43,15 +43,16 @@ void Reader::wrong_type(NodeId id, std::string_view field, std::string_view expe
 }
 
 void Reader::for_each_entry(
-    NodeId map, const std::vector<std::string_view> &allowed, std::string_view what,
+    NodeId map, const MappingRule &rule, std::string_view what,
     const std::function<void(const std::string &, const Node &, NodeId)> &on_entry) {
+  const std::vector<std::string_view> &allowed = rule.key_names;
   const Node &m = node(map);
   // Merge keys (`<<: *defaults`) supply entries the mapping does not set itself.
   std::vector<NodeId> merged_maps;
   std::vector<std::string_view> own_keys;
   for (std::size_t i = 0; i + 1 < m.children.size(); i += 2) {
     const Node &k = node(m.children[i]);
-    if (k.kind == Kind::Scalar && k.plain && k.value == "<<") {
+    if (k.kind == Kind::Scalar && k.plain && k.value == kMergeKey) {
       const Node &v = node(m.children[i + 1]);
       if (v.kind == Kind::Map) {
         merged_maps.push_back(m.children[i + 1]);
@@ -80,7 +81,7 @@ void Reader::for_each_entry(
         }
         continue;
       }
-      if (k.plain && k.value == "<<") {
+      if (k.plain && k.value == kMergeKey) {
         continue;
       }
       if (from_merge) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/diagnostic.h"
+#include "parse/keys.h"
 #include "parse/yaml_tree.h"
 
 #include <functional>
@@ -21,11 +22,11 @@ public:
   const yaml::Node &node(yaml::NodeId id) const { return tree_.deref(id); }
   static bool is_null(const yaml::Node &n) { return n.kind == yaml::Kind::Null; }
 
-  /// Calls `on_entry(key, key_node, value_id)` for each entry of a mapping whose key is in
-  /// `allowed`, in order, following `<<` merge keys; reports unknown and non-text keys.
-  /// `what` names the mapping in messages ("step", "channel `web`").
+  /// Calls `on_entry(key, key_node, value_id)` for each entry of a mapping whose key is one of
+  /// `rule`'s keys, in order, following `<<` merge keys; reports unknown keys (with a suggestion)
+  /// and non-text keys. `what` names the mapping in messages ("step", "channel `web`").
   void for_each_entry(
-      yaml::NodeId map, const std::vector<std::string_view> &allowed, std::string_view what,
+      yaml::NodeId map, const MappingRule &rule, std::string_view what,
       const std::function<void(const std::string &, const yaml::Node &, yaml::NodeId)> &on_entry);
 
   /// Calls `on_entry(key, key_node, value_id)` for every entry of a mapping keyed by ids.

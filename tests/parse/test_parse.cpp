@@ -818,14 +818,3 @@ TEST_CASE("parse_catalog: the bundled catalog parses without diagnostics") {
   CHECK(r.catalog.teams.size() >= 5);
   CHECK(r.catalog.processes.size() >= 5);
 }
-
-TEST_CASE("parse: the key lists match the documented format") {
-  CHECK(journey_keys() == std::vector<std::string_view>{"journey", "title", "intent", "owner",
-                                                        "start", "ends", "catalog", "channels",
-                                                        "teams", "processes", "steps"});
-  CHECK(step_keys() == std::vector<std::string_view>{"id", "name", "actor", "channel", "process",
-                                                     "team", "wait", "time", "cost", "pain",
-                                                     "emotion", "note", "next", "end"});
-  CHECK(channel_keys() ==
-        std::vector<std::string_view>{"name", "kind", "hours", "cost", "response"});
-}

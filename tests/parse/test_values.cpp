@@ -2,6 +2,7 @@
 #include "model/duration.h"
 #include "model/hours.h"
 #include "model/suggest.h"
+#include "parse/keys.h"
 #include "parse/parse.h"
 
 #include <cmath>
@@ -187,18 +188,18 @@ TEST_CASE("parse_hours: errors explain themselves") {
 }
 
 TEST_CASE("closest_match: likely typos only") {
-  CHECK(closest_match("chanel", step_keys()) == "channel");
-  CHECK(closest_match("nxt", step_keys()) == "next");
-  CHECK(closest_match("emotions", step_keys()) == "emotion");
-  CHECK(closest_match("acotr", step_keys()) == "actor"); // a transposition counts once
-  CHECK(closest_match("xyz", step_keys()).empty());
-  CHECK(closest_match("id", step_keys()).empty()); // an exact match is not a suggestion
+  CHECK(closest_match("chanel", step_rule().key_names) == "channel");
+  CHECK(closest_match("nxt", step_rule().key_names) == "next");
+  CHECK(closest_match("emotions", step_rule().key_names) == "emotion");
+  CHECK(closest_match("acotr", step_rule().key_names) == "actor"); // a transposition counts once
+  CHECK(closest_match("xyz", step_rule().key_names).empty());
+  CHECK(closest_match("id", step_rule().key_names).empty()); // an exact match is not a suggestion
   CHECK(closest_match("ab", {"abcd"}).empty());
   CHECK(closest_match("cat", {"bat", "hat"}) == "bat"); // ties go to the earliest
   CHECK(closest_match(std::string(300, 'a'), {"a"}).empty());
   CHECK(closest_match("anything", {}).empty());
-  CHECK(did_you_mean("chanel", step_keys()) == " (did you mean `channel`?)");
-  CHECK(did_you_mean("xyz", step_keys()).empty());
+  CHECK(did_you_mean("chanel", step_rule().key_names) == " (did you mean `channel`?)");
+  CHECK(did_you_mean("xyz", step_rule().key_names).empty());
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("ab", "ba") == 1);
   CHECK(edit_distance("ABC", "abc") == 0);
@@ -207,5 +208,5 @@ TEST_CASE("closest_match: likely typos only") {
 TEST_CASE("closest_match: a word differing only in case is suggested") {
   // Parser bug: edit_distance() is case-insensitive, so `Channel` is at distance 0 from `channel`,
   // and closest_match() treats distance 0 as "no suggestion".
-  CHECK(closest_match("Channel", step_keys()) == "channel");
+  CHECK(closest_match("Channel", step_rule().key_names) == "channel");
 }

@@ -1,10 +1,31 @@
 #!/usr/bin/env python3
-"""Validates the bundled journeys and catalog against docs/*.schema.json, and checks the schema's
-duration, hours and probability patterns agree with the parser on known good and bad values."""
+"""Checks docs/*.schema.json: they are what `journey schema` prints; the bundled journeys and
+catalog, and the lint fixtures the parser reads without complaint, validate against them; fixtures
+with parser findings do not; the schema's duration, hours and probability patterns agree with the
+parser on known good and bad values.
+
+Usage: check_schema.py ROOT JOURNEY_BINARY
+"""
 import glob
 import json
 import os
+import subprocess
 import sys
+
+ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", ".."))
+BINARY = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "build", "tools", "journey")
+DOCS = os.path.join(ROOT, "docs")
+
+# 0. The files in docs/ are the output of `journey schema` (checked before anything is skipped).
+for name, args in (("journey.schema.json", []), ("catalog.schema.json", ["--catalog"])):
+    with open(os.path.join(DOCS, name), encoding="utf-8", newline="") as f:
+        written = f.read()
+    generated = subprocess.run([BINARY, "schema", *args], capture_output=True, check=True,
+                               text=True).stdout
+    if written != generated:
+        print(f"docs/{name} differs from `journey schema {' '.join(args)}`; regenerate it with\n"
+              f"  build/tools/journey schema {' '.join(args + ['>'])} docs/{name}")
+        sys.exit(1)
 
 try:
     import jsonschema
@@ -146,17 +167,36 @@ check(not errors(CATALOG_V, None), "catalog schema rejects an empty catalog")
 check(errors(CATALOG_V, {"steps": []}), "catalog schema accepts `steps`")
 check(errors(CATALOG_V, {"channels": {"web": {"kind": "web"}}}), "catalog schema accepts the kind `web`")
 
-# 4. Every key the parser knows is in the schema, with a description.
-step_props = JOURNEY["definitions"]["step"]["properties"]
-for key in ["id", "name", "actor", "channel", "process", "team", "wait", "time", "cost", "pain", "emotion", "note", "next", "end"]:
-    check(key in step_props, f"step key `{key}` missing from the schema")
-for key in ["journey", "title", "intent", "owner", "start", "ends", "catalog", "channels", "teams", "processes", "steps"]:
-    check(key in JOURNEY["properties"], f"journey key `{key}` missing from the schema")
-for key in ["name", "kind", "hours", "cost", "response"]:
-    check(key in JOURNEY["definitions"]["channel"]["properties"], f"channel key `{key}` missing from the schema")
+# 4. Lint fixtures: what the parser reads without complaint, the schema accepts; what the parser
+# refuses (unknown keys, bad values, missing fields), the schema refuses too. Files with YAML
+# errors or duplicate keys are left out: PyYAML cannot read them the way journey does.
+PARSER_RULES = {"unknown-key", "invalid-value", "missing-field"}
+UNREADABLE_RULES = {"yaml-syntax", "duplicate-key"}
+fixtures = sorted(p for p in glob.glob(os.path.join(ROOT, "tests", "lint", "fixtures", "**", "*.yaml"), recursive=True)
+                  if not p.endswith(".journeylint.yaml"))
+clean = refused = 0
+for path in fixtures:
+    name = os.path.relpath(path, ROOT)
+    lint = subprocess.run([BINARY, "lint", "--format", "json", path], capture_output=True, text=True)
+    rules = {d["rule"] for d in json.loads(lint.stdout)}
+    if rules & UNREADABLE_RULES:
+        continue
+    with open(path, encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    is_catalog = isinstance(doc, dict) and not ({"journey", "title", "steps"} & doc.keys())
+    found = errors(CATALOG_V if is_catalog else JOURNEY_V, doc)
+    if rules & PARSER_RULES:
+        refused += 1
+        check(found, f"{name}: the parser reports {sorted(rules & PARSER_RULES)} but the schema accepts it")
+    else:
+        clean += 1
+        for e in found:
+            failures.append(f"{name}: the parser accepts it but the schema says {e}")
+check(clean >= 10 and refused >= 3, f"expected at least 10 clean and 3 refused fixtures, found {clean} and {refused}")
 
 if failures:
     print("\n".join(failures))
     print(f"{len(failures)} schema check(s) failed")
     sys.exit(1)
-print(f"schema ok: {journeys} journeys and {catalogs} catalog valid; patterns agree with the parser")
+print(f"schema ok: docs are `journey schema`'s output; {journeys} journeys, {catalogs} catalog and {clean} clean "
+      f"fixtures valid, {refused} fixtures with parser findings refused; patterns agree with the parser")

@@ -1,0 +1,357 @@
+// The key tables of the journey, catalog and configuration formats, with their help texts.
+#include "parse/keys.h"
+
+#include "model/diagnostic.h"
+#include "model/journey.h"
+
+#include <algorithm>
+
+namespace journey {
+namespace {
+
+KeyRule key(std::string_view name, ValueRule value, std::string_view description = {}) {
+  KeyRule k;
+  k.name = name;
+  k.value = value;
+  k.description = description;
+  return k;
+}
+
+KeyRule required(KeyRule k) {
+  k.required = true;
+  return k;
+}
+
+KeyRule of(KeyRule k, const MappingRule &mapping) {
+  k.mapping = &mapping;
+  return k;
+}
+
+KeyRule among(KeyRule k, std::vector<std::string_view> choices) {
+  k.choices = std::move(choices);
+  return k;
+}
+
+KeyRule between(KeyRule k, long long minimum, long long maximum) {
+  k.minimum = minimum;
+  k.maximum = maximum;
+  return k;
+}
+
+MappingRule mapping(std::string_view name, std::string_view description,
+                    std::vector<KeyRule> keys) {
+  MappingRule m;
+  m.name = name;
+  m.description = description;
+  m.keys = std::move(keys);
+  for (const KeyRule &k : m.keys) {
+    m.key_names.push_back(k.name);
+  }
+  return m;
+}
+
+std::vector<std::string_view> severity_names() {
+  std::vector<std::string_view> names;
+  for (Severity s : {Severity::Off, Severity::Info, Severity::Warning, Severity::Error}) {
+    names.push_back(to_string(s));
+  }
+  return names;
+}
+
+MappingRule make_channel() {
+  return mapping(
+      "channel", "A channel the customer uses: web, app, phone, email, post, branch, social.",
+      {
+          key("name", ValueRule::Text, "Display name. Default: the channel's id."),
+          required(among(
+              key("kind", ValueRule::Choice,
+                  "How the channel reaches the customer: `digital` (self-service on a screen), "
+                  "`assisted` (a person at a distance: phone, staff-answered email, chat), "
+                  "`in-person` (branch, visit), `paper` (post, forms, letters), `social` (social "
+                  "media)."),
+              channel_kind_names())),
+          key("hours", ValueRule::Hours),
+          key("cost", ValueRule::Number,
+              "Cost of one contact in this channel; used for a step's cost when the step sets "
+              "none."),
+          key("response", ValueRule::Duration, "Typical time for the channel to respond."),
+      });
+}
+
+MappingRule make_team() {
+  MappingRule m = mapping("team",
+                          "A team in the organisation: its name as text, or a mapping with "
+                          "`name`. Default name: the id.",
+                          {key("name", ValueRule::Text, "Display name. Default: the team's id.")});
+  m.name_shorthand = true;
+  return m;
+}
+
+MappingRule make_process() {
+  MappingRule m = mapping(
+      "process",
+      "An existing internal process: its name as text, or a mapping with `name` and the owning "
+      "`team`.",
+      {
+          key("name", ValueRule::Text, "Display name. Default: the process's id."),
+          key("team", ValueRule::Text,
+              "Id of the team that owns the process; steps in the process belong to it unless "
+              "they name their own team."),
+      });
+  m.name_shorthand = true;
+  return m;
+}
+
+MappingRule make_branch() {
+  return mapping(
+      "branch", "A branch: the step it leads to, its probability and a label.",
+      {
+          required(key("to", ValueRule::Id, "Id of the step this branch leads to.")),
+          key("p", ValueRule::Probability,
+              "Branch probability: a number from 0 to 1, or a percentage "
+              "`0%`..`100%`. Branches without `p` share what is left equally."),
+          key("label", ValueRule::Text, "Why the customer goes this way; shown on diagrams."),
+      });
+}
+
+MappingRule make_step(const MappingRule &branch) {
+  return mapping(
+      "step", "One step of the journey.",
+      {
+          required(key("id", ValueRule::Id, "Unique id of the step, used in `next`.")),
+          required(key("name", ValueRule::NonEmptyText, "What happens, in words.")),
+          among(key("actor", ValueRule::Choice,
+                    "Who performs the step: `customer`, `frontstage` (staff the customer deals "
+                    "with), `backstage` (staff out of sight) or `system`. Default: `backstage` "
+                    "when the step names a `process` or `team`, else `customer`."),
+                actor_names()),
+          key("channel", ValueRule::Text, "Id of the channel the step happens in."),
+          key("process", ValueRule::Text, "Id of the internal process the step is part of."),
+          key("team", ValueRule::Text,
+              "Id of the team doing the step. Default: the process's team."),
+          key("wait", ValueRule::Duration,
+              "Time spent waiting before the step starts (queue, post, backlog). Default 0."),
+          key("time", ValueRule::Duration, "Active time of the step. Default 0."),
+          key("cost", ValueRule::Number,
+              "Cost of one pass through the step; overrides the channel's contact cost."),
+          key("pain", ValueRule::TextList, "Pain points: a text or a list of texts."),
+          between(key("emotion", ValueRule::WholeNumber,
+                      "How the customer feels: -3 (angry) to 3 (delighted)."),
+                  -3, 3),
+          key("note", ValueRule::Text, "Anything else worth knowing."),
+          of(key("next", ValueRule::Next,
+                 "The steps that may follow: a step id, a list of ids (equal chances), a mapping "
+                 "`{to, p, label}`, or a list of them."),
+             branch),
+          among(key("end", ValueRule::End,
+                    "Marks an end of the journey: `success`, `abandon` or `failure` (`true` means "
+                    "success, `false` not an end)."),
+                end_kind_names()),
+      });
+}
+
+KeyRule channels_key(const MappingRule &channel) {
+  return of(key("channels", ValueRule::MappingsById, "Channels by id."), channel);
+}
+
+KeyRule teams_key(const MappingRule &team) {
+  return of(key("teams", ValueRule::MappingsById, "Teams by id."), team);
+}
+
+KeyRule processes_key(const MappingRule &process) {
+  return of(key("processes", ValueRule::MappingsById, "Existing internal processes by id."),
+            process);
+}
+
+MappingRule make_journey(const MappingRule &channel, const MappingRule &team,
+                         const MappingRule &process, const MappingRule &step) {
+  MappingRule m = mapping(
+      "journey",
+      "One customer journey: intent, start, steps across channels and teams, and ends. "
+      "Reference: docs/format.md.",
+      {
+          required(key("journey", ValueRule::Slug,
+                       "The journey's id, a slug such as `open-bank-account`.")),
+          required(key("title", ValueRule::NonEmptyText,
+                       "The journey in the customer's words: \"I want to open a bank account\".")),
+          key("intent", ValueRule::Text,
+              "The customer intent it serves: \"Help me manage my day-to-day money\"."),
+          key("owner", ValueRule::Text, "The journey owner, the design authority for it."),
+          key("start", ValueRule::Text, "The start point, in words."),
+          key("ends", ValueRule::TextList, "The end points (success criteria), in words."),
+          key("catalog", ValueRule::NonEmptyText,
+              "Path of a shared catalog of channels, teams and processes, relative to this file "
+              "(`org.yaml`)."),
+          channels_key(channel),
+          teams_key(team),
+          processes_key(process),
+          required(of(key("steps", ValueRule::ListOf,
+                          "The steps; the first one is where the journey starts."),
+                      step)),
+      });
+  m.title = "Customer journey";
+  return m;
+}
+
+MappingRule make_catalog(const MappingRule &channel, const MappingRule &team,
+                         const MappingRule &process) {
+  MappingRule m = mapping(
+      "catalog",
+      "Definitions shared by several journeys (`catalog: org.yaml` in a journey). Reference: "
+      "docs/format.md.",
+      {
+          key("catalog", ValueRule::NonEmptyText,
+              "Path of a catalog this one extends, relative to this file."),
+          channels_key(channel),
+          teams_key(team),
+          processes_key(process),
+      });
+  m.title = "Shared catalog of channels, teams and processes";
+  m.may_be_empty = true;
+  return m;
+}
+
+MappingRule make_budgets() {
+  return mapping(
+      "budgets", "Limits on expected values, checked by rule `budget`.",
+      {
+          key("lead_time", ValueRule::Duration, "Longest acceptable expected lead time."),
+          key("wait_time", ValueRule::Duration, "Longest acceptable expected wait time."),
+          key("handoffs", ValueRule::Number, "Most expected handoffs between teams."),
+          key("channel_switches", ValueRule::Number, "Most expected channel switches."),
+          key("cost", ValueRule::Number, "Highest acceptable expected cost to serve."),
+          key("right_first_time", ValueRule::Probability,
+              "Lowest acceptable expected right-first-time rate."),
+      });
+}
+
+MappingRule make_journey_config(const MappingRule &budgets) {
+  return mapping("journeyConfig", "Settings of one journey, laid over the global ones.",
+                 {of(key("budgets", ValueRule::Mapping,
+                         "Budgets of this journey, laid over the global `budgets`."),
+                     budgets)});
+}
+
+MappingRule make_config(const MappingRule &budgets, const MappingRule &journey_config) {
+  MappingRule m = mapping(
+      "config",
+      "Severities of lint rules and budgets (`.journeylint.yaml`). Reference: docs/cli.md.",
+      {
+          among(key("rules", ValueRule::SeveritiesById,
+                    "Severity per rule id: off, info, warning or error."),
+                severity_names()),
+          of(key("budgets", ValueRule::Mapping,
+                 "Limits on expected values, checked by rule `budget`."),
+             budgets),
+          of(key("journeys", ValueRule::MappingsById, "Settings per journey id."), journey_config),
+      });
+  m.title = "journey lint configuration";
+  m.may_be_empty = true;
+  return m;
+}
+
+/// Built once, in dependency order: a mapping's keys point at the mappings built before it.
+struct Tables {
+  MappingRule channel = make_channel();
+  MappingRule team = make_team();
+  MappingRule process = make_process();
+  MappingRule branch = make_branch();
+  MappingRule step = make_step(branch);
+  MappingRule journey = make_journey(channel, team, process, step);
+  MappingRule catalog = make_catalog(channel, team, process);
+  MappingRule budgets = make_budgets();
+  MappingRule journey_config = make_journey_config(budgets);
+  MappingRule config = make_config(budgets, journey_config);
+  std::vector<const MappingRule *> all{&journey, &channel, &team,   &process, &step,
+                                       &branch,  &catalog, &config, &budgets, &journey_config};
+};
+
+const Tables &tables() {
+  static const Tables t;
+  return t;
+}
+
+} // namespace
+
+const KeyRule *MappingRule::find(std::string_view key) const {
+  auto it = std::find_if(keys.begin(), keys.end(), [&](const KeyRule &k) { return k.name == key; });
+  return it == keys.end() ? nullptr : &*it;
+}
+
+const MappingRule &journey_rule() {
+  return tables().journey;
+}
+const MappingRule &catalog_rule() {
+  return tables().catalog;
+}
+const MappingRule &channel_rule() {
+  return tables().channel;
+}
+const MappingRule &team_rule() {
+  return tables().team;
+}
+const MappingRule &process_rule() {
+  return tables().process;
+}
+const MappingRule &step_rule() {
+  return tables().step;
+}
+const MappingRule &branch_rule() {
+  return tables().branch;
+}
+const MappingRule &config_rule() {
+  return tables().config;
+}
+const MappingRule &budgets_rule() {
+  return tables().budgets;
+}
+const MappingRule &journey_config_rule() {
+  return tables().journey_config;
+}
+const std::vector<const MappingRule *> &all_mapping_rules() {
+  return tables().all;
+}
+
+std::string_view merge_key_description() {
+  return "YAML merge key: a mapping (usually an alias such as `*defaults`) or a list of them, "
+         "whose keys this mapping takes unless it sets them itself.";
+}
+
+std::string_view describe(ValueRule rule) {
+  switch (rule) {
+  case ValueRule::Slug:
+    return "A slug: lower-case letters, digits, `-`, `_` and `.`, e.g. `open-bank-account`.";
+  case ValueRule::Duration:
+    return "A duration: `45s`, `10m`, `2h`, `1h30m`, `1.5h`, `3d`, `1w`, `2 hours`, ISO 8601 "
+           "`P1DT2H` / `PT30M`, or `0`. Units go from largest to smallest, each once.";
+  case ValueRule::Hours:
+    return "Opening hours: `24/7`, or `;`-separated groups of days and times such as `Mon-Fri "
+           "08:00-20:00; Sat 09:00-13:00; Sun closed`. Days: Mon..Sun, a range (`Mon-Fri`) or a "
+           "list (`Sat,Sun`); times HH:MM-HH:MM, several separated by `,`.";
+  case ValueRule::TextList:
+    return "A text or a list of texts.";
+  case ValueRule::Probability:
+    return "A probability: a number from 0 to 1, or a percentage `0%`..`100%`.";
+  default:
+    return {};
+  }
+}
+
+const std::vector<std::string_view> &examples(ValueRule rule) {
+  static const std::vector<std::string_view> durations{"45s", "10m", "2h",     "1h30m", "1.5h",
+                                                       "3d",  "1w",  "P1DT2H", "0"};
+  static const std::vector<std::string_view> hours{
+      "24/7", "Mon-Fri 08:00-20:00; Sat 09:00-13:00; Sun closed",
+      "Mon-Fri 09:00-12:30, 13:30-17:00"};
+  static const std::vector<std::string_view> none;
+  switch (rule) {
+  case ValueRule::Duration:
+    return durations;
+  case ValueRule::Hours:
+    return hours;
+  default:
+    return none;
+  }
+}
+
+} // namespace journey

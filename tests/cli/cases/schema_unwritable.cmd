@@ -1,0 +1,1 @@
+{bin} schema --catalog -o no-such-dir/catalog.schema.json
