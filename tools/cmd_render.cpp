@@ -1,11 +1,10 @@
 // `journey render`: outside-in, inside-out and compare diagrams as DOT, SVG, PNG or PDF.
 #include "command.h"
 #include "common.h"
+#include "load/output_target.h"
 #include "render/graphviz.h"
 #include "render/render.h"
 
-#include <cctype>
-#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 
@@ -20,32 +19,21 @@ struct RenderOptions {
   std::string type;
 };
 
-/// A journey id made safe as a file name: anything but letters, digits, `.`, `_`, `-` becomes `_`.
-std::string file_stem(const std::string &id) {
-  std::string stem = id.empty() ? "journey" : id;
-  for (char &c : stem) {
-    c = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ? c : '_';
-  }
-  return stem.front() == '.' ? "_" + stem : stem;
-}
-
 int usage(const std::string &message) {
   fmt::print(stderr, "journey render: error: {}\n", message);
   return kExitUsage;
 }
 
 int run_render(const RenderOptions &options) {
+  using Kind = OutputTarget::Kind;
   const View view = *parse_view(options.view);
   const ViewOptions view_options{value_of(kCollapseNames, options.collapse) == Collapse::Process};
-  const bool to_stdout = options.output.empty() || options.output == "-";
-  std::error_code ec;
-  const bool to_directory = !to_stdout && (options.output.back() == '/' ||
-                                           std::filesystem::is_directory(options.output, ec));
+  const OutputTarget target = output_target(options.output);
   std::optional<Format> format = parse_format(options.type);
   if (!format) {
-    format = to_stdout      ? Format::Dot
-             : to_directory ? Format::Svg
-                            : format_from_path(options.output);
+    format = target.kind == Kind::Stdout      ? Format::Dot
+             : target.kind == Kind::Directory ? Format::Svg
+                                              : format_from_path(target.path);
   }
   if (!format) {
     return usage("cannot tell the format of " + options.output +
@@ -55,20 +43,16 @@ int run_render(const RenderOptions &options) {
   const CheckRun run = check_inputs(options.inputs);
   print_problems(run, "render");
   const std::vector<const CheckedFile *> journeys = run.journeys();
-  if (!to_directory && !to_stdout && journeys.size() > 1) {
+  if (target.kind == Kind::File && journeys.size() > 1) {
     return usage("several journeys need a directory: -o DIR/");
   }
-  if (to_stdout && journeys.size() > 1 && *format != Format::Dot) {
-    return usage("several journeys as " + std::string(to_string(*format)) +
-                 " need a directory: -o DIR/");
+  if (target.kind == Kind::Stdout && journeys.size() > 1 && *format != Format::Dot) {
+    return usage(
+        fmt::format("several journeys as {} need a directory: -o DIR/", to_string(*format)));
   }
-  if (to_directory) {
-    std::filesystem::create_directories(options.output, ec);
-    if (ec) {
-      return usage("cannot create " + options.output + ": " + ec.message());
-    }
+  if (std::string error; !create_output_directory(target, error)) {
+    return usage("cannot create " + options.output + ": " + error);
   }
-
   bool failed = false;
   std::map<std::string, std::string> written; // output path -> journey file
   for (const CheckedFile *checked : journeys) {
@@ -81,11 +65,10 @@ int run_render(const RenderOptions &options) {
       failed = true;
       continue;
     }
-    std::string path = to_stdout ? "" : options.output;
-    if (to_directory) {
-      path = (std::filesystem::path(options.output) /
-              fmt::format("{}.{}.{}", file_stem(journey.id), to_string(view), to_string(*format)))
-                 .string();
+    std::string path = target.path;
+    if (target.kind == Kind::Directory) {
+      path = journey_output_path(target, journey.id,
+                                 fmt::format("{}.{}", to_string(view), to_string(*format)));
       if (auto [it, inserted] = written.emplace(path, checked->file.path); !inserted) {
         fmt::print(stderr,
                    "journey render: error: {}: journey id `{}` was already written from {}\n",
