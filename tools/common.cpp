@@ -56,8 +56,7 @@ bool use_color(std::FILE *stream) {
 }
 
 void print_findings(const LintReport &report) {
-  std::string text = format_text(report, use_color(stderr));
-  std::fputs(text.c_str(), stderr);
+  std::fputs(format_text(report, use_color(stderr)).c_str(), stderr);
 }
 
 bool write_output(const std::string &path, std::string_view data) {
