@@ -2,7 +2,6 @@
 // GitHub annotations).
 #include "command.h"
 #include "common.h"
-
 #include "lint/rule.h"
 
 #include <fmt/format.h>
@@ -19,32 +18,25 @@ struct LintOptions {
   bool list_rules = false;
 };
 
-int list_rules() {
-  for (const Rule &r : all_rules()) {
-    fmt::print("{:<22} {:<8} {}\n", r.id, to_string(r.default_severity), r.summary);
-  }
-  return kExitOk;
-}
-
 int run_lint(const LintOptions &options) {
   if (options.list_rules) {
-    return list_rules();
+    for (const Rule &r : all_rules()) {
+      fmt::print("{:<22} {:<8} {}\n", r.id, to_string(r.default_severity), r.summary);
+    }
+    return kExitOk;
   }
   if (options.inputs.paths.empty()) {
     fmt::print(stderr, "journey lint: error: no input (give files, directories or -)\n");
     return kExitUsage;
   }
-  OutputFormat format = OutputFormat::Text;
-  parse_output_format(options.format, format);
-  CheckRun run = check_inputs(options.inputs);
+  const OutputFormat format = *value_of(kOutputFormatNames, options.format);
+  const CheckRun run = check_inputs(options.inputs);
   const bool color = options.output.empty() && use_color(stdout);
   if (!write_output(options.output, format_report(run.report, format, color, JOURNEY_VERSION))) {
     return kExitUsage;
   }
   if (!run.input_errors.empty()) {
-    LintReport errors;
-    errors.diagnostics = run.input_errors;
-    print_findings(errors);
+    print_findings(LintReport{run.input_errors, {}, {}});
   }
   if (format == OutputFormat::Text) {
     fmt::print(stderr, "{}\n", summary_line(run.report));
@@ -72,18 +64,20 @@ std::function<int()> setup_lint(CLI::App &app) {
               "loops and channel bounces");
   add_input_options(*cmd, options->inputs, false);
   cmd->add_option("-f,--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}))
+      ->check(choices(kOutputFormatNames))
       ->default_str("text");
   cmd->add_option("-o,--output", options->output, "Write the report to FILE instead of stdout")
       ->type_name("FILE");
   cmd->add_flag("--strict", options->strict, "Exit 1 on warnings too");
-  cmd->add_option("--max-warnings", options->max_warnings, "Exit 1 when there are more than N warnings")
+  cmd->add_option("--max-warnings", options->max_warnings,
+                  "Exit 1 when there are more than N warnings")
       ->type_name("N")
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--list-rules", options->list_rules, "List every rule with its default severity");
-  cmd->footer("Exit codes: 0 no errors, 1 errors (or warnings with --strict / over --max-warnings),\n"
-              "2 usage errors, unreadable files or a bad configuration.\n"
-              "Suppress a finding with `# journey-lint: disable=<rule>` on its line or the line above.");
+  cmd->footer(
+      "Exit codes: 0 no errors, 1 errors (or warnings with --strict / over --max-warnings),\n"
+      "2 usage errors, unreadable files or a bad configuration.\n"
+      "Suppress a finding with `# journey-lint: disable=<rule>` on its line or the line above.");
   return [options] { return run_lint(*options); };
 }
 

@@ -2,7 +2,6 @@
 // processes they cut across, with shared processes and their teams standing out.
 #include "command.h"
 #include "common.h"
-#include "render/format.h"
 #include "render/graphviz.h"
 #include "render/portfolio_map.h"
 
@@ -18,41 +17,27 @@ struct MapOptions {
 };
 
 int run_map(const MapOptions &options) {
-  std::optional<Format> format;
-  if (!options.format.empty()) {
-    format = parse_format(options.format);
-  } else if (!options.output.empty() && options.output != "-") {
-    format = format_from_path(options.output);
-    if (!format) {
-      fmt::print(stderr,
-                 "journey map: error: cannot tell the format from `{}`; name it .svg, .png, .pdf "
-                 "or .dot, or give -T\n",
-                 options.output);
-      return kExitUsage;
-    }
-  } else {
-    format = Format::Svg;
+  const bool to_stdout = options.output.empty() || options.output == "-";
+  const std::optional<Format> format = !options.format.empty() ? parse_format(options.format)
+                                       : to_stdout             ? Format::Svg
+                                                               : format_from_path(options.output);
+  if (!format) {
+    fmt::print(stderr,
+               "journey map: error: cannot tell the format from `{}`; name it .svg, .png, .pdf "
+               "or .dot, or give -T\n",
+               options.output);
+    return kExitUsage;
   }
-  CheckRun run = check_inputs(options.inputs);
-  bool left_out = false;
-  std::vector<const Journey *> journeys;
-  for (const CheckedFile *checked : processable_journeys(run, "map", left_out)) {
-    journeys.push_back(&checked->file.journey);
-  }
+  const CheckRun run = check_inputs(options.inputs);
+  print_problems(run, "map");
   std::string data;
   try {
-    data = render_portfolio_map(journeys, *format);
+    data = render_portfolio_map(run.definitions(), *format);
   } catch (const RenderError &e) {
     fmt::print(stderr, "journey map: error: {}\n", e.what());
-    return kExitUsage;
+    return exit_code(run, true);
   }
-  if (!write_output(options.output, data)) {
-    return kExitUsage;
-  }
-  if (!run.input_errors.empty()) {
-    return kExitUsage;
-  }
-  return left_out ? kExitFindings : kExitOk;
+  return finish(run, options.output, data);
 }
 
 std::function<int()> setup_map(CLI::App &app) {
@@ -65,11 +50,10 @@ std::function<int()> setup_map(CLI::App &app) {
       ->type_name("FILE");
   cmd->add_option("-T,--type", options->format,
                   "dot, svg, png or pdf (default: from the -o extension, else svg)")
-      ->check(CLI::IsMember({"dot", "gv", "svg", "png", "pdf"}));
-  cmd->footer("Processes are matched across journeys by id, so define them once in a shared\n"
-              "catalog (`catalog: org.yaml`). A journey with lint errors is left out: its errors\n"
-              "are printed and the exit code is 1. Exit codes: 0 ok, 1 a journey had lint errors,\n"
-              "2 usage errors, unreadable files or a Graphviz failure.");
+      ->check(choices(kFormatNames));
+  cmd->footer(
+      footer("Processes are matched across journeys by id, so define them once in a shared\n"
+             "catalog (`catalog: org.yaml`)."));
   return [options] { return run_map(*options); };
 }
 

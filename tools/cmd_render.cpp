@@ -1,17 +1,12 @@
 // `journey render`: outside-in, inside-out and compare diagrams as DOT, SVG, PNG or PDF.
 #include "command.h"
 #include "common.h"
-#include "render/format.h"
+#include "load/output_target.h"
 #include "render/graphviz.h"
 #include "render/render.h"
 
-#include <filesystem>
 #include <fmt/format.h>
 #include <map>
-#include <memory>
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace journey::tools {
 namespace {
@@ -24,66 +19,40 @@ struct RenderOptions {
   std::string type;
 };
 
-/// A journey id made safe as a file name: anything but letters, digits, `.`, `_`, `-` becomes `_`.
-std::string file_stem(const std::string &id) {
-  std::string stem = id.empty() ? "journey" : id;
-  for (char &c : stem) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '.' || c == '_' || c == '-';
-    c = ok ? c : '_';
-  }
-  return stem.front() == '.' ? "_" + stem : stem;
-}
-
-bool is_directory_target(const std::string &path) {
-  std::error_code ec;
-  return !path.empty() && (path.back() == '/' || std::filesystem::is_directory(path, ec));
-}
-
 int usage(const std::string &message) {
   fmt::print(stderr, "journey render: error: {}\n", message);
   return kExitUsage;
 }
 
 int run_render(const RenderOptions &options) {
-  const View view = parse_view(options.view).value_or(View::Compare);
-  ViewOptions view_options;
-  view_options.collapse_process = options.collapse == "process";
-  const bool to_directory = is_directory_target(options.output);
-  std::optional<Format> format;
-  if (!options.type.empty()) {
-    format = parse_format(options.type);
-  } else if (options.output.empty() || options.output == "-") {
-    format = Format::Dot;
-  } else if (to_directory) {
-    format = Format::Svg;
-  } else {
-    format = format_from_path(options.output);
-    if (!format) {
-      return usage("cannot tell the format of " + options.output +
-                   " from its extension (.svg, .png, .pdf, .dot); use -T");
-    }
+  using Kind = OutputTarget::Kind;
+  const View view = *parse_view(options.view);
+  const ViewOptions view_options{value_of(kCollapseNames, options.collapse) == Collapse::Process};
+  const OutputTarget target = output_target(options.output);
+  std::optional<Format> format = parse_format(options.type);
+  if (!format) {
+    format = target.kind == Kind::Stdout      ? Format::Dot
+             : target.kind == Kind::Directory ? Format::Svg
+                                              : format_from_path(target.path);
+  }
+  if (!format) {
+    return usage("cannot tell the format of " + options.output +
+                 " from its extension (.svg, .png, .pdf, .dot); use -T");
   }
 
-  CheckRun run = check_inputs(options.inputs);
-  bool left_out = false;
-  std::vector<const CheckedFile *> journeys = processable_journeys(run, "render", left_out);
-  const bool to_stdout = options.output.empty() || options.output == "-";
-  if (!to_directory && !to_stdout && journeys.size() > 1) {
+  const CheckRun run = check_inputs(options.inputs);
+  print_problems(run, "render");
+  const std::vector<const CheckedFile *> journeys = run.journeys();
+  if (target.kind == Kind::File && journeys.size() > 1) {
     return usage("several journeys need a directory: -o DIR/");
   }
-  if (to_stdout && journeys.size() > 1 && *format != Format::Dot) {
-    return usage("several journeys as " + std::string(to_string(*format)) +
-                 " need a directory: -o DIR/");
+  if (target.kind == Kind::Stdout && journeys.size() > 1 && *format != Format::Dot) {
+    return usage(
+        fmt::format("several journeys as {} need a directory: -o DIR/", to_string(*format)));
   }
-  if (to_directory) {
-    std::error_code ec;
-    std::filesystem::create_directories(options.output, ec);
-    if (ec) {
-      return usage("cannot create " + options.output + ": " + ec.message());
-    }
+  if (std::string error; !create_output_directory(target, error)) {
+    return usage("cannot create " + options.output + ": " + error);
   }
-
   bool failed = false;
   std::map<std::string, std::string> written; // output path -> journey file
   for (const CheckedFile *checked : journeys) {
@@ -96,13 +65,11 @@ int run_render(const RenderOptions &options) {
       failed = true;
       continue;
     }
-    std::string path = options.output;
-    if (to_directory) {
-      std::string name = file_stem(journey.id) + "." + std::string(to_string(view)) + "." +
-                         std::string(to_string(*format));
-      path = (std::filesystem::path(options.output) / name).string();
-      auto [it, inserted] = written.emplace(path, checked->file.path);
-      if (!inserted) {
+    std::string path = target.path;
+    if (target.kind == Kind::Directory) {
+      path = journey_output_path(target, journey.id,
+                                 fmt::format("{}.{}", to_string(view), to_string(*format)));
+      if (auto [it, inserted] = written.emplace(path, checked->file.path); !inserted) {
         fmt::print(stderr,
                    "journey render: error: {}: journey id `{}` was already written from {}\n",
                    checked->file.path, journey.id, it->second);
@@ -110,14 +77,11 @@ int run_render(const RenderOptions &options) {
         continue;
       }
     }
-    if (!write_output(to_stdout ? "" : path, data)) {
+    if (!write_output(path, data)) {
       return kExitUsage;
     }
   }
-  if (!run.input_errors.empty()) {
-    return kExitUsage;
-  }
-  return left_out || failed ? kExitFindings : kExitOk;
+  return exit_code(run, failed);
 }
 
 std::function<int()> setup_render(CLI::App &app) {
@@ -127,27 +91,24 @@ std::function<int()> setup_render(CLI::App &app) {
                 "organisation sees (inside-out)");
   add_input_options(*cmd, options->inputs);
   cmd->add_option("--view", options->view, "Which diagram to draw")
-      ->check(CLI::IsMember({"outside-in", "inside-out", "compare"}))
+      ->check(choices(kViewNames))
       ->default_str("compare");
   cmd->add_option("--collapse", options->collapse,
                   "Draw each process as one box (inside-out), for large journeys")
-      ->check(CLI::IsMember({"process"}))
+      ->check(choices(kCollapseNames))
       ->type_name("process");
   cmd->add_option("-o,--output", options->output,
                   "Write to FILE (format from its extension) or into DIR/ (one file per journey)")
       ->type_name("FILE|DIR/");
   cmd->add_option("-T,--type", options->type, "Output format; overrides the extension of -o")
-      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}))
+      ->check(choices(kFormatNames))
       ->type_name("FORMAT");
-  cmd->footer(
+  cmd->footer(footer(
       "Without -o, DOT goes to stdout. -o FILE takes the format from the extension (.svg, .png,\n"
       ".pdf, .dot, .gv); -T overrides it. -o DIR/ (or an existing directory) writes one file per\n"
       "journey, named <journey-id>.<view>.<format> (SVG unless -T says otherwise). Files are\n"
       "written to a temporary file and renamed, so a failure never leaves half a diagram.\n"
-      "A journey with lint errors is not drawn: its errors are printed and the exit code is 1.\n"
-      "Colours, markers and layout: docs/diagrams.md.\n"
-      "Exit codes: 0 ok, 1 a journey had lint errors or could not be drawn, 2 usage errors or\n"
-      "unreadable files.");
+      "Colours, markers and layout: docs/diagrams.md."));
   return [options] { return run_render(*options); };
 }
 

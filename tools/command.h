@@ -1,14 +1,16 @@
 // Subcommand registration: each `cmd_*.cpp` registers itself; `main.cpp` builds the CLI from them.
+// Every command returns one of the exit codes of check/exit_code.h.
 #pragma once
 
-#include <CLI/CLI.hpp>
+#include "check/exit_code.h"
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <vector>
 
 namespace journey::tools {
 
-/// Adds one subcommand to `app` and returns the function that runs it (its exit code).
+/// Adds exactly one subcommand to `app` and returns the function that runs it (its exit code).
 using CommandSetup = std::function<int()> (*)(CLI::App &app);
 
 struct CommandEntry {
@@ -17,16 +19,14 @@ struct CommandEntry {
 };
 
 /// Every registered subcommand.
-std::vector<CommandEntry> &command_registry();
+inline std::vector<CommandEntry> &command_registry() {
+  static std::vector<CommandEntry> registry;
+  return registry;
+}
 
 /// Registers a subcommand from a static object in its source file.
 struct RegisterCommand {
   RegisterCommand(int order, CommandSetup setup) { command_registry().push_back({order, setup}); }
 };
-
-/// Exit codes shared by every command.
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitFindings = 1; ///< errors in the journeys (or warnings with --strict)
-inline constexpr int kExitUsage = 2;    ///< bad usage, unreadable files, bad configuration
 
 } // namespace journey::tools

@@ -1,61 +1,45 @@
-// Shared driver code: load and lint inputs, print findings, choose colours.
+// Shared driver code: input options, printing findings, writing outputs, choices from name tables.
 #pragma once
 
-#include "lint/output.h"
-#include "load/workspace.h"
+#include "check/exit_code.h"
+#include "model/names.h"
 
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
-#include <optional>
 #include <string>
-#include <vector>
+#include <string_view>
 
 namespace journey::tools {
 
-/// One input after loading and linting.
-struct CheckedFile {
-  LoadedFile file;
-  std::vector<Diagnostic> findings; ///< lint findings, severities applied, sorted
-  const LintConfig *config = nullptr;
-  bool has_errors() const { return has_journey_errors; }
-  bool has_journey_errors = false;
-};
-
-/// Every input of a command, loaded and linted.
-struct CheckRun {
-  std::vector<CheckedFile> files;
-  std::vector<Diagnostic> input_errors; ///< missing files, bad configuration: exit code 2
-  LintReport report;                    ///< every finding, for printing
-};
-
 /// Options every command that reads journeys takes.
-struct InputOptions {
-  std::vector<std::string> paths;
-  std::optional<std::string> config;
-};
+using InputOptions = CheckOptions;
 
 /// Adds `FILE|DIR...` and `--config` to a subcommand.
 void add_input_options(CLI::App &command, InputOptions &options, bool required = true);
 
-/// Expands, loads and lints every input.
-CheckRun check_inputs(const InputOptions &options);
+/// A CLI11 check accepting exactly the names of a library name table.
+template <typename E, std::size_t N> CLI::IsMember choices(const Named<E> (&table)[N]) {
+  return CLI::IsMember(names_of(table));
+}
 
-/// The journeys of a run fit for processing further: readable journey files (not catalogs)
-/// without lint errors other than `budget` (which is about the figures, not the definition).
-/// Prints the input errors and the error findings of every file to stderr; sets `left_out` when
-/// a journey was left out, and then tells the user so, naming `command`.
-std::vector<const CheckedFile *> processable_journeys(const CheckRun &run, std::string_view command,
-                                                      bool &left_out);
+/// A command's help footer: `text`, then what happens to journeys with lint errors and where the
+/// exit codes are listed.
+std::string footer(std::string_view text);
+
+/// Prints the run's input errors and findings at error severity to stderr, and says when
+/// journeys with lint errors were left out by `command`.
+void print_problems(const CheckRun &run, std::string_view command);
+
+/// Writes a command's output (see `write_output`) and returns its exit code: 2 when it cannot
+/// be written, else `exit_code(run, output_failed)`.
+int finish(const CheckRun &run, const std::string &path, std::string_view data,
+           bool output_failed = false);
 
 /// True when the stream is a terminal and NO_COLOR is not set.
 bool use_color(std::FILE *stream);
 
 /// Prints findings in text form to stderr (for commands other than `lint`).
 void print_findings(const LintReport &report);
-
-/// The ids of every lint rule.
-std::vector<std::string_view> rule_ids();
 
 /// Writes `data` to `path` (atomically) or to stdout when `path` is empty or `-`.
 /// Prints an error and returns false on failure.

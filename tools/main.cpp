@@ -1,27 +1,17 @@
 // The `journey` executable: one binary, one subcommand per job, like git or cargo.
 #include "command.h"
-
 #include "model/suggest.h"
-
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <fmt/format.h>
 
 #ifndef JOURNEY_VERSION
 #define JOURNEY_VERSION "0.0.0"
 #endif
 
-namespace journey::tools {
-
-std::vector<CommandEntry> &command_registry() {
-  static std::vector<CommandEntry> registry;
-  return registry;
-}
-
-} // namespace journey::tools
-
 int main(int argc, char **argv) {
+  using namespace journey;
   using namespace journey::tools;
   CLI::App app{"journey: customer-journey maps as versioned text and hard numbers.\n"
                "Lint journey definitions, measure handoffs, waits, lead time, cost to serve and\n"
@@ -31,20 +21,16 @@ int main(int argc, char **argv) {
   app.set_version_flag("-V,--version", std::string("journey ") + JOURNEY_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
-  app.footer("Run `journey <command> --help` for a command's options.\n"
-             "Exit codes: 0 ok, 1 findings at error severity, 2 usage or input errors.");
+  app.footer("Run `journey <command> --help` for a command's options.\n" +
+             std::string(kExitCodesHelp));
 
   auto &registry = command_registry();
   std::stable_sort(registry.begin(), registry.end(),
                    [](const CommandEntry &a, const CommandEntry &b) { return a.order < b.order; });
   std::vector<std::pair<CLI::App *, std::function<int()>>> commands;
   for (const CommandEntry &entry : registry) {
-    const std::size_t before = app.get_subcommands({}).size();
     std::function<int()> run = entry.setup(app);
-    auto subs = app.get_subcommands({});
-    if (subs.size() > before) {
-      commands.emplace_back(subs.back(), std::move(run));
-    }
+    commands.emplace_back(app.get_subcommands({}).back(), std::move(run));
   }
 
   if (argc > 1 && argv[1][0] != '-') {
@@ -54,18 +40,16 @@ int main(int argc, char **argv) {
     }
     const std::string_view word = argv[1];
     if (std::find(names.begin(), names.end(), word) == names.end()) {
-      fmt::print(stderr, "journey: error: unknown command `{}`{}\nRun `journey --help` for the list of commands.\n",
+      fmt::print(stderr,
+                 "journey: error: unknown command `{}`{}\nRun `journey --help` for the list of "
+                 "commands.\n",
                  word, journey::did_you_mean(word, names));
       return kExitUsage;
     }
   }
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp &e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp &e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion &e) {
+  } catch (const CLI::Success &e) { // --help, --help-all, --version
     return app.exit(e);
   } catch (const CLI::ParseError &e) {
     if (argc == 1) {
@@ -81,7 +65,7 @@ int main(int argc, char **argv) {
         return run();
       } catch (const std::exception &e) {
         fmt::print(stderr, "journey: internal error: {}\n", e.what());
-        return 3;
+        return kExitInternal;
       }
     }
   }

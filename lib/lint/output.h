@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/diagnostic.h"
+#include "model/names.h"
 
 #include <map>
 #include <string>
@@ -20,7 +21,14 @@ struct LintReport {
 
 enum class OutputFormat { Text, Json, Sarif, Junit, Github };
 
-/// Parses "text|json|sarif|junit|github".
+/// The names of the lint output formats, for `parse_output_format` and `journey lint --format`.
+inline constexpr Named<OutputFormat> kOutputFormatNames[] = {{"text", OutputFormat::Text},
+                                                             {"json", OutputFormat::Json},
+                                                             {"sarif", OutputFormat::Sarif},
+                                                             {"junit", OutputFormat::Junit},
+                                                             {"github", OutputFormat::Github}};
+
+/// Parses a name of `kOutputFormatNames`.
 bool parse_output_format(std::string_view name, OutputFormat &out);
 
 /// `file:line:col: severity: message [rule]`, the source line and a caret; ANSI colours if asked.

@@ -121,17 +121,9 @@ std::string summary_line(const LintReport &report) {
 }
 
 bool parse_output_format(std::string_view name, OutputFormat &out) {
-  static constexpr std::pair<std::string_view, OutputFormat> kFormats[] = {
-      {"text", OutputFormat::Text},   {"json", OutputFormat::Json},
-      {"sarif", OutputFormat::Sarif}, {"junit", OutputFormat::Junit},
-      {"github", OutputFormat::Github}};
-  for (const auto &[n, f] : kFormats) {
-    if (n == name) {
-      out = f;
-      return true;
-    }
-  }
-  return false;
+  const std::optional<OutputFormat> format = value_of(kOutputFormatNames, name);
+  out = format.value_or(out);
+  return format.has_value();
 }
 
 std::string format_report(const LintReport &report, OutputFormat format, bool color,

@@ -165,4 +165,18 @@ std::string format_diff_json(const JourneyDiff &diff) {
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+std::string format_diff(const JourneyDiff &diff, DiffFormat format) {
+  return format == DiffFormat::Json ? format_diff_json(diff) : format_diff_text(diff);
+}
+
+std::string format_regressions(const JourneyDiff &diff) {
+  std::string out;
+  for (const MetricDelta &m : diff.metrics) {
+    if (m.regression) {
+      out += fmt::format("{}{} {}", out.empty() ? "" : ", ", m.label, format_metric_delta(m));
+    }
+  }
+  return out;
+}
+
 } // namespace journey

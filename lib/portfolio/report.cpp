@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cmath>
 #include <fmt/format.h>
+#include <tuple>
 
 namespace journey {
 namespace {
@@ -182,6 +183,29 @@ li.info .severity{color:#2471a3}
 )";
 
 } // namespace
+
+ReportJourney make_report_journey(const Journey &journey, std::vector<Diagnostic> findings,
+                                  std::optional<JourneyMetrics> metrics) {
+  ReportJourney entry;
+  entry.file = journey.file;
+  entry.id = journey.id;
+  entry.title = journey.title;
+  entry.intent = journey.intent;
+  entry.owner = journey.owner;
+  entry.metrics = std::move(metrics);
+  entry.findings = std::move(findings);
+  return entry;
+}
+
+void sort_report_journeys(std::vector<ReportJourney> &journeys) {
+  std::stable_sort(journeys.begin(), journeys.end(),
+                   [](const ReportJourney &a, const ReportJourney &b) {
+                     return std::forward_as_tuple(!a.metrics, a.intent.empty(), a.intent, a.title,
+                                                  a.id, a.file) <
+                            std::forward_as_tuple(!b.metrics, b.intent.empty(), b.intent, b.title,
+                                                  b.id, b.file);
+                   });
+}
 
 std::optional<std::string> inline_svg(std::string_view svg, std::string_view prefix) {
   const std::size_t start = svg.find("<svg");

@@ -36,6 +36,15 @@ struct ReportInput {
   std::vector<ReportJourney> journeys;
 };
 
+/// A journey's entry from its definition, lint findings and, when it was analysed, its metrics;
+/// drawing its diagram is left to the caller.
+ReportJourney make_report_journey(const Journey &journey, std::vector<Diagnostic> findings,
+                                  std::optional<JourneyMetrics> metrics);
+
+/// Orders entries as the report lists them: analysed journeys first, then by intent (journeys
+/// without one last), title, id and file.
+void sort_report_journeys(std::vector<ReportJourney> &journeys);
+
 /// The report page. All journey text is escaped; SVG is inlined without its XML prolog and with
 /// its element ids prefixed so several diagrams can share the page.
 std::string build_report(const ReportInput &input);

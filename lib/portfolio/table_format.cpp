@@ -62,19 +62,7 @@ nlohmann::ordered_json text_or_null(const std::string &text) {
 } // namespace
 
 std::optional<TableFormat> parse_table_format(std::string_view name) {
-  if (name == "md" || name == "markdown") {
-    return TableFormat::Markdown;
-  }
-  if (name == "csv") {
-    return TableFormat::Csv;
-  }
-  if (name == "json") {
-    return TableFormat::Json;
-  }
-  if (name == "html") {
-    return TableFormat::Html;
-  }
-  return std::nullopt;
+  return value_of(kTableFormatNames, name);
 }
 
 std::string format_table_markdown(const IntentTable &table) {

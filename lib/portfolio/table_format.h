@@ -1,6 +1,7 @@
 // Intent table formats: Markdown, CSV (RFC 4180), JSON and HTML, all escaping journey text.
 #pragma once
 
+#include "model/names.h"
 #include "portfolio/intent_table.h"
 
 #include <optional>
@@ -11,7 +12,12 @@ namespace journey {
 
 enum class TableFormat { Markdown, Csv, Json, Html };
 
-/// Parses `md|csv|json|html`; nullopt when unknown.
+/// The names of the table formats; `markdown` is another name for `md`.
+inline constexpr Named<TableFormat> kTableFormatNames[] = {
+    {"md", TableFormat::Markdown}, {"csv", TableFormat::Csv},          {"json", TableFormat::Json},
+    {"html", TableFormat::Html},   {"markdown", TableFormat::Markdown}};
+
+/// Parses a name of `kTableFormatNames`; nullopt when unknown.
 std::optional<TableFormat> parse_table_format(std::string_view name);
 
 /// A Markdown table; the intent is shown on the first row of its group only.

@@ -5,19 +5,7 @@
 
 namespace journey {
 
-std::string_view to_string(Format format) {
-  switch (format) {
-  case Format::Dot:
-    return "dot";
-  case Format::Svg:
-    return "svg";
-  case Format::Png:
-    return "png";
-  case Format::Pdf:
-    return "pdf";
-  }
-  return "dot";
-}
+std::string_view to_string(Format format) { return name_of(kFormatNames, format); }
 
 std::optional<Format> parse_format(std::string_view text) {
   std::string lower(text);
@@ -26,19 +14,7 @@ std::optional<Format> parse_format(std::string_view text) {
       c = static_cast<char>(c - 'A' + 'a');
     }
   }
-  if (lower == "dot" || lower == "gv") {
-    return Format::Dot;
-  }
-  if (lower == "svg") {
-    return Format::Svg;
-  }
-  if (lower == "png") {
-    return Format::Png;
-  }
-  if (lower == "pdf") {
-    return Format::Pdf;
-  }
-  return std::nullopt;
+  return value_of(kFormatNames, lower);
 }
 
 std::optional<Format> format_from_path(std::string_view path) {

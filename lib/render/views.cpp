@@ -39,26 +39,9 @@ void set_heading(DotAttributes &attributes, std::string_view title,
 
 } // namespace
 
-std::string_view to_string(View view) {
-  switch (view) {
-  case View::OutsideIn:
-    return "outside-in";
-  case View::InsideOut:
-    return "inside-out";
-  case View::Compare:
-    return "compare";
-  }
-  return "compare";
-}
+std::string_view to_string(View view) { return name_of(kViewNames, view); }
 
-std::optional<View> parse_view(std::string_view text) {
-  for (View v : {View::OutsideIn, View::InsideOut, View::Compare}) {
-    if (text == to_string(v)) {
-      return v;
-    }
-  }
-  return std::nullopt;
-}
+std::optional<View> parse_view(std::string_view text) { return value_of(kViewNames, text); }
 
 void set_diagram_defaults(DotGraph &graph) {
   graph.graph_attributes()

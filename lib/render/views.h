@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/journey.h"
+#include "model/names.h"
 #include "render/dot_graph.h"
 
 #include <optional>
@@ -13,10 +14,20 @@ namespace journey {
 /// Which diagram to draw.
 enum class View { OutsideIn, InsideOut, Compare };
 
+/// The names of the views.
+inline constexpr Named<View> kViewNames[] = {
+    {"outside-in", View::OutsideIn}, {"inside-out", View::InsideOut}, {"compare", View::Compare}};
+
 /// `outside-in`, `inside-out`, `compare`.
 std::string_view to_string(View view);
-/// Parses a view name; nullopt when unknown.
+/// Parses a name of `kViewNames`; nullopt when unknown.
 std::optional<View> parse_view(std::string_view text);
+
+/// What a view can draw as one box instead of its steps (`--collapse`): each process.
+enum class Collapse { Process };
+
+/// The names of the collapse levels.
+inline constexpr Named<Collapse> kCollapseNames[] = {{"process", Collapse::Process}};
 
 /// Drawing options shared by the views.
 struct ViewOptions {

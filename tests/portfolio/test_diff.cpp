@@ -257,6 +257,19 @@ TEST_CASE("diff text: exact output") {
         "1 step added, 1 removed, 1 changed; 1 regression\n");
 }
 
+TEST_CASE("diff formats: names from one table; the regressions in one line") {
+  CHECK(value_of(kDiffFormatNames, "json") == DiffFormat::Json);
+  CHECK_FALSE(value_of(kDiffFormatNames, "csv").has_value());
+  Budgets budgets;
+  budgets.lead_time = 2 * 86400.0;
+  budgets.handoffs = 3;
+  const JourneyDiff diff = diff_of(test::kApply, kApplyChanged, budgets);
+  CHECK(format_diff(diff, DiffFormat::Text) == format_diff_text(diff));
+  CHECK(format_diff(diff, DiffFormat::Json) == format_diff_json(diff));
+  CHECK(format_regressions(diff) == "expected lead time +2d");
+  CHECK(format_regressions(diff_of(test::kApply, test::kApply, budgets)).empty());
+}
+
 TEST_CASE("diff json: structure and values") {
   Budgets budgets;
   budgets.lead_time = 2 * 86400.0;

@@ -73,6 +73,24 @@ TEST_CASE("Graphviz SVG escapes journey text: no markup survives from step names
   CHECK(map.find("&lt;script&gt;alert(4)&lt;/script&gt;") != std::string::npos);
 }
 
+TEST_CASE("report entries: fields from the journey; analysed first, then by intent and title") {
+  const Journey apply = test::parsed(test::kApply, "apply.yaml");
+  const Journey balance = test::parsed(test::kBalance, "balance.yaml");
+  std::vector<ReportJourney> entries;
+  entries.push_back(make_report_journey(balance, {}, compute_metrics(balance)));
+  entries.push_back(make_report_journey(apply, {}, std::nullopt));
+  entries.push_back(make_report_journey(apply, {}, compute_metrics(apply)));
+  CHECK(entries[0].file == "balance.yaml");
+  CHECK(entries[0].title == "Check my balance");
+  CHECK(entries[2].intent == "Help me borrow");
+  CHECK(entries[2].owner == "Lending");
+  sort_report_journeys(entries);
+  CHECK(entries[0].id == "apply");
+  CHECK(entries[0].metrics.has_value());
+  CHECK(entries[1].id == "balance");
+  CHECK_FALSE(entries[2].metrics.has_value());
+}
+
 TEST_CASE("report: every piece of journey text escaped, no script, no network") {
   const Journey j = test::parsed(kHostile, "hostile.yaml");
   ReportInput input;

@@ -128,6 +128,17 @@ TEST_CASE("formats by name and by extension") {
   CHECK_FALSE(parse_view("sideways").has_value());
 }
 
+TEST_CASE("name tables: every value has a name that parses back to it") {
+  for (Format f : {Format::Dot, Format::Svg, Format::Png, Format::Pdf}) {
+    CHECK(parse_format(to_string(f)) == f);
+  }
+  for (View v : {View::OutsideIn, View::InsideOut, View::Compare}) {
+    CHECK(parse_view(to_string(v)) == v);
+  }
+  CHECK(names_of(kFormatNames) == std::vector<std::string>{"dot", "svg", "png", "pdf", "gv"});
+  CHECK(value_of(kCollapseNames, "process") == Collapse::Process);
+}
+
 TEST_CASE("Graphviz errors become RenderError, and the context survives them") {
   CHECK_THROWS_AS(render_dot("digraph { a -> ", Format::Svg), RenderError);
   CHECK_THROWS_AS(render_dot("not a graph at all {{{", Format::Png), RenderError);

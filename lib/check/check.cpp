@@ -1,0 +1,129 @@
+// The check pipeline: load, configure, lint and measure every input, with one rule for which
+// findings block a journey from being measured or drawn.
+#include "check/check.h"
+
+#include "lint/lint.h"
+#include "lint/rule.h"
+
+#include <algorithm>
+#include <set>
+
+namespace journey {
+
+bool blocks_processing(bool readable, const std::vector<Diagnostic> &findings) {
+  return !readable || std::any_of(findings.begin(), findings.end(), [](const Diagnostic &d) {
+    return d.severity == Severity::Error && d.rule != "budget";
+  });
+}
+
+std::vector<const CheckedFile *> CheckRun::journeys() const {
+  std::vector<const CheckedFile *> out;
+  for (const CheckedFile &checked : files) {
+    if (checked.is_journey() && !checked.blocked) {
+      out.push_back(&checked);
+    }
+  }
+  return out;
+}
+
+std::vector<const Journey *> CheckRun::definitions() const {
+  std::vector<const Journey *> out;
+  for (const CheckedFile *checked : journeys()) {
+    out.push_back(&checked->file.journey);
+  }
+  return out;
+}
+
+std::size_t CheckRun::journey_count() const {
+  return static_cast<std::size_t>(std::count_if(
+      files.begin(), files.end(), [](const CheckedFile &c) { return c.is_journey(); }));
+}
+
+bool CheckRun::left_out() const {
+  return std::any_of(files.begin(), files.end(),
+                     [](const CheckedFile &c) { return c.is_journey() && c.blocked; });
+}
+
+bool CheckRun::has_errors() const {
+  return left_out() || journey::has_errors(report.diagnostics);
+}
+
+LintReport CheckRun::errors() const {
+  LintReport out;
+  out.diagnostics = input_errors;
+  for (const CheckedFile &checked : files) {
+    std::copy_if(checked.findings.begin(), checked.findings.end(),
+                 std::back_inserter(out.diagnostics),
+                 [](const Diagnostic &d) { return d.severity == Severity::Error; });
+  }
+  out.files = report.files;
+  out.texts = report.texts;
+  return out;
+}
+
+std::vector<std::string_view> rule_ids() {
+  std::vector<std::string_view> ids;
+  for (const Rule &r : all_rules()) {
+    ids.push_back(r.id);
+  }
+  return ids;
+}
+
+CheckedFile check_file(LoadedFile file, const LintConfig *config, bool measure) {
+  static const LintConfig kDefaults;
+  CheckedFile checked;
+  checked.config = config;
+  const LintConfig &in_force = config != nullptr ? *config : kDefaults;
+  if (file.is_catalog) {
+    checked.findings = file.diagnostics;
+    apply_severities(checked.findings, in_force);
+    apply_suppressions(checked.findings, file.text);
+    sort_diagnostics(checked.findings);
+  } else {
+    checked.findings = lint(file.journey, file.diagnostics, file.readable, file.text, in_force);
+    checked.blocked = blocks_processing(file.readable, checked.findings);
+    if (measure && !checked.blocked) {
+      checked.metrics = compute_metrics(file.journey);
+    }
+  }
+  checked.file = std::move(file);
+  return checked;
+}
+
+CheckRun check_inputs(const CheckOptions &options) {
+  CheckRun run;
+  Workspace workspace(options.config, rule_ids());
+  std::set<std::string> config_errors_seen;
+  for (const std::string &path : workspace.expand(options.paths, run.input_errors)) {
+    LoadedFile file = workspace.load(path);
+    run.report.files.push_back(file.path);
+    if (file.io_error) {
+      run.input_errors.insert(run.input_errors.end(), file.diagnostics.begin(),
+                              file.diagnostics.end());
+      CheckedFile unread;
+      unread.file = std::move(file);
+      unread.blocked = true;
+      run.files.push_back(std::move(unread));
+      continue;
+    }
+    std::vector<Diagnostic> config_errors;
+    const LintConfig *config = workspace.config_for(path, config_errors);
+    for (Diagnostic &d : config_errors) {
+      if (config_errors_seen
+              .insert(d.file + ":" + std::to_string(d.location.line) + ":" +
+                      std::to_string(d.location.column) + d.message)
+              .second) {
+        run.input_errors.push_back(std::move(d));
+      }
+    }
+    CheckedFile checked = check_file(std::move(file), config, options.measure);
+    run.report.diagnostics.insert(run.report.diagnostics.end(), checked.findings.begin(),
+                                  checked.findings.end());
+    run.report.texts.emplace(checked.file.path, checked.file.text);
+    run.files.push_back(std::move(checked));
+  }
+  sort_diagnostics(run.input_errors);
+  return run;
+}
+
+} // namespace journey

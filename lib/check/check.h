@@ -1,0 +1,68 @@
+// The check pipeline every command starts with: load the inputs, resolve their catalogs and
+// configuration, lint them, and measure the journeys fit for it.
+#pragma once
+
+#include "analysis/metrics.h"
+#include "lint/output.h"
+#include "load/workspace.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace journey {
+
+/// What to check.
+struct CheckOptions {
+  std::vector<std::string> paths;    ///< `FILE|DIR|-` arguments
+  std::optional<std::string> config; ///< overrides discovery of `.journeylint.yaml`
+  bool measure = false;              ///< compute the metrics of every journey that is not blocked
+};
+
+/// One input after loading, linting and (when asked) measuring.
+struct CheckedFile {
+  LoadedFile file;
+  std::vector<Diagnostic> findings;      ///< lint findings, severities applied, sorted
+  const LintConfig *config = nullptr;    ///< in force for this file; nullptr when it had errors
+  bool blocked = false;                  ///< a journey not to be measured or drawn
+  std::optional<JourneyMetrics> metrics; ///< with `measure`, for journeys not blocked
+
+  /// A journey file that could be read (not a catalog, not a missing file).
+  bool is_journey() const { return !file.io_error && !file.is_catalog; }
+};
+
+/// True when a journey with these findings must not be measured or drawn: it could not be parsed,
+/// or it has an error other than `budget` (which is about its figures, not its definition).
+bool blocks_processing(bool readable, const std::vector<Diagnostic> &findings);
+
+/// Every input of a command, checked.
+struct CheckRun {
+  std::vector<CheckedFile> files;       ///< in input order
+  std::vector<Diagnostic> input_errors; ///< missing files, bad configuration; sorted
+  LintReport report;                    ///< every finding, for `journey lint`
+
+  /// The journeys fit for measuring and drawing, in input order.
+  std::vector<const CheckedFile *> journeys() const;
+  /// The definitions of `journeys()`.
+  std::vector<const Journey *> definitions() const;
+  /// How many journey files were read, blocked or not.
+  std::size_t journey_count() const;
+  /// True when a journey was blocked (left out of measuring and drawing).
+  bool left_out() const;
+  /// True when an input has a finding at error severity or a journey was blocked.
+  bool has_errors() const;
+  /// The input errors and every finding at error severity, for printing.
+  LintReport errors() const;
+};
+
+/// The ids of every lint rule (what a configuration may name).
+std::vector<std::string_view> rule_ids();
+
+/// Expands, loads, lints and (with `measure`) measures every input.
+CheckRun check_inputs(const CheckOptions &options);
+
+/// Lints one loaded file with `config` (defaults when nullptr) and, with `measure`, measures it
+/// when it is a journey fit for it.
+CheckedFile check_file(LoadedFile file, const LintConfig *config, bool measure);
+
+} // namespace journey

@@ -1,0 +1,49 @@
+// Versions: read each side of a diff from disk or git, then check it with the shared pipeline.
+#include "check/versions.h"
+
+#include "load/git.h"
+
+#include <fmt/format.h>
+
+namespace journey {
+
+std::optional<CheckRun> check_versions(const std::string &before, const std::string &after,
+                                       const std::optional<std::string> &config,
+                                       std::string &error) {
+  std::optional<FileVersion> versions[2];
+  const std::string *specs[2] = {&before, &after};
+  for (int i = 0; i < 2; ++i) {
+    versions[i] = parse_file_version(*specs[i], error);
+    if (!versions[i]) {
+      error = fmt::format("{}: {}", *specs[i], error);
+      return std::nullopt;
+    }
+  }
+  CheckRun run;
+  Workspace workspace(config, rule_ids());
+  for (const std::optional<FileVersion> &version : versions) {
+    std::string text;
+    if (!read_file_version(*version, text, error)) {
+      error = fmt::format("cannot read {}: {}", version->spec, error);
+      return std::nullopt;
+    }
+    LoadedFile file = workspace.load_text(version->path, version->spec, std::move(text));
+    if (file.is_catalog) {
+      error = fmt::format("{} is a shared catalog, not a journey", version->spec);
+      return std::nullopt;
+    }
+    const LintConfig *in_force = workspace.config_for(version->path, run.input_errors);
+    if (!run.input_errors.empty()) {
+      return run;
+    }
+    CheckedFile checked = check_file(std::move(file), in_force, true);
+    run.report.files.push_back(checked.file.path);
+    run.report.texts.emplace(checked.file.path, checked.file.text);
+    run.report.diagnostics.insert(run.report.diagnostics.end(), checked.findings.begin(),
+                                  checked.findings.end());
+    run.files.push_back(std::move(checked));
+  }
+  return run;
+}
+
+} // namespace journey

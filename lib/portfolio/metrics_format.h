@@ -1,0 +1,33 @@
+// Metrics formats: the `journey metrics` output as a text table per journey, JSON or CSV.
+#pragma once
+
+#include "analysis/metrics.h"
+#include "model/names.h"
+
+#include <string>
+#include <vector>
+
+namespace journey {
+
+enum class MetricsFormat { Text, Json, Csv };
+
+/// The names of the metrics formats.
+inline constexpr Named<MetricsFormat> kMetricsFormatNames[] = {
+    {"text", MetricsFormat::Text}, {"json", MetricsFormat::Json}, {"csv", MetricsFormat::Csv}};
+
+/// Per journey a compact table (expected, min, max) with human durations, outcomes, right first
+/// time, flow efficiency, the critical path, the top waits and any note; `-` when undefined.
+std::string format_metrics_text(const std::vector<JourneyMetrics> &all);
+
+/// One object per journey, durations in seconds, undefined values null; an array when `array`
+/// is set or there is not exactly one journey.
+std::string format_metrics_json(const std::vector<JourneyMetrics> &all, bool array);
+
+/// A header row, then one row per journey (RFC 4180 quoting); undefined values are empty.
+std::string format_metrics_csv(const std::vector<JourneyMetrics> &all);
+
+/// Dispatches on `format`; `array` as for `format_metrics_json`.
+std::string format_metrics(const std::vector<JourneyMetrics> &all, MetricsFormat format,
+                           bool array);
+
+} // namespace journey

@@ -1,0 +1,1 @@
+{bin} metrics portfolio/diff/slower.yaml
