@@ -4,6 +4,7 @@
 #include "command.h"
 #include "common.h"
 #include "model/duration.h"
+#include "model/text.h"
 
 #include <cmath>
 #include <fmt/format.h>
@@ -43,49 +44,20 @@ constexpr Measure kMeasures[] = {
 constexpr std::string_view kOutcomes[] = {"success", "abandon", "failure"};
 constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
 
-/// Up to two decimals, trailing zeros dropped; `-` when undefined.
-std::string number(double x) {
-  if (!std::isfinite(x)) {
-    return "-";
-  }
-  std::string text = fmt::format("{:.2f}", x);
-  text.erase(text.find_last_not_of('0') + 1);
-  if (text.back() == '.') {
-    text.pop_back();
-  }
-  return text == "-0" ? "0" : text;
-}
-
-/// One decimal at most: `72.3%`.
+/// One decimal at most: `72.3%`; `-` when undefined.
 std::string percent(double x) {
-  if (!std::isfinite(x)) {
-    return "-";
-  }
-  std::string text = fmt::format("{:.1f}", 100 * x);
-  if (text.ends_with(".0")) {
-    text.resize(text.size() - 2);
-  }
-  return text + "%";
+  return std::isfinite(x) ? format_percent(x, 1) : "-";
 }
 
 std::string human(double x, bool duration) {
   if (!std::isfinite(x)) {
     return "-";
   }
-  return duration ? format_duration(x) : number(x);
-}
-
-/// Rounds away solver noise (1e-9 relative) so JSON and CSV show 0.3, not 0.30000000000000004.
-double tidy(double x) {
-  if (!std::isfinite(x) || x == 0) {
-    return x;
-  }
-  const double scale = std::pow(10.0, 9 - std::ceil(std::log10(std::fabs(x))));
-  return std::round(x * scale) / scale;
+  return duration ? format_duration(x) : format_decimal(x, 2);
 }
 
 nlohmann::ordered_json json_number(double x) {
-  return std::isfinite(x) ? nlohmann::ordered_json(tidy(x)) : nlohmann::ordered_json(nullptr);
+  return std::isfinite(x) ? nlohmann::ordered_json(tidy_number(x)) : nlohmann::ordered_json(nullptr);
 }
 
 /// The ids of a path joined by arrows; long paths keep both ends around "…".
@@ -168,7 +140,8 @@ nlohmann::ordered_json to_json(const JourneyMetrics &m) {
   j["critical_path"] = m.critical_path;
   nlohmann::ordered_json waits = nlohmann::ordered_json::array();
   for (const WaitContribution &w : m.top_waits) {
-    waits.push_back({{"step", w.step}, {"seconds", tidy(w.seconds)}, {"share", tidy(w.share)}});
+    waits.push_back(
+        {{"step", w.step}, {"seconds", tidy_number(w.seconds)}, {"share", tidy_number(w.share)}});
   }
   j["top_waits"] = waits;
   j["has_cycles"] = m.has_cycles;
@@ -188,20 +161,8 @@ std::string format_json(const std::vector<JourneyMetrics> &all, bool array) {
   return list.dump(2) + "\n";
 }
 
-/// A CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180).
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    return std::string(text);
-  }
-  std::string out = "\"";
-  for (char c : text) {
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  }
-  return out + "\"";
-}
-
 std::string csv_number(double x) {
-  return std::isfinite(x) ? fmt::format("{}", tidy(x)) : std::string();
+  return std::isfinite(x) ? fmt::format("{}", tidy_number(x)) : std::string();
 }
 
 std::string format_csv(const std::vector<JourneyMetrics> &all) {

@@ -1,6 +1,7 @@
 // `journey render`: outside-in, inside-out and compare diagrams as DOT, SVG, PNG or PDF.
 #include "command.h"
 #include "common.h"
+#include "model/text.h"
 #include "render/format.h"
 #include "render/graphviz.h"
 #include "render/render.h"
@@ -28,9 +29,7 @@ struct RenderOptions {
 std::string file_stem(const std::string &id) {
   std::string stem = id.empty() ? "journey" : id;
   for (char &c : stem) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '.' || c == '_' || c == '-';
-    c = ok ? c : '_';
+    c = is_id_char(c) ? c : '_';
   }
   return stem.front() == '.' ? "_" + stem : stem;
 }

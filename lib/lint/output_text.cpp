@@ -1,6 +1,8 @@
 // Text output: clang-style diagnostics with the source line and a caret under the column.
 #include "lint/output.h"
 
+#include "model/text.h"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -112,9 +114,6 @@ std::size_t count_severity(const LintReport &report, Severity severity) {
 }
 
 std::string summary_line(const LintReport &report) {
-  auto plural = [](std::size_t n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-  };
   return fmt::format("{}, {} in {}", plural(count_severity(report, Severity::Error), "error", "errors"),
                      plural(count_severity(report, Severity::Warning), "warning", "warnings"),
                      plural(report.files.size(), "file", "files"));

@@ -1,6 +1,8 @@
 // Durations: a small hand-written scanner for compact (`1h30m`) and ISO 8601 (`PT1H30M`) forms.
 #include "model/duration.h"
 
+#include "model/text.h"
+
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -189,12 +191,7 @@ bool parse_iso(std::string_view s, double &total, std::string *error) {
 } // namespace
 
 std::optional<Seconds> parse_duration(std::string_view text, std::string *error) {
-  while (!text.empty() && text.front() == ' ') {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && text.back() == ' ') {
-    text.remove_suffix(1);
-  }
+  text = trim(text);
   if (text.empty()) {
     fail(error, "empty duration");
     return std::nullopt;

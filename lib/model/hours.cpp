@@ -1,6 +1,8 @@
 // Opening hours: parser for `24/7` and `Mon-Fri 08:00-20:00; Sat 09:00-13:00`.
 #include "model/hours.h"
 
+#include "model/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -19,24 +21,18 @@ bool fail(std::string *error, std::string message) {
   return false;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
-    s.remove_suffix(1);
-  }
-  return s;
+constexpr std::string_view kWhitespace = " \t\n\v\f\r";
+
+/// `s` without surrounding white space.
+std::string_view strip(std::string_view s) {
+  return trim(s, kWhitespace);
 }
 
 int day_index(std::string_view word) {
   if (word.size() < 3) {
     return -1;
   }
-  std::string lower;
-  for (char c : word.substr(0, 3)) {
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  const std::string lower = ascii_lower(word.substr(0, 3));
   for (std::size_t i = 0; i < kDays.size(); ++i) {
     if (kDays[i] == lower) {
       return static_cast<int>(i);
@@ -46,7 +42,7 @@ int day_index(std::string_view word) {
 }
 
 bool parse_clock(std::string_view s, int &minutes) {
-  s = trim(s);
+  s = strip(s);
   auto colon = s.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 2 || s.size() - colon != 3) {
     return false;
@@ -78,10 +74,10 @@ bool parse_days(std::string_view s, std::array<bool, 7> &days, std::string *erro
   std::size_t pos = 0;
   while (pos <= s.size()) {
     auto comma = s.find(',', pos);
-    auto item = trim(s.substr(pos, comma == std::string_view::npos ? s.npos : comma - pos));
+    auto item = strip(s.substr(pos, comma == std::string_view::npos ? s.npos : comma - pos));
     auto dash = item.find('-');
-    int from = day_index(trim(item.substr(0, dash)));
-    int to = dash == std::string_view::npos ? from : day_index(trim(item.substr(dash + 1)));
+    int from = day_index(strip(item.substr(0, dash)));
+    int to = dash == std::string_view::npos ? from : day_index(strip(item.substr(dash + 1)));
     if (from < 0 || to < 0) {
       return fail(error, "unknown day `" + std::string(item) + "` (use Mon, Tue, ..., Sun)");
     }
@@ -125,7 +121,7 @@ bool OpeningHours::open_at(int minute_of_week) const {
 std::optional<OpeningHours> parse_hours(std::string_view text, std::string *error) {
   OpeningHours hours;
   hours.text = std::string(text);
-  auto all = trim(text);
+  auto all = strip(text);
   if (all == "24/7") {
     hours.always = true;
     return hours;
@@ -137,7 +133,7 @@ std::optional<OpeningHours> parse_hours(std::string_view text, std::string *erro
   std::size_t pos = 0;
   while (pos <= all.size()) {
     auto semi = all.find(';', pos);
-    auto group = trim(all.substr(pos, semi == std::string_view::npos ? all.npos : semi - pos));
+    auto group = strip(all.substr(pos, semi == std::string_view::npos ? all.npos : semi - pos));
     pos = semi == std::string_view::npos ? all.size() + 1 : semi + 1;
     if (group.empty()) {
       continue;
@@ -147,12 +143,12 @@ std::optional<OpeningHours> parse_hours(std::string_view text, std::string *erro
     while (split < group.size() && !std::isdigit(static_cast<unsigned char>(group[split]))) {
       ++split;
     }
-    auto day_part = trim(group.substr(0, split));
-    auto time_part = trim(group.substr(split));
+    auto day_part = strip(group.substr(0, split));
+    auto time_part = strip(group.substr(split));
     bool closed = false;
     if (day_part.size() > 6 && day_part.substr(day_part.size() - 6) == "closed") {
       closed = true;
-      day_part = trim(day_part.substr(0, day_part.size() - 6));
+      day_part = strip(day_part.substr(0, day_part.size() - 6));
     }
     std::array<bool, 7> days{};
     if (!parse_days(day_part, days, error)) {
@@ -168,7 +164,7 @@ std::optional<OpeningHours> parse_hours(std::string_view text, std::string *erro
     std::size_t tpos = 0;
     while (tpos <= time_part.size()) {
       auto comma = time_part.find(',', tpos);
-      auto range = trim(
+      auto range = strip(
           time_part.substr(tpos, comma == std::string_view::npos ? time_part.npos : comma - tpos));
       tpos = comma == std::string_view::npos ? time_part.size() + 1 : comma + 1;
       auto dash = range.find('-');

@@ -2,6 +2,7 @@
 #include "parse/parse.h"
 
 #include "model/suggest.h"
+#include "model/text.h"
 #include "parse/reader.h"
 #include "parse/yaml_tree.h"
 
@@ -30,15 +31,6 @@ const std::vector<std::string_view> kStepKeys{"id",   "name", "actor", "channel"
                                               "team", "wait", "time",  "cost",    "pain",
                                               "emotion", "note", "next", "end"};
 const std::vector<std::string_view> kTransitionKeys{"to", "p", "label"};
-
-bool is_slug(std::string_view s) {
-  if (s.empty()) {
-    return false;
-  }
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-  });
-}
 
 class SchemaWalker {
 public:

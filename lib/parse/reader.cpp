@@ -3,6 +3,7 @@
 
 #include "model/duration.h"
 #include "model/suggest.h"
+#include "model/text.h"
 
 #include <fmt/format.h>
 
@@ -134,12 +135,7 @@ std::optional<std::string> Reader::text(NodeId id, std::string_view field) {
 
 namespace {
 bool parse_double(std::string_view s, double &out) {
-  while (!s.empty() && s.front() == ' ') {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && s.back() == ' ') {
-    s.remove_suffix(1);
-  }
+  s = trim(s);
   if (!s.empty() && s.front() == '+') {
     s.remove_prefix(1);
   }

@@ -1,6 +1,8 @@
 // Output formats: names and file extensions.
 #include "render/format.h"
 
+#include "model/text.h"
+
 #include <string>
 
 namespace journey {
@@ -20,12 +22,7 @@ std::string_view to_string(Format format) {
 }
 
 std::optional<Format> parse_format(std::string_view text) {
-  std::string lower(text);
-  for (char &c : lower) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
+  const std::string lower = ascii_lower(text);
   if (lower == "dot" || lower == "gv") {
     return Format::Dot;
   }
