@@ -132,10 +132,10 @@ int run_program(const std::vector<std::string> &args, std::string &out, std::str
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
-/// Reads a version's text from the working tree or from git; false with a message on failure.
-bool read_source(const Source &source, std::string &text, std::string &error) {
+/// Reads a version's text from the working tree or from git; on failure, the reason.
+Expected<std::string> read_source(const Source &source) {
   if (source.revision.empty()) {
-    return read_file(source.path, text, error);
+    return read_file(source.path);
   }
   fs::path path(source.path);
   if (path.is_absolute()) {
@@ -146,25 +146,23 @@ bool read_source(const Source &source, std::string &text, std::string &error) {
   if (!path.generic_string().starts_with("./") && !path.generic_string().starts_with("../")) {
     object = source.revision + ":./" + path.generic_string();
   }
+  std::string text;
   std::string err;
   const int status = run_program({"git", "--no-pager", "show", object}, text, err);
   if (status == -1) {
-    error = fmt::format("cannot run git: {}", err);
-    return false;
+    return failure(fmt::format("cannot run git: {}", err));
   }
   if (status != 0) {
     std::string reason = err.substr(0, err.find('\n'));
     if (reason.starts_with("fatal: ")) {
       reason = reason.substr(7);
     }
-    error = reason.empty() ? fmt::format("git show {} failed", object) : reason;
-    return false;
+    return failure(reason.empty() ? fmt::format("git show {} failed", object) : reason);
   }
   if (text.size() > kMaxFileBytes) {
-    error = "the file is too large";
-    return false;
+    return failure("the file is too large");
   }
-  return true;
+  return text;
 }
 
 /// One version, read, parsed and linted.
@@ -200,10 +198,12 @@ int run_diff(const DiffOptions &options) {
   for (int i = 0; i < 2; ++i) {
     const Source &source = *sources[i];
     Version &version = versions[i];
-    if (!read_source(source, version.text, error)) {
-      fmt::print(stderr, "journey diff: error: cannot read {}: {}\n", source.spec, error);
+    Expected<std::string> text = read_source(source);
+    if (!text) {
+      fmt::print(stderr, "journey diff: error: cannot read {}: {}\n", source.spec, text.error());
       return kExitUsage;
     }
+    version.text = std::move(*text);
     LoadedFile parsed = workspace.load_text(source.path, source.spec, version.text);
     version.journey = std::move(parsed.journey);
     std::vector<Diagnostic> config_errors;

@@ -34,8 +34,7 @@ int run_lint(const LintOptions &options) {
     fmt::print(stderr, "journey lint: error: no input (give files, directories or -)\n");
     return kExitUsage;
   }
-  OutputFormat format = OutputFormat::Text;
-  parse_output_format(options.format, format);
+  const OutputFormat format = parse_output_format(options.format).value_or(OutputFormat::Text);
   CheckRun run = check_inputs(options.inputs);
   const bool color = options.output.empty() && use_color(stdout);
   if (!write_output(options.output, format_report(run.report, format, color, JOURNEY_VERSION))) {

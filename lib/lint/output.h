@@ -5,6 +5,7 @@
 #include "model/diagnostic.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,8 @@ struct LintReport {
 
 enum class OutputFormat { Text, Json, Sarif, Junit, Github };
 
-/// Parses "text|json|sarif|junit|github".
-bool parse_output_format(std::string_view name, OutputFormat &out);
+/// Parses "text|json|sarif|junit|github"; nullopt for any other name.
+std::optional<OutputFormat> parse_output_format(std::string_view name);
 
 /// `file:line:col: severity: message [rule]`, the source line and a caret; ANSI colours if asked.
 std::string format_text(const LintReport &report, bool color);

@@ -119,18 +119,17 @@ std::string summary_line(const LintReport &report) {
                      plural(report.files.size(), "file", "files"));
 }
 
-bool parse_output_format(std::string_view name, OutputFormat &out) {
+std::optional<OutputFormat> parse_output_format(std::string_view name) {
   static constexpr std::pair<std::string_view, OutputFormat> kFormats[] = {
       {"text", OutputFormat::Text},   {"json", OutputFormat::Json},
       {"sarif", OutputFormat::Sarif}, {"junit", OutputFormat::Junit},
       {"github", OutputFormat::Github}};
   for (const auto &[n, f] : kFormats) {
     if (n == name) {
-      out = f;
-      return true;
+      return f;
     }
   }
-  return false;
+  return std::nullopt;
 }
 
 std::string format_report(const LintReport &report, OutputFormat format, bool color,

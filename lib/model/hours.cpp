@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 
 namespace journey {
 namespace {
@@ -13,13 +14,6 @@ namespace {
 constexpr int kDayMinutes = 24 * 60;
 constexpr int kWeekMinutes = 7 * kDayMinutes;
 constexpr std::array<std::string_view, 7> kDays{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-
-bool fail(std::string *error, std::string message) {
-  if (error != nullptr) {
-    *error = std::move(message);
-  }
-  return false;
-}
 
 constexpr std::string_view kWhitespace = " \t\n\v\f\r";
 
@@ -41,36 +35,36 @@ int day_index(std::string_view word) {
   return -1;
 }
 
-bool parse_clock(std::string_view s, int &minutes) {
+/// Minutes from midnight of `HH:MM` (`24:00` included); nullopt for anything else.
+std::optional<int> parse_clock(std::string_view s) {
   s = strip(s);
   auto colon = s.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 2 || s.size() - colon != 3) {
-    return false;
+    return std::nullopt;
   }
   int h = 0;
   for (char c : s.substr(0, colon)) {
     if (!std::isdigit(static_cast<unsigned char>(c))) {
-      return false;
+      return std::nullopt;
     }
     h = h * 10 + (c - '0');
   }
   int m = 0;
   for (char c : s.substr(colon + 1)) {
     if (!std::isdigit(static_cast<unsigned char>(c))) {
-      return false;
+      return std::nullopt;
     }
     m = m * 10 + (c - '0');
   }
   if (m > 59 || h > 24 || (h == 24 && m != 0)) {
-    return false;
+    return std::nullopt;
   }
-  minutes = h * 60 + m;
-  return true;
+  return h * 60 + m;
 }
 
 /// Parses `Mon`, `Mon-Fri` or `Sat,Sun` into a set of day indexes.
-bool parse_days(std::string_view s, std::array<bool, 7> &days, std::string *error) {
-  days.fill(false);
+Expected<std::array<bool, 7>> parse_days(std::string_view s) {
+  std::array<bool, 7> days{};
   std::size_t pos = 0;
   while (pos <= s.size()) {
     auto comma = s.find(',', pos);
@@ -79,7 +73,7 @@ bool parse_days(std::string_view s, std::array<bool, 7> &days, std::string *erro
     int from = day_index(strip(item.substr(0, dash)));
     int to = dash == std::string_view::npos ? from : day_index(strip(item.substr(dash + 1)));
     if (from < 0 || to < 0) {
-      return fail(error, "unknown day `" + std::string(item) + "` (use Mon, Tue, ..., Sun)");
+      return failure("unknown day `" + std::string(item) + "` (use Mon, Tue, ..., Sun)");
     }
     for (int d = from;; d = (d + 1) % 7) {
       days[d] = true;
@@ -92,7 +86,7 @@ bool parse_days(std::string_view s, std::array<bool, 7> &days, std::string *erro
     }
     pos = comma + 1;
   }
-  return true;
+  return days;
 }
 
 } // namespace
@@ -118,7 +112,7 @@ bool OpeningHours::open_at(int minute_of_week) const {
   });
 }
 
-std::optional<OpeningHours> parse_hours(std::string_view text, std::string *error) {
+Expected<OpeningHours> parse_hours(std::string_view text) {
   OpeningHours hours;
   hours.text = std::string(text);
   auto all = strip(text);
@@ -127,8 +121,7 @@ std::optional<OpeningHours> parse_hours(std::string_view text, std::string *erro
     return hours;
   }
   if (all.empty()) {
-    fail(error, "empty opening hours (use `24/7` or e.g. `Mon-Fri 08:00-20:00`)");
-    return std::nullopt;
+    return failure("empty opening hours (use `24/7` or e.g. `Mon-Fri 08:00-20:00`)");
   }
   std::size_t pos = 0;
   while (pos <= all.size()) {
@@ -150,16 +143,15 @@ std::optional<OpeningHours> parse_hours(std::string_view text, std::string *erro
       closed = true;
       day_part = strip(day_part.substr(0, day_part.size() - 6));
     }
-    std::array<bool, 7> days{};
-    if (!parse_days(day_part, days, error)) {
-      return std::nullopt;
+    const Expected<std::array<bool, 7>> days = parse_days(day_part);
+    if (!days) {
+      return std::unexpected(days.error());
     }
     if (closed) {
       continue;
     }
     if (time_part.empty()) {
-      fail(error, "`" + std::string(group) + "` has no times (e.g. `Mon-Fri 08:00-20:00`)");
-      return std::nullopt;
+      return failure("`" + std::string(group) + "` has no times (e.g. `Mon-Fri 08:00-20:00`)");
     }
     std::size_t tpos = 0;
     while (tpos <= time_part.size()) {
@@ -168,20 +160,20 @@ std::optional<OpeningHours> parse_hours(std::string_view text, std::string *erro
           time_part.substr(tpos, comma == std::string_view::npos ? time_part.npos : comma - tpos));
       tpos = comma == std::string_view::npos ? time_part.size() + 1 : comma + 1;
       auto dash = range.find('-');
-      int begin = 0;
-      int end = 0;
-      if (dash == std::string_view::npos || !parse_clock(range.substr(0, dash), begin) ||
-          !parse_clock(range.substr(dash + 1), end)) {
-        fail(error, "bad time range `" + std::string(range) + "` (use HH:MM-HH:MM, e.g. 08:00-20:00)");
-        return std::nullopt;
+      const std::optional<int> begin =
+          dash == std::string_view::npos ? std::nullopt : parse_clock(range.substr(0, dash));
+      const std::optional<int> end =
+          dash == std::string_view::npos ? std::nullopt : parse_clock(range.substr(dash + 1));
+      if (!begin || !end) {
+        return failure("bad time range `" + std::string(range) +
+                       "` (use HH:MM-HH:MM, e.g. 08:00-20:00)");
       }
-      if (end <= begin) {
-        fail(error, "time range `" + std::string(range) + "` ends before it starts");
-        return std::nullopt;
+      if (*end <= *begin) {
+        return failure("time range `" + std::string(range) + "` ends before it starts");
       }
       for (int d = 0; d < 7; ++d) {
-        if (days[d]) {
-          hours.intervals.push_back({d * kDayMinutes + begin, d * kDayMinutes + end});
+        if ((*days)[d]) {
+          hours.intervals.push_back({d * kDayMinutes + *begin, d * kDayMinutes + *end});
         }
       }
     }

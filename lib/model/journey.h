@@ -27,9 +27,11 @@ enum class EndKind { None, Success, Abandon, Failure };
 std::string_view to_string(Actor a);
 std::string_view to_string(ChannelKind k);
 std::string_view to_string(EndKind e);
-bool parse_actor(std::string_view text, Actor &out);
-bool parse_channel_kind(std::string_view text, ChannelKind &out);
-bool parse_end_kind(std::string_view text, EndKind &out);
+/// The actor, channel kind or end a name stands for (as `to_string` writes it); nullopt for
+/// any other text, and for `none` as an end.
+std::optional<Actor> parse_actor(std::string_view text);
+std::optional<ChannelKind> parse_channel_kind(std::string_view text);
+std::optional<EndKind> parse_end_kind(std::string_view text);
 
 /// True for the actors the customer deals with directly (customer and frontstage).
 inline bool customer_visible(Actor a) { return a == Actor::Customer || a == Actor::Frontstage; }

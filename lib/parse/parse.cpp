@@ -66,7 +66,9 @@ public:
           c.kind_location = r_.location(v);
           if (auto t = r_.text(v, "kind")) {
             has_kind = true;
-            if (!parse_channel_kind(*t, c.kind)) {
+            if (const std::optional<ChannelKind> kind = parse_channel_kind(*t)) {
+              c.kind = *kind;
+            } else {
               r_.report("invalid-value",
                         fmt::format("unknown channel kind `{}`{}; use digital, assisted, in-person, "
                                     "paper or social",
@@ -78,13 +80,13 @@ public:
           }
         } else if (k == "hours") {
           if (auto t = r_.text(v, "hours")) {
-            std::string error;
-            c.hours = parse_hours(*t, &error);
-            if (!c.hours) {
+            if (Expected<OpeningHours> hours = parse_hours(*t)) {
+              c.hours = std::move(*hours);
+            } else {
               r_.report("invalid-value",
                         fmt::format("bad opening hours `{}`: {}; write `24/7` or e.g. "
                                     "`Mon-Fri 08:00-20:00; Sat 09:00-13:00`",
-                                    *t, error),
+                                    *t, hours.error()),
                         r_.location(v));
             }
           }
@@ -239,7 +241,9 @@ public:
       s.end = EndKind::Success;
     } else if (n.plain && (n.value == "false" || n.value == "False" || n.value == "no")) {
       s.end = EndKind::None;
-    } else if (!parse_end_kind(n.value, s.end)) {
+    } else if (const std::optional<EndKind> end = parse_end_kind(n.value)) {
+      s.end = *end;
+    } else {
       s.end_invalid = true;
       r_.report("invalid-value",
                 fmt::format("unknown end `{}`{}; use success, abandon or failure", n.value,
@@ -285,8 +289,10 @@ public:
         }
       } else if (k == "actor") {
         if (auto t = r_.text(v, "actor")) {
-          s.actor_explicit = true;
-          if (!parse_actor(*t, s.actor)) {
+          if (const std::optional<Actor> actor = parse_actor(*t)) {
+            s.actor = *actor;
+            s.actor_explicit = true;
+          } else {
             s.actor_explicit = false;
             r_.report("invalid-value",
                       fmt::format("unknown actor `{}`{}; use customer, frontstage, backstage or system",

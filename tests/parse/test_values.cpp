@@ -14,15 +14,13 @@ using namespace journey;
 namespace {
 
 std::string duration_error(std::string_view text) {
-  std::string error;
-  auto value = parse_duration(text, &error);
-  return value ? "accepted" : error;
+  const Expected<Seconds> value = parse_duration(text);
+  return value ? "accepted" : value.error();
 }
 
 std::string hours_error(std::string_view text) {
-  std::string error;
-  auto value = parse_hours(text, &error);
-  return value ? "accepted" : error;
+  const Expected<OpeningHours> value = parse_hours(text);
+  return value ? "accepted" : value.error();
 }
 
 constexpr int kDay = 24 * 60;
@@ -94,9 +92,13 @@ TEST_CASE("parse_duration: a trailing ISO `T` with no time is rejected") {
   CHECK(duration_error("P1DT") != "accepted");
 }
 
-TEST_CASE("parse_duration: no error text is needed") {
-  CHECK_FALSE(parse_duration("nonsense").has_value());
-  CHECK(parse_duration("1d").has_value());
+TEST_CASE("parse_duration: a value or the reason, never both") {
+  const Expected<Seconds> bad = parse_duration("nonsense");
+  REQUIRE_FALSE(bad.has_value());
+  CHECK_FALSE(bad.error().empty());
+  const Expected<Seconds> good = parse_duration("1d");
+  REQUIRE(good.has_value());
+  CHECK(*good == doctest::Approx(86400));
 }
 
 TEST_CASE("format_duration: two adjacent units at most") {
