@@ -4,7 +4,6 @@
 #include "portfolio/cells.h"
 #include "portfolio/table_format.h"
 
-#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <fmt/format.h>
