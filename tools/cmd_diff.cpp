@@ -20,11 +20,9 @@ struct DiffOptions {
 };
 
 int run_diff(const DiffOptions &options) {
-  std::string error;
-  const std::optional<CheckRun> run =
-      check_versions(options.before, options.after, options.config, error);
+  const Expected<CheckRun> run = check_versions(options.before, options.after, options.config);
   if (!run) {
-    fmt::print(stderr, "journey diff: error: {}\n", error);
+    fmt::print(stderr, "journey diff: error: {}\n", run.error());
     return kExitUsage;
   }
   if (!run->input_errors.empty()) {

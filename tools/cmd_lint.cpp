@@ -29,7 +29,7 @@ int run_lint(const LintOptions &options) {
     fmt::print(stderr, "journey lint: error: no input (give files, directories or -)\n");
     return kExitUsage;
   }
-  const OutputFormat format = *value_of(kOutputFormatNames, options.format);
+  const OutputFormat format = *parse_output_format(options.format);
   const CheckRun run = check_inputs(options.inputs);
   const bool color = options.output.empty() && use_color(stdout);
   if (!write_output(options.output, format_report(run.report, format, color, JOURNEY_VERSION))) {

@@ -50,8 +50,8 @@ int run_render(const RenderOptions &options) {
     return usage(
         fmt::format("several journeys as {} need a directory: -o DIR/", to_string(*format)));
   }
-  if (std::string error; !create_output_directory(target, error)) {
-    return usage("cannot create " + options.output + ": " + error);
+  if (const Expected<void> created = create_output_directory(target); !created) {
+    return usage("cannot create " + options.output + ": " + created.error());
   }
   bool failed = false;
   std::map<std::string, std::string> written; // output path -> journey file

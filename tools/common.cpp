@@ -64,9 +64,8 @@ bool write_output(const std::string &path, std::string_view data) {
     std::fwrite(data.data(), 1, data.size(), stdout);
     return std::fflush(stdout) == 0;
   }
-  std::string error;
-  if (!write_file_atomic(path, data, error)) {
-    fmt::print(stderr, "journey: error: cannot write {}: {}\n", path, error);
+  if (const Expected<void> written = write_file_atomic(path, data); !written) {
+    fmt::print(stderr, "journey: error: cannot write {}: {}\n", path, written.error());
     return false;
   }
   return true;

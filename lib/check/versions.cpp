@@ -7,32 +7,29 @@
 
 namespace journey {
 
-std::optional<CheckRun> check_versions(const std::string &before, const std::string &after,
-                                       const std::optional<std::string> &config,
-                                       std::string &error) {
-  std::optional<FileVersion> versions[2];
+Expected<CheckRun> check_versions(const std::string &before, const std::string &after,
+                                  const std::optional<std::string> &config) {
+  FileVersion versions[2];
   const std::string *specs[2] = {&before, &after};
   for (int i = 0; i < 2; ++i) {
-    versions[i] = parse_file_version(*specs[i], error);
-    if (!versions[i]) {
-      error = fmt::format("{}: {}", *specs[i], error);
-      return std::nullopt;
+    Expected<FileVersion> version = parse_file_version(*specs[i]);
+    if (!version) {
+      return failure(fmt::format("{}: {}", *specs[i], version.error()));
     }
+    versions[i] = std::move(*version);
   }
   CheckRun run;
   Workspace workspace(config, rule_ids());
-  for (const std::optional<FileVersion> &version : versions) {
-    std::string text;
-    if (!read_file_version(*version, text, error)) {
-      error = fmt::format("cannot read {}: {}", version->spec, error);
-      return std::nullopt;
+  for (const FileVersion &version : versions) {
+    Expected<std::string> text = read_file_version(version);
+    if (!text) {
+      return failure(fmt::format("cannot read {}: {}", version.spec, text.error()));
     }
-    LoadedFile file = workspace.load_text(version->path, version->spec, std::move(text));
+    LoadedFile file = workspace.load_text(version.path, version.spec, std::move(*text));
     if (file.is_catalog) {
-      error = fmt::format("{} is a shared catalog, not a journey", version->spec);
-      return std::nullopt;
+      return failure(fmt::format("{} is a shared catalog, not a journey", version.spec));
     }
-    const LintConfig *in_force = workspace.config_for(version->path, run.input_errors);
+    const LintConfig *in_force = workspace.config_for(version.path, run.input_errors);
     if (!run.input_errors.empty()) {
       return run;
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "check/check.h"
+#include "model/expected.h"
 
 #include <optional>
 #include <string>
@@ -11,11 +12,9 @@ namespace journey {
 /// Reads `before` and `after` (see `parse_file_version`), then loads, lints and measures each
 /// as `check_inputs` does, catalogs and configuration found from its working-tree path. The run
 /// holds the two versions in that order, named by their specs; configuration errors are its
-/// input errors (checking stops at the first version with any). Returns nullopt with `error`
-/// (`SPEC: reason` or `cannot read SPEC: reason`) when a version cannot be read or is a shared
-/// catalog.
-std::optional<CheckRun> check_versions(const std::string &before, const std::string &after,
-                                       const std::optional<std::string> &config,
-                                       std::string &error);
+/// input errors (checking stops at the first version with any). Fails (`SPEC: reason` or
+/// `cannot read SPEC: reason`) when a version cannot be read or is a shared catalog.
+Expected<CheckRun> check_versions(const std::string &before, const std::string &after,
+                                  const std::optional<std::string> &config);
 
 } // namespace journey

@@ -6,6 +6,7 @@
 #include "model/names.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +29,8 @@ inline constexpr Named<OutputFormat> kOutputFormatNames[] = {{"text", OutputForm
                                                              {"junit", OutputFormat::Junit},
                                                              {"github", OutputFormat::Github}};
 
-/// Parses a name of `kOutputFormatNames`.
-bool parse_output_format(std::string_view name, OutputFormat &out);
+/// Parses a name of `kOutputFormatNames`; nullopt for any other name.
+std::optional<OutputFormat> parse_output_format(std::string_view name);
 
 /// `file:line:col: severity: message [rule]`, the source line and a caret; ANSI colours if asked.
 std::string format_text(const LintReport &report, bool color);

@@ -2,6 +2,7 @@
 #include "lint/output.h"
 
 #include "model/escape.h"
+#include "model/text.h"
 
 #include <fmt/format.h>
 
@@ -9,7 +10,6 @@
 
 namespace journey {
 namespace {
-
 
 std::string finding_line(const Diagnostic &d) {
   return fmt::format("{}:{}:{}: {}: {} [{}]", d.file, d.location.line, d.location.column,
@@ -43,8 +43,8 @@ std::string format_junit(const LintReport &report) {
                          xml_escape(file), xml_escape(file));
     if (error_count > 0) {
       ++failures;
-      cases += fmt::format("      <failure type=\"lint\" message=\"{} error{}\">{}</failure>\n",
-                           error_count, error_count == 1 ? "" : "s", xml_escape(errors));
+      cases += fmt::format("      <failure type=\"lint\" message=\"{}\">{}</failure>\n",
+                           plural(error_count, "error", "errors"), xml_escape(errors));
     }
     if (!others.empty()) {
       cases += fmt::format("      <system-out>{}</system-out>\n", xml_escape(others));

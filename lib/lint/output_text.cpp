@@ -1,6 +1,8 @@
 // Text output: clang-style diagnostics with the source line and a caret under the column.
 #include "lint/output.h"
 
+#include "model/text.h"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -112,18 +114,13 @@ std::size_t count_severity(const LintReport &report, Severity severity) {
 }
 
 std::string summary_line(const LintReport &report) {
-  auto plural = [](std::size_t n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-  };
   return fmt::format("{}, {} in {}", plural(count_severity(report, Severity::Error), "error", "errors"),
                      plural(count_severity(report, Severity::Warning), "warning", "warnings"),
                      plural(report.files.size(), "file", "files"));
 }
 
-bool parse_output_format(std::string_view name, OutputFormat &out) {
-  const std::optional<OutputFormat> format = value_of(kOutputFormatNames, name);
-  out = format.value_or(out);
-  return format.has_value();
+std::optional<OutputFormat> parse_output_format(std::string_view name) {
+  return value_of(kOutputFormatNames, name);
 }
 
 std::string format_report(const LintReport &report, OutputFormat format, bool color,

@@ -15,61 +15,55 @@ namespace journey {
 
 namespace fs = std::filesystem;
 
-bool read_file(const std::string &path, std::string &out, std::string &error) {
+Expected<std::string> read_file(const std::string &path) {
+  std::string out;
   if (path == "-") {
-    out.clear();
     char buffer[65536];
     while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
       out.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
       if (out.size() > kMaxFileBytes) {
-        error = "standard input is larger than 256 MiB; split the journey into smaller files";
-        return false;
+        return failure(
+            "standard input is larger than 256 MiB; split the journey into smaller files");
       }
     }
-    return true;
+    return out;
   }
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    error = "no such file or directory";
-    return false;
+    return failure("no such file or directory");
   }
   if (fs::is_directory(status)) {
-    error = "is a directory, not a journey file";
-    return false;
+    return failure("is a directory, not a journey file");
   }
   if (!fs::is_regular_file(status)) {
-    error = "not a regular file";
-    return false;
+    return failure("not a regular file");
   }
   const auto size = fs::file_size(path, ec);
   if (!ec && size > kMaxFileBytes) {
-    error = "file is larger than 256 MiB; split the journey into smaller files";
-    return false;
+    return failure("file is larger than 256 MiB; split the journey into smaller files");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = std::string("cannot open: ") + std::strerror(errno);
-    return false;
+    return failure(std::string("cannot open: ") + std::strerror(errno));
   }
   out.assign(ec ? 0 : static_cast<std::size_t>(size), '\0');
   in.read(out.data(), static_cast<std::streamsize>(out.size()));
   out.resize(static_cast<std::size_t>(in.gcount()));
   if (in.bad()) {
-    error = "read error";
-    return false;
+    return failure("read error");
   }
-  return true;
+  return out;
 }
 
-bool write_file_atomic(const std::string &path, std::string_view data, std::string &error) {
+Expected<void> write_file_atomic(const std::string &path, std::string_view data) {
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   int fd = ::mkstemp(pattern.data());
   if (fd < 0) {
-    error = std::string("cannot create a temporary file in ") + dir.string() + ": " + std::strerror(errno);
-    return false;
+    return failure(std::string("cannot create a temporary file in ") + dir.string() + ": " +
+                   std::strerror(errno));
   }
   const char *p = data.data();
   std::size_t left = data.size();
@@ -79,26 +73,26 @@ bool write_file_atomic(const std::string &path, std::string_view data, std::stri
       if (errno == EINTR) {
         continue;
       }
-      error = std::string("cannot write: ") + std::strerror(errno);
+      std::string reason = std::string("cannot write: ") + std::strerror(errno);
       ::close(fd);
       ::unlink(pattern.c_str());
-      return false;
+      return failure(std::move(reason));
     }
     p += n;
     left -= static_cast<std::size_t>(n);
   }
   ::fchmod(fd, 0644);
   if (::close(fd) != 0) {
-    error = std::string("cannot write: ") + std::strerror(errno);
+    std::string reason = std::string("cannot write: ") + std::strerror(errno);
     ::unlink(pattern.c_str());
-    return false;
+    return failure(std::move(reason));
   }
   if (std::rename(pattern.c_str(), path.c_str()) != 0) {
-    error = std::string("cannot rename into place: ") + std::strerror(errno);
+    std::string reason = std::string("cannot rename into place: ") + std::strerror(errno);
     ::unlink(pattern.c_str());
-    return false;
+    return failure(std::move(reason));
   }
-  return true;
+  return {};
 }
 
 bool looks_like_catalog(std::string_view text) {

@@ -20,20 +20,26 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// Runs a program (no shell) and collects its standard output and error; returns its exit status,
-/// or -1 when it could not be started (`err` then says why).
-int run_program(const std::vector<std::string> &args, std::string &out, std::string &err) {
+/// What a program that ran wrote and how it exited.
+struct ProgramResult {
+  int status = 0; ///< the exit status; 128 when it did not exit normally
+  std::string out;
+  std::string err;
+};
+
+/// Runs a program (no shell) and collects its standard output and error; fails when it could not
+/// be started.
+Expected<ProgramResult> run_program(const std::vector<std::string> &args) {
   int out_pipe[2];
   int err_pipe[2];
   if (::pipe(out_pipe) != 0) {
-    err = std::strerror(errno);
-    return -1;
+    return failure(std::strerror(errno));
   }
   if (::pipe(err_pipe) != 0) {
-    err = std::strerror(errno);
+    const int saved = errno;
     ::close(out_pipe[0]);
     ::close(out_pipe[1]);
-    return -1;
+    return failure(std::strerror(saved));
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -56,11 +62,11 @@ int run_program(const std::vector<std::string> &args, std::string &out, std::str
   if (spawned != 0) {
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
-    err = std::strerror(spawned);
-    return -1;
+    return failure(std::strerror(spawned));
   }
+  ProgramResult result;
   pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-  std::string *sinks[2] = {&out, &err};
+  std::string *sinks[2] = {&result.out, &result.err};
   int open_fds = 2;
   char buffer[65536];
   while (open_fds > 0) {
@@ -92,31 +98,30 @@ int run_program(const std::vector<std::string> &args, std::string &out, std::str
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  return result;
 }
 
 } // namespace
 
-std::optional<FileVersion> parse_file_version(const std::string &spec, std::string &error) {
+Expected<FileVersion> parse_file_version(const std::string &spec) {
   if (spec.rfind("git:", 0) != 0) {
     return FileVersion{spec, spec, ""};
   }
   const std::size_t colon = spec.find(':', 4);
   if (colon == std::string::npos || colon == 4 || colon + 1 == spec.size()) {
-    error = "expected git:REV:PATH, e.g. git:HEAD~1:journeys/apply.yaml";
-    return std::nullopt;
+    return failure("expected git:REV:PATH, e.g. git:HEAD~1:journeys/apply.yaml");
   }
   FileVersion source{spec, spec.substr(colon + 1), spec.substr(4, colon - 4)};
   if (source.revision.front() == '-') {
-    error = fmt::format("`{}` is not a revision", source.revision);
-    return std::nullopt;
+    return failure(fmt::format("`{}` is not a revision", source.revision));
   }
   return source;
 }
 
-bool read_file_version(const FileVersion &source, std::string &text, std::string &error) {
+Expected<std::string> read_file_version(const FileVersion &source) {
   if (source.revision.empty()) {
-    return read_file(source.path, text, error);
+    return read_file(source.path);
   }
   fs::path path(source.path);
   if (path.is_absolute()) {
@@ -127,26 +132,21 @@ bool read_file_version(const FileVersion &source, std::string &text, std::string
   if (!path.generic_string().starts_with("./") && !path.generic_string().starts_with("../")) {
     object = source.revision + ":./" + path.generic_string();
   }
-  text.clear();
-  std::string err;
-  const int status = run_program({"git", "--no-pager", "show", object}, text, err);
-  if (status == -1) {
-    error = fmt::format("cannot run git: {}", err);
-    return false;
+  Expected<ProgramResult> git = run_program({"git", "--no-pager", "show", object});
+  if (!git) {
+    return failure(fmt::format("cannot run git: {}", git.error()));
   }
-  if (status != 0) {
-    std::string reason = err.substr(0, err.find('\n'));
+  if (git->status != 0) {
+    std::string reason = git->err.substr(0, git->err.find('\n'));
     if (reason.starts_with("fatal: ")) {
       reason = reason.substr(7);
     }
-    error = reason.empty() ? fmt::format("git show {} failed", object) : reason;
-    return false;
+    return failure(reason.empty() ? fmt::format("git show {} failed", object) : reason);
   }
-  if (text.size() > kMaxFileBytes) {
-    error = "the file is too large";
-    return false;
+  if (git->out.size() > kMaxFileBytes) {
+    return failure("the file is too large");
   }
-  return true;
+  return std::move(git->out);
 }
 
 } // namespace journey

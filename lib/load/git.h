@@ -1,7 +1,8 @@
 // Versions from git: a file named as `git:REV:PATH` is read with `git show` instead of from disk.
 #pragma once
 
-#include <optional>
+#include "model/expected.h"
+
 #include <string>
 
 namespace journey {
@@ -13,13 +14,13 @@ struct FileVersion {
   std::string revision; ///< empty for the file in the working tree
 };
 
-/// Splits `FILE` or `git:REV:PATH`; nullopt with a reason in `error` when a `git:` spec lacks
-/// its revision or path, or the revision looks like an option.
-std::optional<FileVersion> parse_file_version(const std::string &spec, std::string &error);
+/// Splits `FILE` or `git:REV:PATH`; fails when a `git:` spec lacks its revision or path, or the
+/// revision looks like an option.
+Expected<FileVersion> parse_file_version(const std::string &spec);
 
 /// Reads a version's text: from the working tree, or as of its revision with `git show` (run
-/// without a shell; PATH relative to the current folder). False with a reason in `error`: git's
-/// own message for a bad revision or path, or why git could not be run.
-bool read_file_version(const FileVersion &version, std::string &text, std::string &error);
+/// without a shell; PATH relative to the current folder). Fails with git's own message for a bad
+/// revision or path, or with why git could not be run.
+Expected<std::string> read_file_version(const FileVersion &version);
 
 } // namespace journey

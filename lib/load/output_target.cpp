@@ -1,6 +1,8 @@
 // Output targets: reading `-o`, creating the folder, naming one file per journey.
 #include "load/output_target.h"
 
+#include "model/text.h"
+
 #include <filesystem>
 #include <system_error>
 
@@ -17,22 +19,22 @@ OutputTarget output_target(const std::string &output) {
   return {folder ? OutputTarget::Kind::Directory : OutputTarget::Kind::File, output};
 }
 
-bool create_output_directory(const OutputTarget &target, std::string &error) {
+Expected<void> create_output_directory(const OutputTarget &target) {
   std::error_code ec;
   if (target.kind == OutputTarget::Kind::Directory) {
     fs::create_directories(target.path, ec);
   }
-  error = ec ? ec.message() : "";
-  return !ec;
+  if (ec) {
+    return failure(ec.message());
+  }
+  return {};
 }
 
 std::string journey_output_path(const OutputTarget &target, std::string_view journey_id,
                                 std::string_view suffix) {
   std::string stem = journey_id.empty() ? "journey" : std::string(journey_id);
   for (char &c : stem) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '_' || c == '-';
-    c = ok ? c : '_';
+    c = is_id_char(c) ? c : '_';
   }
   if (stem.front() == '.') {
     stem.insert(0, "_");

@@ -2,6 +2,8 @@
 // a folder.
 #pragma once
 
+#include "model/expected.h"
+
 #include <string>
 #include <string_view>
 
@@ -19,7 +21,7 @@ struct OutputTarget {
 OutputTarget output_target(const std::string &output);
 
 /// Creates the folder of a Directory target (and its parents); false with a reason in `error`.
-bool create_output_directory(const OutputTarget &target, std::string &error);
+Expected<void> create_output_directory(const OutputTarget &target);
 
 /// The file of one journey in a Directory target: `DIR/<id>.<suffix>`, the id made safe as a
 /// file name (anything but ASCII letters, digits, `.`, `_` and `-` becomes `_`; no leading dot).

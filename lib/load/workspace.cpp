@@ -59,14 +59,13 @@ struct Workspace::Impl {
       return it->second.get();
     }
     auto result = std::make_unique<ConfigResult>();
-    std::string text;
-    std::string error;
-    if (!read_file(path, text, error)) {
+    const Expected<std::string> text = read_file(path);
+    if (!text) {
       result->config.file = path;
-      result->diagnostics.push_back(
-          Diagnostic{Severity::Error, "config", "cannot read configuration: " + error, path, {}});
+      result->diagnostics.push_back(Diagnostic{
+          Severity::Error, "config", "cannot read configuration: " + text.error(), path, {}});
     } else {
-      *result = parse_config(text, path, rule_ids);
+      *result = parse_config(*text, path, rule_ids);
     }
     return configs.emplace(path, std::move(result)).first->second.get();
   }
@@ -126,18 +125,17 @@ struct Workspace::Impl {
             referrer, next_location});
         break;
       }
-      std::string text;
-      std::string error;
-      if (!read_file(next, text, error)) {
+      const Expected<std::string> text = read_file(next);
+      if (!text) {
         if (chain.empty()) {
           return result; // not found: the journey reports it where it names the catalog
         }
         result.diagnostics.push_back(Diagnostic{
-            Severity::Error, "catalog", fmt::format("catalog `{}`: {}", next, error), referrer,
-            next_location});
+            Severity::Error, "catalog", fmt::format("catalog `{}`: {}", next, text.error()),
+            referrer, next_location});
         break;
       }
-      CatalogResult parsed = parse_catalog(text, next);
+      CatalogResult parsed = parse_catalog(*text, next);
       result.diagnostics.insert(result.diagnostics.end(), parsed.diagnostics.begin(),
                                 parsed.diagnostics.end());
       chain_keys.push_back(next_key);
@@ -221,19 +219,19 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
 LoadedFile Workspace::load(const std::string &path) {
   LoadedFile file;
   file.path = path == "-" ? "<stdin>" : path;
-  std::string error;
   if (path == "-" && impl_->stdin_used) {
     file.io_error = true;
     file.diagnostics.push_back(io_error(file.path, "standard input can be read only once"));
     return file;
   }
   impl_->stdin_used = impl_->stdin_used || path == "-";
-  if (!read_file(path, file.text, error)) {
+  Expected<std::string> text = read_file(path);
+  if (!text) {
     file.io_error = true;
-    file.diagnostics.push_back(io_error(file.path, error));
+    file.diagnostics.push_back(io_error(file.path, text.error()));
     return file;
   }
-  return load_text(path, std::move(file.path), std::move(file.text));
+  return load_text(path, std::move(file.path), std::move(*text));
 }
 
 LoadedFile Workspace::load_text(const std::string &path, std::string display_name,

@@ -5,6 +5,7 @@
 #include "model/catalog.h"
 #include "model/config.h"
 #include "model/diagnostic.h"
+#include "model/expected.h"
 #include "model/journey.h"
 
 #include <map>
@@ -62,12 +63,12 @@ private:
   std::unique_ptr<Impl> impl_;
 };
 
-/// Reads a whole file into `out`; on failure returns false with a reason in `error`.
-bool read_file(const std::string &path, std::string &out, std::string &error);
+/// A whole file (`-`: standard input), at most kMaxFileBytes; on failure, the reason.
+Expected<std::string> read_file(const std::string &path);
 
 /// Writes `data` to `path` through a temporary file in the same folder and a rename, so a
-/// failure never leaves a half-written file. Returns false with a reason in `error`.
-bool write_file_atomic(const std::string &path, std::string_view data, std::string &error);
+/// failure never leaves a half-written file. On failure, the reason.
+Expected<void> write_file_atomic(const std::string &path, std::string_view data);
 
 /// True when a YAML text looks like a shared catalog (top-level `channels`/`teams`/`processes`
 /// but no `journey`, `title` or `steps`).

@@ -20,14 +20,13 @@ std::string_view to_string(Severity s) {
   return "error";
 }
 
-bool parse_severity(std::string_view text, Severity &out) {
+std::optional<Severity> parse_severity(std::string_view text) {
   for (Severity s : {Severity::Off, Severity::Info, Severity::Warning, Severity::Error}) {
     if (text == to_string(s)) {
-      out = s;
-      return true;
+      return s;
     }
   }
-  return false;
+  return std::nullopt;
 }
 
 bool has_errors(const std::vector<Diagnostic> &diagnostics) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +23,8 @@ enum class Severity { Off, Info, Warning, Error };
 
 /// "off", "info", "warning" or "error".
 std::string_view to_string(Severity s);
-/// Parses "off|info|warning|error"; returns false on anything else.
-bool parse_severity(std::string_view text, Severity &out);
+/// Parses "off|info|warning|error"; nullopt on anything else.
+std::optional<Severity> parse_severity(std::string_view text);
 
 /// A finding about a journey definition, attributed to a rule with a stable id.
 struct Diagnostic {

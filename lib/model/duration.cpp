@@ -1,8 +1,10 @@
 // Durations: a small hand-written scanner for compact (`1h30m`) and ISO 8601 (`PT1H30M`) forms.
 #include "model/duration.h"
 
+#include "model/text.h"
+
 #include <cmath>
-#include <cstdio>
+#include <optional>
 #include <string>
 
 namespace journey {
@@ -15,8 +17,8 @@ constexpr double kWeek = 7 * kDay;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/// Reads a non-negative decimal number at `i`; advances `i`. False if none.
-bool read_number(std::string_view s, std::size_t &i, double &out) {
+/// Reads a non-negative decimal number at `i`; advances `i`. Nullopt if none.
+std::optional<double> read_number(std::string_view s, std::size_t &i) {
   std::size_t start = i;
   double value = 0;
   while (i < s.size() && is_digit(s[i])) {
@@ -35,15 +37,7 @@ bool read_number(std::string_view s, std::size_t &i, double &out) {
     }
     digits = digits || i > frac_start;
   }
-  out = value;
-  return digits;
-}
-
-bool fail(std::string *error, std::string message) {
-  if (error != nullptr) {
-    *error = std::move(message);
-  }
-  return false;
+  return digits ? std::optional<double>(value) : std::nullopt;
 }
 
 double unit_seconds(char unit) {
@@ -80,10 +74,10 @@ int unit_rank(char unit) {
   }
 }
 
-bool parse_compact(std::string_view s, double &total, std::string *error) {
+Expected<double> parse_compact(std::string_view s) {
   std::size_t i = 0;
   int last_rank = 6;
-  total = 0;
+  double total = 0;
   while (i < s.size()) {
     while (i < s.size() && s[i] == ' ') {
       ++i;
@@ -91,9 +85,9 @@ bool parse_compact(std::string_view s, double &total, std::string *error) {
     if (i == s.size()) {
       break;
     }
-    double value = 0;
-    if (!read_number(s, i, value)) {
-      return fail(error, "expected a number");
+    const std::optional<double> value = read_number(s, i);
+    if (!value) {
+      return failure("expected a number");
     }
     while (i < s.size() && s[i] == ' ') {
       ++i;
@@ -116,42 +110,42 @@ bool parse_compact(std::string_view s, double &total, std::string *error) {
                unit == "seconds") {
       u = 's';
     } else if (unit.empty()) {
-      return fail(error, "missing unit (use s, m, h, d or w, e.g. `30m`)");
+      return failure("missing unit (use s, m, h, d or w, e.g. `30m`)");
     } else {
-      return fail(error, "unknown unit `" + unit + "` (use s, m, h, d or w)");
+      return failure("unknown unit `" + unit + "` (use s, m, h, d or w)");
     }
     if (unit_rank(u) >= last_rank) {
-      return fail(error, "units must go from largest to smallest, each once (e.g. `1h30m`)");
+      return failure("units must go from largest to smallest, each once (e.g. `1h30m`)");
     }
     last_rank = unit_rank(u);
-    total += value * unit_seconds(u);
+    total += *value * unit_seconds(u);
   }
-  return true;
+  return total;
 }
 
-bool parse_iso(std::string_view s, double &total, std::string *error) {
+Expected<double> parse_iso(std::string_view s) {
   // s starts with 'P'.
   std::size_t i = 1;
   bool time_part = false;
   bool any = false;
   int last_rank = 6;
-  total = 0;
+  double total = 0;
   while (i < s.size()) {
     if (s[i] == 'T') {
       if (time_part) {
-        return fail(error, "ISO 8601 duration has two `T`s");
+        return failure("ISO 8601 duration has two `T`s");
       }
       time_part = true;
       last_rank = 4;
       ++i;
       continue;
     }
-    double value = 0;
-    if (!read_number(s, i, value)) {
-      return fail(error, "ISO 8601 duration: expected a number");
+    const std::optional<double> value = read_number(s, i);
+    if (!value) {
+      return failure("ISO 8601 duration: expected a number");
     }
     if (i == s.size()) {
-      return fail(error, "ISO 8601 duration: number without a designator");
+      return failure("ISO 8601 duration: number without a designator");
     }
     char d = s[i++];
     char u = 0;
@@ -166,50 +160,39 @@ bool parse_iso(std::string_view s, double &total, std::string *error) {
     } else if (time_part && d == 'S') {
       u = 's';
     } else if (!time_part && (d == 'Y' || d == 'M')) {
-      return fail(error, "years and months have no fixed length: use days or weeks");
+      return failure("years and months have no fixed length: use days or weeks");
     } else {
-      return fail(error, std::string("ISO 8601 duration: unexpected `") + d + "`");
+      return failure(std::string("ISO 8601 duration: unexpected `") + d + "`");
     }
     if (unit_rank(u) >= last_rank) {
-      return fail(error, "ISO 8601 duration: designators out of order");
+      return failure("ISO 8601 duration: designators out of order");
     }
     last_rank = unit_rank(u);
-    total += value * unit_seconds(u);
+    total += *value * unit_seconds(u);
     any = true;
   }
   if (!any) {
-    return fail(error, "ISO 8601 duration has no value");
+    return failure("ISO 8601 duration has no value");
   }
   if (time_part && last_rank == 4) {
-    return fail(error, "ISO 8601 duration has `T` but no hours, minutes or seconds after it");
+    return failure("ISO 8601 duration has `T` but no hours, minutes or seconds after it");
   }
-  return true;
+  return total;
 }
 
 } // namespace
 
-std::optional<Seconds> parse_duration(std::string_view text, std::string *error) {
-  while (!text.empty() && text.front() == ' ') {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && text.back() == ' ') {
-    text.remove_suffix(1);
-  }
+Expected<Seconds> parse_duration(std::string_view text) {
+  text = trim(text);
   if (text.empty()) {
-    fail(error, "empty duration");
-    return std::nullopt;
+    return failure("empty duration");
   }
   if (text == "0") {
     return 0.0;
   }
-  double total = 0;
-  bool ok = text.front() == 'P' ? parse_iso(text, total, error) : parse_compact(text, total, error);
-  if (!ok) {
-    return std::nullopt;
-  }
-  if (!std::isfinite(total) || total > 1e12) {
-    fail(error, "duration is too large");
-    return std::nullopt;
+  const Expected<double> total = text.front() == 'P' ? parse_iso(text) : parse_compact(text);
+  if (total && (!std::isfinite(*total) || *total > 1e12)) {
+    return failure("duration is too large");
   }
   return total;
 }

@@ -1,7 +1,8 @@
 // Opening hours of a channel: `24/7` or day ranges with times, e.g. `Mon-Fri 08:00-20:00; Sat 09:00-13:00`.
 #pragma once
 
-#include <optional>
+#include "model/expected.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +29,7 @@ struct OpeningHours {
 
 /// Parses `24/7` or `;`-separated `DAYS HH:MM-HH:MM[, HH:MM-HH:MM]` groups where DAYS is a day
 /// (`Mon`) , a range (`Mon-Fri`) or a comma list (`Sat,Sun`); `closed` marks no hours.
-/// Returns nullopt and an explanation on bad input.
-std::optional<OpeningHours> parse_hours(std::string_view text, std::string *error = nullptr);
+/// On bad input, the reason.
+Expected<OpeningHours> parse_hours(std::string_view text);
 
 } // namespace journey

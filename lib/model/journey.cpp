@@ -9,15 +9,14 @@ namespace journey {
 namespace {
 
 template <typename Enum, std::size_t N>
-bool parse_enum(const std::array<std::pair<std::string_view, Enum>, N> &names,
-                std::string_view text, Enum &out) {
+std::optional<Enum> parse_enum(const std::array<std::pair<std::string_view, Enum>, N> &names,
+                               std::string_view text) {
   for (const auto &[name, value] : names) {
     if (name == text) {
-      out = value;
-      return true;
+      return value;
     }
   }
-  return false;
+  return std::nullopt;
 }
 
 template <typename Enum, std::size_t N>
@@ -93,12 +92,12 @@ Index lookup(const std::unordered_map<std::string_view, Index> &map, const std::
 std::string_view to_string(Actor a) { return enum_name(kActors, a); }
 std::string_view to_string(ChannelKind k) { return enum_name(kKinds, k); }
 std::string_view to_string(EndKind e) { return enum_name(kEnds, e); }
-bool parse_actor(std::string_view text, Actor &out) { return parse_enum(kActors, text, out); }
-bool parse_channel_kind(std::string_view text, ChannelKind &out) {
-  return parse_enum(kKinds, text, out);
+std::optional<Actor> parse_actor(std::string_view text) { return parse_enum(kActors, text); }
+std::optional<ChannelKind> parse_channel_kind(std::string_view text) {
+  return parse_enum(kKinds, text);
 }
-bool parse_end_kind(std::string_view text, EndKind &out) {
-  return text != "none" && parse_enum(kEnds, text, out);
+std::optional<EndKind> parse_end_kind(std::string_view text) {
+  return text == "none" ? std::nullopt : parse_enum(kEnds, text);
 }
 const std::vector<std::string_view> &actor_names() {
   static const std::vector<std::string_view> names = names_of(kActors);

@@ -27,9 +27,11 @@ enum class EndKind { None, Success, Abandon, Failure };
 std::string_view to_string(Actor a);
 std::string_view to_string(ChannelKind k);
 std::string_view to_string(EndKind e);
-bool parse_actor(std::string_view text, Actor &out);
-bool parse_channel_kind(std::string_view text, ChannelKind &out);
-bool parse_end_kind(std::string_view text, EndKind &out);
+/// The actor, channel kind or end a name stands for (as `to_string` writes it); nullopt for
+/// any other text, and for `none` as an end.
+std::optional<Actor> parse_actor(std::string_view text);
+std::optional<ChannelKind> parse_channel_kind(std::string_view text);
+std::optional<EndKind> parse_end_kind(std::string_view text);
 /// The names `parse_actor` accepts, in the order documentation lists them.
 const std::vector<std::string_view> &actor_names();
 /// The names `parse_channel_kind` accepts, in the order documentation lists them.

@@ -90,15 +90,15 @@ ConfigResult parse_config(std::string_view text, std::string_view filename,
                      key.location);
             return;
           }
-          auto level = r.text(value, id);
-          Severity s = Severity::Error;
-          if (!level || !parse_severity(*level, s)) {
+          const auto level = r.text(value, id);
+          const std::optional<Severity> s = level ? parse_severity(*level) : std::nullopt;
+          if (!s) {
             r.report("config",
                      fmt::format("rule `{}`: severity must be off, info, warning or error", id),
                      r.location(value));
             return;
           }
-          result.config.rules[id] = s;
+          result.config.rules[id] = *s;
         });
       });
     }

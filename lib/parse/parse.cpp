@@ -3,6 +3,7 @@
 
 #include "model/suggest.h"
 #include "parse/keys.h"
+#include "model/text.h"
 #include "parse/reader.h"
 #include "parse/yaml_tree.h"
 
@@ -30,15 +31,6 @@ std::string one_of(const std::vector<std::string_view> &names, std::string_view 
     out += fmt::format("{0}{1}{0}", quote, names[i]);
   }
   return out;
-}
-
-bool is_slug(std::string_view s) {
-  if (s.empty()) {
-    return false;
-  }
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-  });
 }
 
 class SchemaWalker {
@@ -75,7 +67,9 @@ public:
           c.kind_location = r_.location(v);
           if (auto t = r_.text(v, "kind")) {
             has_kind = true;
-            if (!parse_channel_kind(*t, c.kind)) {
+            if (const std::optional<ChannelKind> kind = parse_channel_kind(*t)) {
+              c.kind = *kind;
+            } else {
               r_.report("invalid-value",
                         fmt::format("unknown channel kind `{}`{}; use {}", *t,
                                     did_you_mean(*t, channel_kind_names()),
@@ -85,13 +79,13 @@ public:
           }
         } else if (k == "hours") {
           if (auto t = r_.text(v, "hours")) {
-            std::string error;
-            c.hours = parse_hours(*t, &error);
-            if (!c.hours) {
+            if (Expected<OpeningHours> hours = parse_hours(*t)) {
+              c.hours = std::move(*hours);
+            } else {
               r_.report("invalid-value",
                         fmt::format("bad opening hours `{}`: {}; write `24/7` or e.g. "
                                     "`Mon-Fri 08:00-20:00; Sat 09:00-13:00`",
-                                    *t, error),
+                                    *t, hours.error()),
                         r_.location(v));
             }
           }
@@ -246,7 +240,9 @@ public:
       s.end = EndKind::Success;
     } else if (n.plain && (n.value == "false" || n.value == "False" || n.value == "no")) {
       s.end = EndKind::None;
-    } else if (!parse_end_kind(n.value, s.end)) {
+    } else if (const std::optional<EndKind> end = parse_end_kind(n.value)) {
+      s.end = *end;
+    } else {
       s.end_invalid = true;
       r_.report("invalid-value",
                 fmt::format("unknown end `{}`{}; use {}", n.value,
@@ -292,8 +288,10 @@ public:
         }
       } else if (k == "actor") {
         if (auto t = r_.text(v, "actor")) {
-          s.actor_explicit = true;
-          if (!parse_actor(*t, s.actor)) {
+          if (const std::optional<Actor> actor = parse_actor(*t)) {
+            s.actor = *actor;
+            s.actor_explicit = true;
+          } else {
             s.actor_explicit = false;
             r_.report("invalid-value",
                       fmt::format("unknown actor `{}`{}; use {}", *t,

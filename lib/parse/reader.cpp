@@ -3,6 +3,7 @@
 
 #include "model/duration.h"
 #include "model/suggest.h"
+#include "model/text.h"
 
 #include <fmt/format.h>
 
@@ -134,21 +135,20 @@ std::optional<std::string> Reader::text(NodeId id, std::string_view field) {
 }
 
 namespace {
-bool parse_double(std::string_view s, double &out) {
-  while (!s.empty() && s.front() == ' ') {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && s.back() == ' ') {
-    s.remove_suffix(1);
-  }
+std::optional<double> parse_double(std::string_view s) {
+  s = trim(s);
   if (!s.empty() && s.front() == '+') {
     s.remove_prefix(1);
   }
   if (s.empty()) {
-    return false;
+    return std::nullopt;
   }
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && ptr == s.data() + s.size() && std::isfinite(out);
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
 }
 } // namespace
 
@@ -167,16 +167,16 @@ std::optional<double> Reader::number(NodeId id, std::string_view field, bool per
     s.remove_suffix(1);
     scale = 0.01;
   }
-  double value = 0;
-  if (!parse_double(s, value)) {
+  const std::optional<double> value = parse_double(s);
+  if (!value) {
     report("invalid-value", fmt::format("`{}` must be a number, not `{}`", field, n.value), n.location);
     return std::nullopt;
   }
-  if (value < 0) {
+  if (*value < 0) {
     report("invalid-value", fmt::format("`{}` must not be negative", field), n.location);
     return std::nullopt;
   }
-  return value * scale;
+  return *value * scale;
 }
 
 std::optional<long long> Reader::integer(NodeId id, std::string_view field) {
@@ -211,16 +211,16 @@ std::optional<double> Reader::duration(NodeId id, std::string_view field) {
     wrong_type(id, field, "a duration such as `2h` or `3d`");
     return std::nullopt;
   }
-  std::string error;
-  auto value = parse_duration(n.value, &error);
+  const Expected<Seconds> value = parse_duration(n.value);
   if (!value) {
     report("invalid-value",
            fmt::format("`{}`: bad duration `{}`: {}; write e.g. `45s`, `10m`, `1h30m`, `3d`, `1w` or "
                        "`P1DT2H`",
-                       field, n.value, error),
+                       field, n.value, value.error()),
            n.location);
+    return std::nullopt;
   }
-  return value;
+  return *value;
 }
 
 std::vector<std::string> Reader::text_list(NodeId id, std::string_view field) {

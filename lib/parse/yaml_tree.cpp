@@ -1,6 +1,8 @@
 // YamlTree: turns yaml-cpp parser events into a flat node vector, checking keys and aliases.
 #include "parse/yaml_tree.h"
 
+#include "model/text.h"
+
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -58,11 +60,7 @@ public:
     if (end > text_.size() || bytes > end) {
       return l;
     }
-    std::uint32_t points = 0;
-    for (std::size_t i = end - bytes; i < end; ++i) {
-      points += (static_cast<unsigned char>(text_[i]) & 0xc0) != 0x80 ? 1 : 0;
-    }
-    l.column = points + 1;
+    l.column = static_cast<std::uint32_t>(code_points(text_.substr(end - bytes, bytes))) + 1;
     return l;
   }
 
@@ -264,51 +262,28 @@ private:
 bool check_text(std::string_view text, std::string_view filename, std::vector<Diagnostic> &out) {
   std::uint32_t line = 1;
   std::uint32_t column = 1;
-  const auto *s = reinterpret_cast<const unsigned char *>(text.data());
-  const std::size_t n = text.size();
   std::size_t i = 0;
   auto report = [&](std::string message) {
     out.push_back(Diagnostic{Severity::Error, "yaml-syntax", std::move(message),
                              std::string(filename), Location{line, column}});
     return false;
   };
-  while (i < n) {
-    unsigned char c = s[i];
-    if (c < 0x80) {
-      if (c == 0) {
-        return report("file contains a NUL byte: it is binary, not a YAML journey");
-      }
-      if (c == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-      ++i;
-      continue;
-    }
-    std::size_t len = c >= 0xf0 && c <= 0xf4   ? 4
-                      : c >= 0xe0 && c <= 0xef ? 3
-                      : c >= 0xc2 && c <= 0xdf ? 2
-                                               : 0;
-    if (len == 0 || i + len > n) {
+  while (i < text.size()) {
+    char32_t cp = 0;
+    const std::size_t len = decode_utf8(text, i, cp);
+    if (len == 0) {
       return report("invalid UTF-8 byte sequence: save the file as UTF-8");
     }
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xc0) != 0x80) {
-        return report("invalid UTF-8 byte sequence: save the file as UTF-8");
-      }
+    if (cp == 0) {
+      return report("file contains a NUL byte: it is binary, not a YAML journey");
     }
-    const unsigned cp = len == 2   ? ((c & 0x1fu) << 6) | (s[i + 1] & 0x3fu)
-                        : len == 3 ? ((c & 0x0fu) << 12) | ((s[i + 1] & 0x3fu) << 6) | (s[i + 2] & 0x3fu)
-                                   : ((c & 0x07u) << 18) | ((s[i + 1] & 0x3fu) << 12) |
-                                         ((s[i + 2] & 0x3fu) << 6) | (s[i + 3] & 0x3fu);
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10ffff))) {
-      return report("invalid UTF-8 byte sequence: save the file as UTF-8");
+    if (cp == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
     }
     i += len;
-    ++column;
   }
   return true;
 }

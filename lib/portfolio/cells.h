@@ -1,5 +1,7 @@
-// Cell text: numbers in short form, and escaping of user text for Markdown, CSV and HTML.
+// Cell text: numbers in short form, and escaping of user text for Markdown and HTML.
 #pragma once
+
+#include "model/text.h"
 
 #include <string>
 #include <string_view>
@@ -8,9 +10,6 @@ namespace journey {
 
 /// A count or an expected value in short form: `3`, `2.4`, `0.25`; `n/a` when not finite.
 std::string format_count(double value);
-
-/// Rounds away solver noise (9 significant digits) so JSON shows 2.4, not 2.4000000000000004.
-double tidy_number(double value);
 
 /// An expected duration (`2d 3h`), or `n/a` when not finite.
 std::string format_expected_duration(double seconds);
@@ -22,12 +21,5 @@ std::string escape_html_text(std::string_view text);
 /// Escapes text for one cell of a Markdown table: `\` and `|` are escaped, `<` and `>` become
 /// entities (no raw HTML), newlines become `<br>`.
 std::string markdown_cell(std::string_view text);
-
-/// One RFC 4180 field: quoted (with `"` doubled) when it holds a comma, a quote, CR or LF.
-std::string csv_field(std::string_view text);
-
-/// Valid UTF-8: invalid bytes become U+FFFD, control characters other than `\n` and `\t` are
-/// dropped, `\r\n` and `\r` become `\n`.
-std::string valid_utf8(std::string_view text);
 
 } // namespace journey

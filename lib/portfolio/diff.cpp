@@ -18,25 +18,13 @@ std::string or_none(const std::string &text) {
   return text.empty() ? std::string(kNone) : text;
 }
 
-std::string join(const std::vector<std::string> &items, std::string_view separator) {
-  std::string out;
-  for (const std::string &item : items) {
-    out += (out.empty() ? "" : std::string(separator)) + item;
-  }
-  return out;
-}
-
-std::string number(double value) {
-  return format_count(value);
-}
-
 std::string next_text(const Step &step) {
   std::vector<std::string> items;
   for (const Transition &t : step.next) {
     std::string item = t.to;
     std::vector<std::string> extras;
     if (t.p) {
-      extras.push_back(format_count(*t.p * 100.0) + "%");
+      extras.push_back(format_percent(*t.p, 2));
     }
     if (!t.label.empty()) {
       extras.push_back("\"" + t.label + "\"");
@@ -199,13 +187,13 @@ std::string format_metric_value(MetricKind kind, double value) {
   case MetricKind::Duration:
     return format_duration(value);
   case MetricKind::Count:
-    return number(value);
+    return format_count(value);
   case MetricKind::Money:
     return fmt::format("{:.2f}", value);
   case MetricKind::Probability:
-    return format_count(value * 100.0) + "%";
+    return format_percent(value, 2);
   }
-  return number(value);
+  return format_count(value);
 }
 
 std::string format_metric_delta(const MetricDelta &delta) {
@@ -222,13 +210,13 @@ std::string format_metric_delta(const MetricDelta &delta) {
   case MetricKind::Duration:
     return sign + format_duration(size);
   case MetricKind::Count:
-    return sign + number(size);
+    return sign + format_count(size);
   case MetricKind::Money:
     return sign + fmt::format("{:.2f}", size);
   case MetricKind::Probability:
-    return sign + format_count(size * 100.0) + " pp";
+    return sign + format_decimal(size * 100.0, 2) + " pp";
   }
-  return sign + number(size);
+  return sign + format_count(size);
 }
 
 } // namespace journey

@@ -11,10 +11,6 @@
 namespace journey {
 namespace {
 
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 void append_fields(std::string &out, const std::vector<FieldChange> &fields,
                    std::string_view indent) {
   for (const FieldChange &f : fields) {

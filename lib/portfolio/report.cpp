@@ -4,7 +4,6 @@
 #include "portfolio/cells.h"
 #include "portfolio/table_format.h"
 
-#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <fmt/format.h>
@@ -13,16 +12,9 @@
 namespace journey {
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 /// True when the markup holds an element or attribute that could run code.
 bool has_active_content(std::string_view svg) {
-  const std::string text = lower(svg);
+  const std::string text = ascii_lower(svg);
   if (text.find("<script") != std::string::npos ||
       text.find("<foreignobject") != std::string::npos) {
     return true;
@@ -62,7 +54,7 @@ std::string count_range(const Range &r) {
 }
 
 std::string percent(double p) {
-  return std::isfinite(p) ? format_count(p * 100.0) + "%" : "n/a";
+  return std::isfinite(p) ? format_percent(p, 2) : "n/a";
 }
 
 std::string metrics_html(const JourneyMetrics &m) {

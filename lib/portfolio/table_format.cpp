@@ -20,15 +20,9 @@ constexpr std::array<std::string_view, 8> kColumns{"Customer intent",
                                                    "Expected lead time",
                                                    "Expected handoffs"};
 
-std::string join(const std::vector<std::string> &items, std::string_view separator) {
-  std::string out;
-  for (const std::string &item : items) {
-    if (!out.empty()) {
-      out += separator;
-    }
-    out += item;
-  }
-  return out;
+/// A CSV field of user text, cleaned to valid UTF-8 first.
+std::string csv_text(std::string_view text) {
+  return csv_field(valid_utf8(text));
 }
 
 std::string markdown_list(const std::vector<std::string> &items) {
@@ -99,11 +93,11 @@ std::string format_table_csv(const IntentTable &table) {
           std::isfinite(row.lead_time) ? fmt::format("{}", std::llround(row.lead_time)) : "";
       const std::string handoffs = std::isfinite(row.handoffs) ? format_count(row.handoffs) : "";
       const std::string lead = std::isfinite(row.lead_time) ? format_duration(row.lead_time) : "";
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(group.intent),
-                         csv_field(row.journey), csv_field(row.title), csv_field(row.file),
-                         csv_field(row.start), csv_field(join(row.ends, "; ")),
-                         csv_field(join(row.processes, "; ")), csv_field(row.owner), seconds,
-                         csv_field(lead), handoffs);
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_text(group.intent),
+                         csv_text(row.journey), csv_text(row.title), csv_text(row.file),
+                         csv_text(row.start), csv_text(join(row.ends, "; ")),
+                         csv_text(join(row.processes, "; ")), csv_text(row.owner), seconds,
+                         csv_text(lead), handoffs);
     }
   }
   return out;

@@ -8,9 +8,6 @@
 
 namespace journey {
 
-/// A count or an expected value in short form: `3`, `2.4`.
-std::string short_number(double value);
-
 /// The organisation's figures: steps drawn, teams, and expected handoffs per journey
 /// (`9 steps · 4 teams · expected 2.4 handoffs`); the handoff edges drawn when no expectation
 /// exists.

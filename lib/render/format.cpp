@@ -1,6 +1,8 @@
 // Output formats: names and file extensions.
 #include "render/format.h"
 
+#include "model/text.h"
+
 #include <string>
 
 namespace journey {
@@ -8,13 +10,7 @@ namespace journey {
 std::string_view to_string(Format format) { return name_of(kFormatNames, format); }
 
 std::optional<Format> parse_format(std::string_view text) {
-  std::string lower(text);
-  for (char &c : lower) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return value_of(kFormatNames, lower);
+  return value_of(kFormatNames, ascii_lower(text));
 }
 
 std::optional<Format> format_from_path(std::string_view path) {

@@ -1,6 +1,8 @@
 // Label text: making any user text safe for Graphviz HTML labels, and wrapping it to a width.
 #pragma once
 
+#include "model/text.h"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -11,13 +13,9 @@ namespace journey {
 /// Width, in characters, at which labels wrap.
 inline constexpr std::size_t label_width = 24;
 
-/// Valid UTF-8 without control characters: invalid bytes become U+FFFD, tabs become spaces,
-/// other control characters are dropped, `\r\n` and `\r` become `\n`.
-std::string clean_text(std::string_view text);
-
 /// Escapes text for the inside of a Graphviz HTML label: `&`, `<`, `>`, `"`, `'` as entities, and
 /// `\` doubled, since Graphviz expands `\N`, `\G`, `\E`... even in HTML labels.
-/// The text must already be clean (`clean_text`).
+/// The text must already be clean (`clean_text`, in model/text.h).
 std::string html_escape(std::string_view text);
 
 /// Splits cleaned text into lines of at most `width` characters (code points): at newlines,

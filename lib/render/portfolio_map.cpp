@@ -3,6 +3,7 @@
 
 #include "analysis/metrics.h"
 #include "model/duration.h"
+#include "model/text.h"
 #include "render/figures.h"
 #include "render/graphviz.h"
 #include "render/label.h"
@@ -33,10 +34,6 @@ struct MapProcess {
   std::set<std::size_t> journeys;
 };
 
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
-
 std::string small_line(std::string_view text) {
   return "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::muted) + "\">" +
          html_lines(text, 48) + "</FONT>";
@@ -49,8 +46,7 @@ std::string journey_figures(const Journey &journey) {
     line += " · lead time " + format_duration(m.lead_time.expected);
   }
   if (std::isfinite(m.handoffs.expected)) {
-    const std::string n = short_number(m.handoffs.expected);
-    line += " · " + n + (n == "1" ? " handoff" : " handoffs");
+    line += " · " + plural(format_decimal(m.handoffs.expected, 1), "handoff", "handoffs");
   }
   return line;
 }

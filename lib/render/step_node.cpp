@@ -1,29 +1,14 @@
 // Step nodes: safe node names, step labels with timing, pain and ends, and edge labels.
 #include "render/step_node.h"
 
+#include "model/text.h"
 #include "render/label.h"
 #include "render/palette.h"
 
-#include <cmath>
-#include <cstdio>
 #include <unordered_set>
 
 namespace journey {
 namespace {
-
-bool is_slug(std::string_view id) {
-  if (id.empty()) {
-    return false;
-  }
-  for (char c : id) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-' || c == '.';
-    if (!ok) {
-      return false;
-    }
-  }
-  return true;
-}
 
 std::string end_name(EndKind end) {
   switch (end) {
@@ -52,7 +37,7 @@ std::vector<std::string> step_node_names(const Journey &journey) {
   std::unordered_set<std::string_view> seen;
   for (std::size_t i = 0; i < journey.steps.size(); ++i) {
     const std::string &id = journey.steps[i].id;
-    if (is_slug(id) && seen.insert(id).second) {
+    if (is_plain_id(id) && seen.insert(id).second) {
       names.push_back("s_" + id);
     } else {
       names.push_back("s#" + std::to_string(i));
@@ -61,24 +46,13 @@ std::vector<std::string> step_node_names(const Journey &journey) {
   return names;
 }
 
-std::string percent(double p) {
-  double value = p * 100.0;
-  char buffer[32];
-  if (std::fabs(value - std::round(value)) < 0.05) {
-    std::snprintf(buffer, sizeof buffer, "%.0f%%", std::round(value));
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%.1f%%", value);
-  }
-  return buffer;
-}
-
 std::string transition_text(const Transition &t, double p) {
   std::string text = t.label;
   if (p >= 0) {
     if (!text.empty()) {
       text += " · ";
     }
-    text += percent(p);
+    text += format_percent(p, 1);
   }
   return text;
 }

@@ -14,9 +14,6 @@ namespace journey {
 /// (letters, digits, `_`, `-`, `.`) seen for the first time, else `s#<index>`.
 std::vector<std::string> step_node_names(const Journey &journey);
 
-/// A branch probability as a percentage: `75%`, `33.3%`.
-std::string percent(double p);
-
 /// Plain text for an edge standing for a transition: its label and its branch probability
 /// (`approved · 75%`); empty when it has neither. `p` is the normalised probability, or a
 /// negative number when the step has a single way on.

@@ -4,7 +4,7 @@
 A case is cases/<name>.cmd: the first line holds the arguments (shell words; `{bin}` is the
 journey binary), an optional `stdin: FILE` line feeds a file to standard input, and
 `env: NAME=VALUE` lines set variables. The expected result is cases/<name>.golden. Cases run in
-tests/cli/inputs. Set UPDATE_GOLDEN=1 to rewrite the golden files from the actual output.
+tests/cli/inputs. Set JOURNEY_UPDATE_GOLDEN=1 to rewrite the golden files from the actual output.
 """
 import os
 import shlex
@@ -39,7 +39,7 @@ def main():
     actual = render(proc.returncode, proc.stdout.decode("utf-8", "replace"),
                     proc.stderr.decode("utf-8", "replace"))
     golden = os.path.join(case_dir, name + ".golden")
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("JOURNEY_UPDATE_GOLDEN"):
         with open(golden, "w", encoding="utf-8") as f:
             f.write(actual)
         return 0
@@ -49,7 +49,7 @@ def main():
         import difflib
         sys.stdout.writelines(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
                                                    "expected", "actual"))
-        print(f"\n{name}: output differs from {golden} (UPDATE_GOLDEN=1 to accept)")
+        print(f"\n{name}: output differs from {golden} (JOURNEY_UPDATE_GOLDEN=1 to accept)")
         return 1
     return 0
 

@@ -38,22 +38,23 @@ struct ScratchRepo {
 } // namespace
 
 TEST_CASE("file versions: a path, or git:REV:PATH") {
-  std::string error;
-  const auto file = parse_file_version("journeys/a.yaml", error);
+  const auto file = parse_file_version("journeys/a.yaml");
   REQUIRE(file.has_value());
   CHECK(file->path == "journeys/a.yaml");
   CHECK(file->revision.empty());
-  const auto old = parse_file_version("git:HEAD~1:journeys/a.yaml", error);
+  const auto old = parse_file_version("git:HEAD~1:journeys/a.yaml");
   REQUIRE(old.has_value());
   CHECK(old->spec == "git:HEAD~1:journeys/a.yaml");
   CHECK(old->revision == "HEAD~1");
   CHECK(old->path == "journeys/a.yaml");
   for (const char *bad : {"git:HEAD", "git::a.yaml", "git:HEAD:"}) {
-    CHECK_FALSE(parse_file_version(bad, error).has_value());
-    CHECK(error == "expected git:REV:PATH, e.g. git:HEAD~1:journeys/apply.yaml");
+    const auto version = parse_file_version(bad);
+    REQUIRE_FALSE(version.has_value());
+    CHECK(version.error() == "expected git:REV:PATH, e.g. git:HEAD~1:journeys/apply.yaml");
   }
-  CHECK_FALSE(parse_file_version("git:--output=x:a.yaml", error).has_value());
-  CHECK(error == "`--output=x` is not a revision");
+  const auto option = parse_file_version("git:--output=x:a.yaml");
+  REQUIRE_FALSE(option.has_value());
+  CHECK(option.error() == "`--output=x` is not a revision");
 }
 
 TEST_CASE("file versions: read from the working tree and from git history") {
@@ -63,18 +64,14 @@ TEST_CASE("file versions: read from the working tree and from git history") {
   }
   ScratchRepo repo;
   REQUIRE(repo.ok);
-  std::string text;
-  std::string error;
-  CHECK(read_file_version(*parse_file_version("a.yaml", error), text, error));
-  CHECK(text == "new\n");
-  CHECK(read_file_version(*parse_file_version("git:HEAD:a.yaml", error), text, error));
-  CHECK(text == "old\n");
-  CHECK(read_file_version(*parse_file_version("git:HEAD:" + (repo.dir / "a.yaml").string(), error),
-                          text, error));
-  CHECK(text == "old\n");
-  text.clear();
-  CHECK_FALSE(read_file_version(*parse_file_version("git:no-such-rev:a.yaml", error), text, error));
-  CHECK(error.find("no-such-rev") != std::string::npos);
-  CHECK_FALSE(read_file_version(*parse_file_version("git:HEAD:missing.yaml", error), text, error));
-  CHECK(error.find("missing.yaml") != std::string::npos);
+  auto read = [](const std::string &spec) { return read_file_version(*parse_file_version(spec)); };
+  CHECK(read("a.yaml").value_or("") == "new\n");
+  CHECK(read("git:HEAD:a.yaml").value_or("") == "old\n");
+  CHECK(read("git:HEAD:" + (repo.dir / "a.yaml").string()).value_or("") == "old\n");
+  const auto bad_revision = read("git:no-such-rev:a.yaml");
+  REQUIRE_FALSE(bad_revision.has_value());
+  CHECK(bad_revision.error().find("no-such-rev") != std::string::npos);
+  const auto missing = read("git:HEAD:missing.yaml");
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.error().find("missing.yaml") != std::string::npos);
 }

@@ -1,3 +1,3 @@
-// doctest entry point for the load tests.
+// Load tests: the doctest entry point.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>

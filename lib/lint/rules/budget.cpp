@@ -3,6 +3,7 @@
 #include "lint/rules/rules.h"
 #include "lint/rules/text.h"
 #include "model/duration.h"
+#include "model/text.h"
 
 #include <cmath>
 #include <fmt/format.h>
@@ -16,12 +17,7 @@ bool above(double value, double limit) {
 }
 
 std::string number(double x) {
-  std::string text = fmt::format("{:.2f}", x);
-  text.erase(text.find_last_not_of('0') + 1);
-  if (text.back() == '.') {
-    text.pop_back();
-  }
-  return text;
+  return format_decimal(x, 2);
 }
 
 /// Both durations in human form; in seconds too when the human forms look the same.

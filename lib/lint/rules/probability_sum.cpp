@@ -1,9 +1,11 @@
 // Rule probability-sum: branch probabilities that leave customers nowhere to go, or go twice.
 #include "lint/rules/rules.h"
 #include "lint/rules/text.h"
+#include "model/text.h"
 
 #include <fmt/format.h>
 #include <string>
+#include <vector>
 
 namespace journey::rules {
 
@@ -12,13 +14,13 @@ void check_probability_sum(const Journey &journey, const RuleContext &, Reporter
   for (const Step &step : journey.steps) {
     double sum = 0;
     std::size_t with_p = 0;
-    std::string without_p;
+    std::vector<std::string> without_p;
     for (const Transition &t : step.next) {
       if (t.p) {
         sum += *t.p;
         ++with_p;
       } else {
-        without_p += without_p.empty() ? fmt::format("`{}`", t.to) : fmt::format(", `{}`", t.to);
+        without_p.push_back(fmt::format("`{}`", t.to));
       }
     }
     if (with_p == 0) {
@@ -44,7 +46,7 @@ void check_probability_sum(const Journey &journey, const RuleContext &, Reporter
           "probability-sum",
           fmt::format("the branch probabilities of {} already add up to {}, so the branches "
                       "without `p` ({}) are never taken: lower the others or give them a `p`",
-                      step_name(step), total, without_p),
+                      step_name(step), total, join(without_p, ", ")),
           where);
     }
   }

@@ -1,0 +1,3 @@
+// Model tests: the doctest entry point.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
