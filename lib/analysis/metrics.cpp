@@ -5,6 +5,7 @@
 #include "analysis/journey_graph.h"
 #include "analysis/markov.h"
 #include "analysis/paths.h"
+#include "model/text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -24,18 +25,12 @@ double finite_or_zero(double x) {
 
 /// "`a`, `b` and `c`", naming at most kNamed steps.
 std::string name_steps(const Journey &journey, const std::vector<std::size_t> &steps) {
-  std::string out;
-  const std::size_t shown = std::min(steps.size(), kNamed);
-  for (std::size_t i = 0; i < shown; ++i) {
-    if (i > 0) {
-      out += i + 1 == shown && shown == steps.size() ? " and " : ", ";
-    }
-    out += fmt::format("`{}`", journey.steps[steps[i]].id);
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < std::min(steps.size(), kNamed); ++i) {
+    ids.push_back(fmt::format("`{}`", journey.steps[steps[i]].id));
   }
-  if (shown < steps.size()) {
-    out += fmt::format(" and {} more", steps.size() - shown);
-  }
-  return out;
+  ids.resize(steps.size());
+  return and_list(ids, kNamed);
 }
 
 void add_problem(std::string &problem, const std::string &text) {

@@ -1,6 +1,8 @@
 // Metrics formats: one table of measures drives the text, JSON and CSV columns.
 #include "portfolio/metrics_format.h"
 
+#include "model/text.h"
+
 #include "model/duration.h"
 #include "portfolio/cells.h"
 
@@ -36,27 +38,12 @@ constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
 
 /// Up to two decimals, trailing zeros dropped; `-` when undefined.
 std::string number(double x) {
-  if (!std::isfinite(x)) {
-    return "-";
-  }
-  std::string text = fmt::format("{:.2f}", x);
-  text.erase(text.find_last_not_of('0') + 1);
-  if (text.back() == '.') {
-    text.pop_back();
-  }
-  return text == "-0" ? "0" : text;
+  return std::isfinite(x) ? format_decimal(x, 2) : "-";
 }
 
-/// One decimal at most: `72.3%`.
+/// One decimal at most: `72.3%`; `-` when undefined.
 std::string percent(double x) {
-  if (!std::isfinite(x)) {
-    return "-";
-  }
-  std::string text = fmt::format("{:.1f}", 100 * x);
-  if (text.ends_with(".0")) {
-    text.resize(text.size() - 2);
-  }
-  return text + "%";
+  return std::isfinite(x) ? format_percent(x, 1) : "-";
 }
 
 std::string human(double x, bool duration) {

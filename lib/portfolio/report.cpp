@@ -1,6 +1,8 @@
 // HTML report: assembles escaped journey text, metrics, findings and inline SVG into one page.
 #include "portfolio/report.h"
 
+#include "model/text.h"
+
 #include "portfolio/cells.h"
 #include "portfolio/table_format.h"
 
@@ -230,11 +232,11 @@ std::string build_report(const ReportInput &input) {
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       "style-src 'unsafe-inline'; img-src data:\">\n"
       "<title>{0}</title>\n<style>\n{1}{2}</style>\n</head>\n<body>\n<header>\n<h1>{0}</h1>\n"
-      "<p>{3} {4} serving {5} {6}; {7} lint {8}, {9} {10}.</p>\n",
-      escape_html_text(input.title), portfolio_css(), kReportCss, input.journeys.size(),
-      input.journeys.size() == 1 ? "journey" : "journeys", input.table.groups.size(),
-      input.table.groups.size() == 1 ? "intent" : "intents", errors,
-      errors == 1 ? "error" : "errors", warnings, warnings == 1 ? "warning" : "warnings");
+      "<p>{3} serving {4}; {5} lint {6}, {7}.</p>\n",
+      escape_html_text(input.title), portfolio_css(), kReportCss,
+      plural(input.journeys.size(), "journey", "journeys"),
+      plural(input.table.groups.size(), "intent", "intents"), errors, errors == 1 ? "error" : "errors",
+      plural(warnings, "warning", "warnings"));
   if (!input.generator.empty()) {
     out +=
         fmt::format("<p class=\"generator\">Made by {}</p>\n", escape_html_text(input.generator));

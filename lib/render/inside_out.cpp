@@ -3,6 +3,7 @@
 
 #include "analysis/changes.h"
 #include "analysis/paths.h"
+#include "model/text.h"
 #include "render/label.h"
 #include "render/palette.h"
 #include "render/step_node.h"
@@ -26,14 +27,7 @@ std::uint64_t pair_key(std::size_t a, std::size_t b) {
 }
 
 std::string slug_or_index(const std::string &id, Index index) {
-  for (char c : id) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-' || c == '.';
-    if (!ok) {
-      return "#" + std::to_string(index);
-    }
-  }
-  return id.empty() ? "#" + std::to_string(index) : id;
+  return is_plain_id(id) ? id : "#" + std::to_string(index);
 }
 
 /// `2d`, `1d–2d` or `up to 2d`; empty when both are zero.
@@ -201,13 +195,13 @@ std::vector<ClusterId> draw_clusters(DotGraph &graph, const InsideOutView &view,
 std::string process_html(const InsideOutView::Box &box, const Process &p) {
   std::string html = "<B>" + html_lines(p.name.empty() ? p.id : p.name) +
                      "</B><BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::muted) +
-                     "\">" + std::to_string(box.steps) + (box.steps == 1 ? " step" : " steps");
+                     "\">" + plural(box.steps, "step", "steps");
   const std::string timing = box_timing(box);
   html += timing.empty() ? "" : " · " + html_escape(timing);
   html += "</FONT>";
   if (box.pains > 0) {
     html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::pain) + "\"><B>! " +
-            std::to_string(box.pains) + (box.pains == 1 ? " pain point" : " pain points") +
+            plural(box.pains, "pain point", "pain points") +
             "</B></FONT>";
   }
   return html;
@@ -297,8 +291,7 @@ void draw_inside_out(DotGraph &graph, const InsideOutView &view, const Journey &
       graph.add_node(names.back(), cluster)
           .attributes
           .set_html("label", "<B>Customer</B><BR/><FONT POINT-SIZE=\"9\">" +
-                                 std::to_string(view.customer_steps) +
-                                 (view.customer_steps == 1 ? " step" : " steps") + "</FONT>")
+                                 plural(view.customer_steps, "step", "steps") + "</FONT>")
           .set("shape", "box")
           .set("style", "filled,bold")
           .set("fillcolor", palette::actor_fill(Actor::Customer))

@@ -3,6 +3,7 @@
 
 #include "analysis/paths.h"
 #include "analysis/union_find.h"
+#include "model/text.h"
 #include "render/label.h"
 #include "render/palette.h"
 #include "render/step_node.h"
@@ -362,8 +363,7 @@ void draw_outside_in(DotGraph &graph, const OutsideInView &view, const Journey &
       names.push_back(prefix + "w" + std::to_string(++wait_number));
       const std::string html = "<B>" + html_escape(wait_text(box.wait_min, box.wait_max)) +
                                "</B><BR/><FONT POINT-SIZE=\"9\" COLOR=\"" +
-                               std::string(palette::muted) + "\">" + std::to_string(box.hidden) +
-                               (box.hidden == 1 ? " step" : " steps") + " out of sight</FONT>";
+                               std::string(palette::muted) + "\">" + plural(box.hidden, "step", "steps") + " out of sight</FONT>";
       graph.add_node(names.back(), cluster)
           .attributes.set_html("label", html)
           .set("shape", "box")
