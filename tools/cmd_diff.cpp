@@ -1,9 +1,9 @@
 // `journey diff`: what changed between two versions of a journey (steps added, removed and
 // changed; metric deltas) and whether a budgeted metric got worse; either side may come from git.
-#include "check/versions.h"
+#include "journey/check/versions.h"
 #include "command.h"
 #include "common.h"
-#include "portfolio/diff_format.h"
+#include "journey/portfolio/diff_format.h"
 
 #include <fmt/format.h>
 

@@ -2,7 +2,7 @@
 // GitHub annotations).
 #include "command.h"
 #include "common.h"
-#include "lint/rule.h"
+#include "journey/lint/rule.h"
 
 #include <fmt/format.h>
 

@@ -2,8 +2,8 @@
 // processes they cut across, with shared processes and their teams standing out.
 #include "command.h"
 #include "common.h"
-#include "render/graphviz.h"
-#include "render/portfolio_map.h"
+#include "journey/render/graphviz.h"
+#include "journey/render/portfolio_map.h"
 
 #include <fmt/format.h>
 

@@ -2,7 +2,7 @@
 // outcomes and right first time of each journey, as a table, JSON or CSV.
 #include "command.h"
 #include "common.h"
-#include "portfolio/metrics_format.h"
+#include "journey/portfolio/metrics_format.h"
 
 namespace journey::tools {
 namespace {

@@ -1,9 +1,9 @@
 // `journey render`: outside-in, inside-out and compare diagrams as DOT, SVG, PNG or PDF.
 #include "command.h"
 #include "common.h"
-#include "load/output_target.h"
-#include "render/graphviz.h"
-#include "render/render.h"
+#include "journey/load/output_target.h"
+#include "journey/render/graphviz.h"
+#include "journey/render/render.h"
 
 #include <fmt/format.h>
 #include <map>

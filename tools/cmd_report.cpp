@@ -2,10 +2,10 @@
 // and per journey its compare diagram, metrics and lint findings.
 #include "command.h"
 #include "common.h"
-#include "portfolio/report.h"
-#include "render/graphviz.h"
-#include "render/portfolio_map.h"
-#include "render/render.h"
+#include "journey/portfolio/report.h"
+#include "journey/render/graphviz.h"
+#include "journey/render/portfolio_map.h"
+#include "journey/render/render.h"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // `journey schema`: the JSON Schema of the journey format (or of catalogs), for editors.
 #include "command.h"
 #include "common.h"
-#include "parse/schema.h"
+#include "journey/parse/schema.h"
 
 namespace journey::tools {
 namespace {

@@ -2,7 +2,7 @@
 // internal processes, owner, headline metrics) as Markdown, CSV, JSON or HTML.
 #include "command.h"
 #include "common.h"
-#include "portfolio/table_format.h"
+#include "journey/portfolio/table_format.h"
 
 namespace journey::tools {
 namespace {

@@ -2,7 +2,7 @@
 // Every command returns one of the exit codes of check/exit_code.h.
 #pragma once
 
-#include "check/exit_code.h"
+#include "journey/check/exit_code.h"
 
 #include <CLI/CLI.hpp>
 #include <functional>

@@ -1,8 +1,8 @@
 // Shared driver code: input options, printing findings, writing outputs, choices from name tables.
 #pragma once
 
-#include "check/exit_code.h"
-#include "model/names.h"
+#include "journey/check/exit_code.h"
+#include "journey/model/names.h"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>

@@ -1,6 +1,6 @@
 // The `journey` executable: one binary, one subcommand per job, like git or cargo.
 #include "command.h"
-#include "model/suggest.h"
+#include "journey/model/suggest.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,10 +1,10 @@
 // Example: parse a journey file with the journey library, list its steps and measure it.
-#include <analysis/metrics.h>
+#include <journey/analysis/metrics.h>
 #include <cmath>
 #include <fstream>
 #include <iostream>
-#include <model/duration.h>
-#include <parse/parse.h>
+#include <journey/model/duration.h>
+#include <journey/parse/parse.h>
 #include <sstream>
 
 int main(int argc, char **argv) {

@@ -1,9 +1,9 @@
 // Changes along paths: 0-1 search, topological sweep and Markov chain on (step, last marker)
 // states.
-#include "analysis/changes.h"
+#include "journey/analysis/changes.h"
 
-#include "analysis/markov.h"
-#include "analysis/union_find.h"
+#include "journey/analysis/markov.h"
+#include "journey/analysis/union_find.h"
 
 #include <algorithm>
 #include <cstdint>

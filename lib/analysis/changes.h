@@ -2,8 +2,8 @@
 // states.
 #pragma once
 
-#include "analysis/journey_graph.h"
-#include "model/journey.h"
+#include "journey/analysis/journey_graph.h"
+#include "journey/model/journey.h"
 
 #include <cstddef>
 #include <vector>

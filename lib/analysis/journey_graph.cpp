@@ -1,6 +1,6 @@
 // The resolved journey graph: branch probabilities, adjacency both ways, the depth-first walk,
 // reachability and strongly connected components, all iterative and linear.
-#include "analysis/journey_graph.h"
+#include "journey/analysis/journey_graph.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 // rule, measure and view (no other code walks `Step::next`).
 #pragma once
 
-#include "model/journey.h"
+#include "journey/model/journey.h"
 
 #include <cstddef>
 #include <cstdint>

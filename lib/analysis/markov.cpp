@@ -1,5 +1,5 @@
 // Absorbing Markov chains: iterative Tarjan components and a block-by-block sparse solve.
-#include "analysis/markov.h"
+#include "journey/analysis/markov.h"
 
 #include <Eigen/Dense>
 #include <Eigen/SparseCore>

@@ -1,11 +1,11 @@
 // Journey metrics: step weights, path bounds, the absorbing chain and the report figures.
-#include "analysis/metrics.h"
+#include "journey/analysis/metrics.h"
 
-#include "analysis/changes.h"
-#include "analysis/journey_graph.h"
-#include "analysis/markov.h"
-#include "analysis/paths.h"
-#include "model/text.h"
+#include "journey/analysis/changes.h"
+#include "journey/analysis/journey_graph.h"
+#include "journey/analysis/markov.h"
+#include "journey/analysis/paths.h"
+#include "journey/model/text.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
 // Journey metrics: lead time, waits, effort, handoffs, channel switches, cost and outcomes.
 #pragma once
 
-#include "analysis/journey_graph.h"
-#include "model/journey.h"
+#include "journey/analysis/journey_graph.h"
+#include "journey/model/journey.h"
 
 #include <cstddef>
 #include <map>

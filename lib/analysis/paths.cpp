@@ -1,5 +1,5 @@
 // Path bounds: Dijkstra for the shortest path, a topological sweep for the longest.
-#include "analysis/paths.h"
+#include "journey/analysis/paths.h"
 
 #include <algorithm>
 #include <functional>

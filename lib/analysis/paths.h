@@ -1,7 +1,7 @@
 // Path bounds: the smallest and largest sum of step weights over paths from the entry to an end.
 #pragma once
 
-#include "analysis/journey_graph.h"
+#include "journey/analysis/journey_graph.h"
 
 #include <cstddef>
 #include <vector>

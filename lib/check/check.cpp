@@ -1,9 +1,9 @@
 // The check pipeline: load, configure, lint and measure every input, with one rule for which
 // findings block a journey from being measured or drawn.
-#include "check/check.h"
+#include "journey/check/check.h"
 
-#include "lint/lint.h"
-#include "lint/rule.h"
+#include "journey/lint/lint.h"
+#include "journey/lint/rule.h"
 
 #include <algorithm>
 #include <set>

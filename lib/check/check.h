@@ -2,9 +2,9 @@
 // configuration, lint them, and measure the journeys fit for it.
 #pragma once
 
-#include "analysis/metrics.h"
-#include "lint/output.h"
-#include "load/workspace.h"
+#include "journey/analysis/metrics.h"
+#include "journey/lint/output.h"
+#include "journey/load/workspace.h"
 
 #include <optional>
 #include <string>

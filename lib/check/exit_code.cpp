@@ -1,5 +1,5 @@
 // Exit codes: input errors first, then errors and missing outputs.
-#include "check/exit_code.h"
+#include "journey/check/exit_code.h"
 
 namespace journey {
 

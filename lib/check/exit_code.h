@@ -1,7 +1,7 @@
 // Exit codes: the one convention every `journey` command follows.
 #pragma once
 
-#include "check/check.h"
+#include "journey/check/check.h"
 
 #include <string_view>
 

@@ -1,7 +1,7 @@
 // Versions: read each side of a diff from disk or git, then check it with the shared pipeline.
-#include "check/versions.h"
+#include "journey/check/versions.h"
 
-#include "load/git.h"
+#include "journey/load/git.h"
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
 // Versions: the two sides of `journey diff`, each a file or `git:REV:PATH`, checked like any input.
 #pragma once
 
-#include "check/check.h"
-#include "model/expected.h"
+#include "journey/check/check.h"
+#include "journey/model/expected.h"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 // The lint runner: rules, severities and inline suppressions.
-#include "lint/lint.h"
+#include "journey/lint/lint.h"
 
-#include "lint/rule.h"
+#include "journey/lint/rule.h"
 
 #include <algorithm>
 #include <string>

@@ -2,9 +2,9 @@
 // inline suppressions applied.
 #pragma once
 
-#include "model/config.h"
-#include "model/diagnostic.h"
-#include "model/journey.h"
+#include "journey/model/config.h"
+#include "journey/model/diagnostic.h"
+#include "journey/model/journey.h"
 
 #include <string_view>
 #include <vector>

@@ -2,8 +2,8 @@
 // workflow annotations.
 #pragma once
 
-#include "model/diagnostic.h"
-#include "model/names.h"
+#include "journey/model/diagnostic.h"
+#include "journey/model/names.h"
 
 #include <map>
 #include <optional>

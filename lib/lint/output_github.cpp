@@ -1,5 +1,5 @@
 // GitHub Actions output: workflow commands that annotate the pull request's files.
-#include "lint/output.h"
+#include "journey/lint/output.h"
 
 #include <fmt/format.h>
 

@@ -1,5 +1,5 @@
 // JSON output: an array of findings with 1-based positions.
-#include "lint/output.h"
+#include "journey/lint/output.h"
 
 #include <nlohmann/json.hpp>
 

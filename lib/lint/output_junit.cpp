@@ -1,8 +1,8 @@
 // JUnit XML output: one test case per checked file, failing when the file has errors.
-#include "lint/output.h"
+#include "journey/lint/output.h"
 
-#include "model/escape.h"
-#include "model/text.h"
+#include "journey/model/escape.h"
+#include "journey/model/text.h"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 output, as GitHub code scanning accepts it.
-#include "lint/output.h"
+#include "journey/lint/output.h"
 
-#include "lint/rule.h"
+#include "journey/lint/rule.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // Text output: clang-style diagnostics with the source line and a caret under the column.
-#include "lint/output.h"
+#include "journey/lint/output.h"
 
-#include "model/text.h"
+#include "journey/model/text.h"
 
 #include <fmt/format.h>
 

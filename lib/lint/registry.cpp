@@ -1,6 +1,6 @@
 // The rule registry: every lint rule, its id, summary, default severity and check, in one table.
-#include "lint/rule.h"
-#include "lint/rules/rules.h"
+#include "journey/lint/rule.h"
+#include "journey/lint/rules/rules.h"
 
 namespace journey {
 

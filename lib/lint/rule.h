@@ -1,10 +1,10 @@
 // Lint rules: the registry entry every rule has, and the reporter rules write findings to.
 #pragma once
 
-#include "analysis/journey_graph.h"
-#include "model/config.h"
-#include "model/diagnostic.h"
-#include "model/journey.h"
+#include "journey/analysis/journey_graph.h"
+#include "journey/model/config.h"
+#include "journey/model/diagnostic.h"
+#include "journey/model/journey.h"
 
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 // Files: bounded reads, atomic writes, and catalog sniffing.
-#include "load/workspace.h"
+#include "journey/load/workspace.h"
 
 #include <cerrno>
 #include <cstdio>

@@ -1,7 +1,7 @@
 // Versions from git: `git show REV:./PATH` run with posix_spawnp, its output read through pipes.
-#include "load/git.h"
+#include "journey/load/git.h"
 
-#include "load/workspace.h"
+#include "journey/load/workspace.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,7 +1,7 @@
 // Versions from git: a file named as `git:REV:PATH` is read with `git show` instead of from disk.
 #pragma once
 
-#include "model/expected.h"
+#include "journey/model/expected.h"
 
 #include <string>
 

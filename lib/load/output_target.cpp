@@ -1,7 +1,7 @@
 // Output targets: reading `-o`, creating the folder, naming one file per journey.
-#include "load/output_target.h"
+#include "journey/load/output_target.h"
 
-#include "model/text.h"
+#include "journey/model/text.h"
 
 #include <filesystem>
 #include <system_error>

@@ -2,7 +2,7 @@
 // a folder.
 #pragma once
 
-#include "model/expected.h"
+#include "journey/model/expected.h"
 
 #include <string>
 #include <string_view>

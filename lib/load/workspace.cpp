@@ -1,8 +1,8 @@
 // Workspace: input expansion, parsing with catalogs, and configuration discovery.
-#include "load/workspace.h"
+#include "journey/load/workspace.h"
 
-#include "parse/config.h"
-#include "parse/parse.h"
+#include "journey/parse/config.h"
+#include "journey/parse/parse.h"
 
 #include <fmt/format.h>
 

@@ -2,11 +2,11 @@
 // discovering `.journeylint.yaml`, and resolving shared catalogs.
 #pragma once
 
-#include "model/catalog.h"
-#include "model/config.h"
-#include "model/diagnostic.h"
-#include "model/expected.h"
-#include "model/journey.h"
+#include "journey/model/catalog.h"
+#include "journey/model/config.h"
+#include "journey/model/diagnostic.h"
+#include "journey/model/expected.h"
+#include "journey/model/journey.h"
 
 #include <map>
 #include <memory>

@@ -1,7 +1,7 @@
 // Catalog: channels, teams and processes shared by several journeys (`catalog: ../org.yaml`).
 #pragma once
 
-#include "model/journey.h"
+#include "journey/model/journey.h"
 
 namespace journey {
 

@@ -1,5 +1,5 @@
 // LintConfig: merging global and per-journey budgets.
-#include "model/config.h"
+#include "journey/model/config.h"
 
 namespace journey {
 

@@ -1,7 +1,7 @@
 // LintConfig: rule severities and metric budgets from `.journeylint.yaml`.
 #pragma once
 
-#include "model/diagnostic.h"
+#include "journey/model/diagnostic.h"
 
 #include <map>
 #include <optional>

@@ -1,5 +1,5 @@
 // Diagnostic helpers: severity names and deterministic ordering.
-#include "model/diagnostic.h"
+#include "journey/model/diagnostic.h"
 
 #include <algorithm>
 #include <tuple>

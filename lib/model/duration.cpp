@@ -1,7 +1,7 @@
 // Durations: a small hand-written scanner for compact (`1h30m`) and ISO 8601 (`PT1H30M`) forms.
-#include "model/duration.h"
+#include "journey/model/duration.h"
 
-#include "model/text.h"
+#include "journey/model/text.h"
 
 #include <cmath>
 #include <optional>

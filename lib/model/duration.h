@@ -1,7 +1,7 @@
 // Durations: parsing and printing of waits and times such as `2h`, `1h30m`, `3d` or `P1DT2H`.
 #pragma once
 
-#include "model/expected.h"
+#include "journey/model/expected.h"
 
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 // Escaping text for XML and HTML.
-#include "model/escape.h"
+#include "journey/model/escape.h"
 
 namespace journey {
 

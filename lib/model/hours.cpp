@@ -1,7 +1,7 @@
 // Opening hours: parser for `24/7` and `Mon-Fri 08:00-20:00; Sat 09:00-13:00`.
-#include "model/hours.h"
+#include "journey/model/hours.h"
 
-#include "model/text.h"
+#include "journey/model/text.h"
 
 #include <algorithm>
 #include <array>

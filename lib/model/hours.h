@@ -1,7 +1,7 @@
 // Opening hours of a channel: `24/7` or day ranges with times, e.g. `Mon-Fri 08:00-20:00; Sat 09:00-13:00`.
 #pragma once
 
-#include "model/expected.h"
+#include "journey/model/expected.h"
 
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 // Journey model: enum names, lookups and reference resolution.
-#include "model/journey.h"
+#include "journey/model/journey.h"
 
 #include <array>
 #include <unordered_map>

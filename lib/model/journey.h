@@ -1,9 +1,9 @@
 // Journey model: a customer journey as a graph of steps, with channels, teams and processes.
 #pragma once
 
-#include "model/diagnostic.h"
-#include "model/duration.h"
-#include "model/hours.h"
+#include "journey/model/diagnostic.h"
+#include "journey/model/duration.h"
+#include "journey/model/hours.h"
 
 #include <cstdint>
 #include <optional>

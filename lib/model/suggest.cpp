@@ -1,5 +1,5 @@
 // Suggestions for misspelt names, by optimal-string-alignment edit distance.
-#include "model/suggest.h"
+#include "journey/model/suggest.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,10 +1,10 @@
 // Config parser: rule severities and budgets, with the same diagnostics as journey files.
-#include "parse/config.h"
+#include "journey/parse/config.h"
 
-#include "model/suggest.h"
-#include "parse/keys.h"
-#include "parse/reader.h"
-#include "parse/yaml_tree.h"
+#include "journey/model/suggest.h"
+#include "journey/parse/keys.h"
+#include "journey/parse/reader.h"
+#include "journey/parse/yaml_tree.h"
 
 #include <fmt/format.h>
 

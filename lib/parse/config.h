@@ -1,8 +1,8 @@
 // Config parser: `.journeylint.yaml` text to a LintConfig.
 #pragma once
 
-#include "model/config.h"
-#include "model/diagnostic.h"
+#include "journey/model/config.h"
+#include "journey/model/diagnostic.h"
 
 #include <string_view>
 #include <vector>

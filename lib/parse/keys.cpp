@@ -1,8 +1,8 @@
 // The key tables of the journey, catalog and configuration formats, with their help texts.
-#include "parse/keys.h"
+#include "journey/parse/keys.h"
 
-#include "model/diagnostic.h"
-#include "model/journey.h"
+#include "journey/model/diagnostic.h"
+#include "journey/model/journey.h"
 
 #include <algorithm>
 

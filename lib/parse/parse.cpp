@@ -1,11 +1,11 @@
 // Parser: walks a YamlTree along the journey schema and fills the model.
-#include "parse/parse.h"
+#include "journey/parse/parse.h"
 
-#include "model/suggest.h"
-#include "parse/keys.h"
-#include "model/text.h"
-#include "parse/reader.h"
-#include "parse/yaml_tree.h"
+#include "journey/model/suggest.h"
+#include "journey/parse/keys.h"
+#include "journey/model/text.h"
+#include "journey/parse/reader.h"
+#include "journey/parse/yaml_tree.h"
 
 #include <fmt/format.h>
 

@@ -1,9 +1,9 @@
 // Parser: journey and catalog YAML text to the model, with every mistake as a diagnostic.
 #pragma once
 
-#include "model/catalog.h"
-#include "model/diagnostic.h"
-#include "model/journey.h"
+#include "journey/model/catalog.h"
+#include "journey/model/diagnostic.h"
+#include "journey/model/journey.h"
 
 #include <string_view>
 #include <vector>

@@ -1,9 +1,9 @@
 // Reader: typed access to YamlTree nodes with diagnostics for wrong types and unknown keys.
-#include "parse/reader.h"
+#include "journey/parse/reader.h"
 
-#include "model/duration.h"
-#include "model/suggest.h"
-#include "model/text.h"
+#include "journey/model/duration.h"
+#include "journey/model/suggest.h"
+#include "journey/model/text.h"
 
 #include <fmt/format.h>
 

@@ -1,9 +1,9 @@
 // Reader: typed access to YamlTree nodes that turns every type mistake into a diagnostic.
 #pragma once
 
-#include "model/diagnostic.h"
-#include "parse/keys.h"
-#include "parse/yaml_tree.h"
+#include "journey/model/diagnostic.h"
+#include "journey/parse/keys.h"
+#include "journey/parse/yaml_tree.h"
 
 #include <functional>
 #include <optional>

@@ -1,7 +1,7 @@
 // JSON Schema writer: renders each mapping of parse/keys.h and each value rule as draft-07 JSON.
-#include "parse/schema.h"
+#include "journey/parse/schema.h"
 
-#include "parse/keys.h"
+#include "journey/parse/keys.h"
 
 #include <algorithm>
 #include <cctype>

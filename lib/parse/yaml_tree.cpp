@@ -1,7 +1,7 @@
 // YamlTree: turns yaml-cpp parser events into a flat node vector, checking keys and aliases.
-#include "parse/yaml_tree.h"
+#include "journey/parse/yaml_tree.h"
 
-#include "model/text.h"
+#include "journey/model/text.h"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>

@@ -2,7 +2,7 @@
 // Detects duplicate keys and bounds alias expansion; never recurses over the document.
 #pragma once
 
-#include "model/diagnostic.h"
+#include "journey/model/diagnostic.h"
 
 #include <cstdint>
 #include <string>

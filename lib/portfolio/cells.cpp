@@ -1,8 +1,8 @@
 // Cell text: short numbers and escaping for the table, diff and report outputs.
-#include "portfolio/cells.h"
+#include "journey/portfolio/cells.h"
 
-#include "model/duration.h"
-#include "model/escape.h"
+#include "journey/model/duration.h"
+#include "journey/model/escape.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 // Cell text: numbers in short form, and escaping of user text for Markdown and HTML.
 #pragma once
 
-#include "model/text.h"
+#include "journey/model/text.h"
 
 #include <string>
 #include <string_view>

@@ -1,8 +1,8 @@
 // Journey diff: steps matched by id and compared field by field; metrics compared against budgets.
-#include "portfolio/diff.h"
+#include "journey/portfolio/diff.h"
 
-#include "model/duration.h"
-#include "portfolio/cells.h"
+#include "journey/model/duration.h"
+#include "journey/portfolio/cells.h"
 
 #include <algorithm>
 #include <cmath>

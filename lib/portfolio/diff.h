@@ -2,9 +2,9 @@
 // changed, field by field) and how its metrics moved, with regressions against budgets.
 #pragma once
 
-#include "analysis/metrics.h"
-#include "model/config.h"
-#include "model/journey.h"
+#include "journey/analysis/metrics.h"
+#include "journey/model/config.h"
+#include "journey/model/journey.h"
 
 #include <optional>
 #include <string>

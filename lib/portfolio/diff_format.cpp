@@ -1,7 +1,7 @@
 // Journey diff formats: aligned text and JSON.
-#include "portfolio/diff_format.h"
+#include "journey/portfolio/diff_format.h"
 
-#include "portfolio/cells.h"
+#include "journey/portfolio/cells.h"
 
 #include <algorithm>
 #include <cmath>

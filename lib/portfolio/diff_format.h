@@ -1,8 +1,8 @@
 // Journey diff formats: text for people and pull-request comments, JSON for tools.
 #pragma once
 
-#include "model/names.h"
-#include "portfolio/diff.h"
+#include "journey/model/names.h"
+#include "journey/portfolio/diff.h"
 
 #include <string>
 

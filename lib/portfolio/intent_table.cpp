@@ -1,5 +1,5 @@
 // Intent table: rows from journeys and their metrics, grouped and ordered deterministically.
-#include "portfolio/intent_table.h"
+#include "journey/portfolio/intent_table.h"
 
 #include <algorithm>
 #include <tuple>

@@ -2,8 +2,8 @@
 // metrics), grouped by customer intent; the table a workshop hands out.
 #pragma once
 
-#include "analysis/metrics.h"
-#include "model/journey.h"
+#include "journey/analysis/metrics.h"
+#include "journey/model/journey.h"
 
 #include <string>
 #include <vector>

@@ -1,10 +1,10 @@
 // Metrics formats: one table of measures drives the text, JSON and CSV columns.
-#include "portfolio/metrics_format.h"
+#include "journey/portfolio/metrics_format.h"
 
-#include "model/text.h"
+#include "journey/model/text.h"
 
-#include "model/duration.h"
-#include "portfolio/cells.h"
+#include "journey/model/duration.h"
+#include "journey/portfolio/cells.h"
 
 #include <cmath>
 #include <fmt/format.h>

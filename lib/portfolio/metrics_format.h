@@ -1,8 +1,8 @@
 // Metrics formats: the `journey metrics` output as a text table per journey, JSON or CSV.
 #pragma once
 
-#include "analysis/metrics.h"
-#include "model/names.h"
+#include "journey/analysis/metrics.h"
+#include "journey/model/names.h"
 
 #include <string>
 #include <vector>

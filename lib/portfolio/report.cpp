@@ -1,10 +1,10 @@
 // HTML report: assembles escaped journey text, metrics, findings and inline SVG into one page.
-#include "portfolio/report.h"
+#include "journey/portfolio/report.h"
 
-#include "model/text.h"
+#include "journey/model/text.h"
 
-#include "portfolio/cells.h"
-#include "portfolio/table_format.h"
+#include "journey/portfolio/cells.h"
+#include "journey/portfolio/table_format.h"
 
 #include <cctype>
 #include <cmath>

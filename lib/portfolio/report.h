@@ -2,9 +2,9 @@
 // intent table, the portfolio map, and per journey its diagram, metrics and lint findings.
 #pragma once
 
-#include "analysis/metrics.h"
-#include "model/diagnostic.h"
-#include "portfolio/intent_table.h"
+#include "journey/analysis/metrics.h"
+#include "journey/model/diagnostic.h"
+#include "journey/portfolio/intent_table.h"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 // Intent table formats: one function per format, deterministic and escaped.
-#include "portfolio/table_format.h"
+#include "journey/portfolio/table_format.h"
 
-#include "portfolio/cells.h"
+#include "journey/portfolio/cells.h"
 
 #include <array>
 #include <cmath>

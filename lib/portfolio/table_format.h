@@ -1,8 +1,8 @@
 // Intent table formats: Markdown, CSV (RFC 4180), JSON and HTML, all escaping journey text.
 #pragma once
 
-#include "model/names.h"
-#include "portfolio/intent_table.h"
+#include "journey/model/names.h"
+#include "journey/portfolio/intent_table.h"
 
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 // DOT graph builder: attribute sets, node and cluster bookkeeping, deterministic printing.
-#include "render/dot_graph.h"
+#include "journey/render/dot_graph.h"
 
 #include <utility>
 

@@ -1,7 +1,7 @@
 // Headline figures: counts from the drawing, expectations from the journey's metrics.
-#include "render/figures.h"
+#include "journey/render/figures.h"
 
-#include "model/text.h"
+#include "journey/model/text.h"
 
 #include <cmath>
 

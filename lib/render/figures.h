@@ -1,8 +1,8 @@
 // Headline figures: the line of numbers under each view's heading.
 #pragma once
 
-#include "analysis/metrics.h"
-#include "render/views.h"
+#include "journey/analysis/metrics.h"
+#include "journey/render/views.h"
 
 #include <string>
 

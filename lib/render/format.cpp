@@ -1,7 +1,7 @@
 // Output formats: names and file extensions.
-#include "render/format.h"
+#include "journey/render/format.h"
 
-#include "model/text.h"
+#include "journey/model/text.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 // Output formats: the file types a diagram can be written as, by name or by file extension.
 #pragma once
 
-#include "model/names.h"
+#include "journey/model/names.h"
 
 #include <optional>
 #include <string_view>

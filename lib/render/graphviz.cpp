@@ -1,5 +1,5 @@
 // Graphviz: one shared context; DOT text read in name order, laid out by dot, rendered to memory.
-#include "render/graphviz.h"
+#include "journey/render/graphviz.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,7 +1,7 @@
 // Graphviz: lays out DOT text with `dot` and renders it in-process (the only code using Graphviz).
 #pragma once
 
-#include "render/format.h"
+#include "journey/render/format.h"
 
 #include <stdexcept>
 #include <string>

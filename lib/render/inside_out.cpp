@@ -1,12 +1,12 @@
 // Inside-out view: team and process clusters, the customer as one actor, handoffs highlighted.
-#include "render/inside_out.h"
+#include "journey/render/inside_out.h"
 
-#include "analysis/changes.h"
-#include "analysis/paths.h"
-#include "model/text.h"
-#include "render/label.h"
-#include "render/palette.h"
-#include "render/step_node.h"
+#include "journey/analysis/changes.h"
+#include "journey/analysis/paths.h"
+#include "journey/model/text.h"
+#include "journey/render/label.h"
+#include "journey/render/palette.h"
+#include "journey/render/step_node.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,9 @@
 // Inside-out view: the organisation's steps clustered by team and process, handoffs highlighted.
 #pragma once
 
-#include "analysis/journey_graph.h"
-#include "render/dot_graph.h"
-#include "render/views.h"
+#include "journey/analysis/journey_graph.h"
+#include "journey/render/dot_graph.h"
+#include "journey/render/views.h"
 
 #include <cstddef>
 #include <string>

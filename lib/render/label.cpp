@@ -1,7 +1,7 @@
 // Label text: cleaning, escaping and wrapping user text for Graphviz HTML labels.
-#include "render/label.h"
+#include "journey/render/label.h"
 
-#include "model/escape.h"
+#include "journey/model/escape.h"
 
 namespace journey {
 namespace {

@@ -1,7 +1,7 @@
 // Label text: making any user text safe for Graphviz HTML labels, and wrapping it to a width.
 #pragma once
 
-#include "model/text.h"
+#include "journey/model/text.h"
 
 #include <cstddef>
 #include <string>

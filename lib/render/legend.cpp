@@ -1,8 +1,8 @@
 // Legend: one HTML table node with the emotion scale, markers, edge kinds, ends and actors.
-#include "render/legend.h"
+#include "journey/render/legend.h"
 
-#include "model/journey.h"
-#include "render/palette.h"
+#include "journey/model/journey.h"
+#include "journey/render/palette.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 // Legend: the key to the palette and markers, drawn in every diagram.
 #pragma once
 
-#include "render/dot_graph.h"
+#include "journey/render/dot_graph.h"
 
 #include <string_view>
 

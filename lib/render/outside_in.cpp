@@ -1,12 +1,12 @@
 // Outside-in view: customer-visible steps in channel lanes; out-of-sight groups become waits.
-#include "render/outside_in.h"
+#include "journey/render/outside_in.h"
 
-#include "analysis/paths.h"
-#include "analysis/union_find.h"
-#include "model/text.h"
-#include "render/label.h"
-#include "render/palette.h"
-#include "render/step_node.h"
+#include "journey/analysis/paths.h"
+#include "journey/analysis/union_find.h"
+#include "journey/model/text.h"
+#include "journey/render/label.h"
+#include "journey/render/palette.h"
+#include "journey/render/step_node.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,9 +1,9 @@
 // Outside-in view: the customer's timeline, in lanes by channel, with the back office as waits.
 #pragma once
 
-#include "analysis/journey_graph.h"
-#include "render/dot_graph.h"
-#include "render/views.h"
+#include "journey/analysis/journey_graph.h"
+#include "journey/render/dot_graph.h"
+#include "journey/render/views.h"
 
 #include <cstddef>
 #include <string>

@@ -1,5 +1,5 @@
 // Palette: colour scales for emotion, actors, ends and channel lanes.
-#include "render/palette.h"
+#include "journey/render/palette.h"
 
 #include <algorithm>
 #include <array>

@@ -1,7 +1,7 @@
 // Palette: the one set of colours and fonts every diagram uses, so the views read alike.
 #pragma once
 
-#include "model/journey.h"
+#include "journey/model/journey.h"
 
 #include <optional>
 #include <string_view>

@@ -1,15 +1,15 @@
 // Portfolio map: one DOT graph over many journeys, processes matched by id and grouped by team.
-#include "render/portfolio_map.h"
+#include "journey/render/portfolio_map.h"
 
-#include "analysis/metrics.h"
-#include "model/duration.h"
-#include "model/text.h"
-#include "render/figures.h"
-#include "render/graphviz.h"
-#include "render/label.h"
-#include "render/palette.h"
-#include "render/step_node.h"
-#include "render/views.h"
+#include "journey/analysis/metrics.h"
+#include "journey/model/duration.h"
+#include "journey/model/text.h"
+#include "journey/render/figures.h"
+#include "journey/render/graphviz.h"
+#include "journey/render/label.h"
+#include "journey/render/palette.h"
+#include "journey/render/step_node.h"
+#include "journey/render/views.h"
 
 #include <algorithm>
 #include <cmath>

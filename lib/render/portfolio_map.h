@@ -2,9 +2,9 @@
 // cuts across, grouped by owning team; processes shared by several journeys stand out.
 #pragma once
 
-#include "model/journey.h"
-#include "render/dot_graph.h"
-#include "render/format.h"
+#include "journey/model/journey.h"
+#include "journey/render/dot_graph.h"
+#include "journey/render/format.h"
 
 #include <cstddef>
 #include <string>

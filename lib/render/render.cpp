@@ -1,7 +1,7 @@
 // Rendering: build the view's DOT, then let Graphviz lay it out and render it.
-#include "render/render.h"
+#include "journey/render/render.h"
 
-#include "render/graphviz.h"
+#include "journey/render/graphviz.h"
 
 namespace journey {
 

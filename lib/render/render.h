@@ -1,9 +1,9 @@
 // Rendering: a journey's view as DOT text or as a laid-out SVG, PNG or PDF, in memory.
 #pragma once
 
-#include "model/journey.h"
-#include "render/format.h"
-#include "render/views.h"
+#include "journey/model/journey.h"
+#include "journey/render/format.h"
+#include "journey/render/views.h"
 
 #include <string>
 

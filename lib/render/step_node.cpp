@@ -1,9 +1,9 @@
 // Step nodes: safe node names, step labels with timing, pain and ends, and edge labels.
-#include "render/step_node.h"
+#include "journey/render/step_node.h"
 
-#include "model/text.h"
-#include "render/label.h"
-#include "render/palette.h"
+#include "journey/model/text.h"
+#include "journey/render/label.h"
+#include "journey/render/palette.h"
 
 #include <unordered_set>
 

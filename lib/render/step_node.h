@@ -1,8 +1,8 @@
 // Step nodes: the names, labels and styles that draw one step the same way in every view.
 #pragma once
 
-#include "model/journey.h"
-#include "render/dot_graph.h"
+#include "journey/model/journey.h"
+#include "journey/render/dot_graph.h"
 
 #include <string>
 #include <string_view>

@@ -1,13 +1,13 @@
 // Views: shared diagram defaults, the headings with headline figures, and the compare layout.
-#include "render/views.h"
+#include "journey/render/views.h"
 
-#include "analysis/metrics.h"
-#include "render/figures.h"
-#include "render/inside_out.h"
-#include "render/legend.h"
-#include "render/outside_in.h"
-#include "render/palette.h"
-#include "render/step_node.h"
+#include "journey/analysis/metrics.h"
+#include "journey/render/figures.h"
+#include "journey/render/inside_out.h"
+#include "journey/render/legend.h"
+#include "journey/render/outside_in.h"
+#include "journey/render/palette.h"
+#include "journey/render/step_node.h"
 
 namespace journey {
 namespace {

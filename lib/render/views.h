@@ -1,9 +1,9 @@
 // Views: the outside-in, inside-out and compare diagrams of a journey, as DOT graphs.
 #pragma once
 
-#include "model/journey.h"
-#include "model/names.h"
-#include "render/dot_graph.h"
+#include "journey/model/journey.h"
+#include "journey/model/names.h"
+#include "journey/render/dot_graph.h"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 // Tests of the journey graph: branch probabilities, edges, the walk, components and changes.
-#include "analysis/changes.h"
-#include "analysis/journey_graph.h"
-#include "analysis/paths.h"
+#include "journey/analysis/changes.h"
+#include "journey/analysis/journey_graph.h"
+#include "journey/analysis/paths.h"
 #include "helpers.h"
 
 #include <doctest/doctest.h>

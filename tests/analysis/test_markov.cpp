@@ -1,5 +1,5 @@
 // Tests of the absorbing chain solver: expected visits, components, traps.
-#include "analysis/markov.h"
+#include "journey/analysis/markov.h"
 
 #include <cstddef>
 #include <doctest/doctest.h>

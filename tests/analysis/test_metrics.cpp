@@ -1,7 +1,7 @@
 // Tests of compute_metrics: hand-computed figures on small journeys, generated 100,000-step
 // journeys, and random journeys checked against enumeration and value iteration.
-#include "analysis/journey_graph.h"
-#include "analysis/metrics.h"
+#include "journey/analysis/journey_graph.h"
+#include "journey/analysis/metrics.h"
 #include "helpers.h"
 
 #include <algorithm>

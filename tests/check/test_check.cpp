@@ -1,6 +1,6 @@
 // Check pipeline: what blocks a journey, and one run over clean, broken and over-budget journeys.
-#include "check/check.h"
-#include "check/exit_code.h"
+#include "journey/check/check.h"
+#include "journey/check/exit_code.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>

@@ -13,10 +13,25 @@ endfunction()
 
 run("cmake --install" ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK_DIR}/prefix)
 foreach(file lib/cmake/journey/journeyConfig.cmake include/journey/parse/parse.h
-             include/journey/analysis/metrics.h)
+             include/journey/analysis/metrics.h include/journey/analysis/journey_graph.h
+             include/journey/lint/rule.h include/journey/render/outside_in.h)
   if(NOT EXISTS ${WORK_DIR}/prefix/${file})
     message(FATAL_ERROR "the install has no ${file}")
   endif()
+endforeach()
+# Internals are not installed: rule checks, the parser's YAML tree, the Markov solver.
+foreach(file include/journey/lint/rules include/journey/parse/yaml_tree.h
+             include/journey/parse/reader.h include/journey/analysis/markov.h)
+  if(EXISTS ${WORK_DIR}/prefix/${file})
+    message(FATAL_ERROR "the install has the internal ${file}")
+  endif()
+endforeach()
+# Every installed header compiles on its own, included as <journey/LAYER/NAME.h>.
+file(GLOB_RECURSE installed RELATIVE ${WORK_DIR}/prefix/include ${WORK_DIR}/prefix/include/journey/*.h)
+foreach(header ${installed})
+  file(WRITE ${WORK_DIR}/check.cpp "#include <${header}>\nint main() {}\n")
+  run("compiling <${header}> alone" ${CXX_COMPILER} -std=c++23 -fsyntax-only
+      -I${WORK_DIR}/prefix/include -I/usr/include/eigen3 ${WORK_DIR}/check.cpp)
 endforeach()
 
 set(build_type ${BUILD_TYPE})

@@ -1,12 +1,12 @@
 // Lint rule tests: each rule's fixture, the registry's completeness, and the path rules on large,
 // nested and broken journeys.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include "lint/lint.h"
-#include "lint/rule.h"
-#include "load/workspace.h"
-#include "model/config.h"
-#include "parse/config.h"
-#include "parse/parse.h"
+#include "journey/lint/lint.h"
+#include "journey/lint/rule.h"
+#include "journey/load/workspace.h"
+#include "journey/model/config.h"
+#include "journey/parse/config.h"
+#include "journey/parse/parse.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>

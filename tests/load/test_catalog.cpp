@@ -1,7 +1,7 @@
 // Shared catalogs through the workspace: definitions merged in, redefinitions reported at the
 // journey's line, include loops and missing files as `catalog` errors.
 #include "helpers.h"
-#include "load/workspace.h"
+#include "journey/load/workspace.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>

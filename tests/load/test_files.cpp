@@ -1,7 +1,7 @@
 // Files and inputs: bounded reads, atomic writes, catalog sniffing, expansion of arguments and
 // discovery of `.journeylint.yaml`.
 #include "helpers.h"
-#include "load/workspace.h"
+#include "journey/load/workspace.h"
 
 #include <doctest/doctest.h>
 #include <string>

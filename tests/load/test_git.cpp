@@ -1,5 +1,5 @@
 // Versions from git: `git:REV:PATH` specs, and reading a committed version in a scratch repository.
-#include "load/git.h"
+#include "journey/load/git.h"
 
 #include <cstdlib>
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 // Output targets: how `-o` is read, and the file name of each journey in a folder.
-#include "load/output_target.h"
+#include "journey/load/output_target.h"
 
 #include <doctest/doctest.h>
 #include <filesystem>

@@ -1,5 +1,5 @@
 // Catalog merging: shared definitions first, local ones after, redefinitions reported.
-#include "model/catalog.h"
+#include "journey/model/catalog.h"
 
 #include <cstdint>
 #include <doctest/doctest.h>

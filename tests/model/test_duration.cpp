@@ -1,5 +1,5 @@
 // Durations: the compact and ISO 8601 grammars, their error messages, and the short printed form.
-#include "model/duration.h"
+#include "journey/model/duration.h"
 
 #include <cmath>
 #include <doctest/doctest.h>

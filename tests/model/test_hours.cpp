@@ -1,5 +1,5 @@
 // Opening hours: `24/7`, day ranges and lists, merged intervals, and the error messages.
-#include "model/hours.h"
+#include "journey/model/hours.h"
 
 #include <doctest/doctest.h>
 #include <string>

@@ -1,7 +1,7 @@
 // Enum names both ways, severities, and XML escaping.
-#include "model/diagnostic.h"
-#include "model/escape.h"
-#include "model/journey.h"
+#include "journey/model/diagnostic.h"
+#include "journey/model/escape.h"
+#include "journey/model/journey.h"
 
 #include <doctest/doctest.h>
 #include <string>

@@ -1,5 +1,5 @@
 // "Did you mean": edit distance and the closest likely typo.
-#include "model/suggest.h"
+#include "journey/model/suggest.h"
 
 #include <doctest/doctest.h>
 #include <string>

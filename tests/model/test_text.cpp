@@ -1,5 +1,5 @@
 // Text helpers: plural nouns, ids, short numbers, lists, CSV fields and UTF-8 cleaning.
-#include "model/text.h"
+#include "journey/model/text.h"
 
 #include <cmath>
 #include <doctest/doctest.h>

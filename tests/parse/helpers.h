@@ -1,7 +1,7 @@
 // Shared helpers for the parser tests: parsing text and finding diagnostics by rule and position.
 #pragma once
 
-#include "parse/parse.h"
+#include "journey/parse/parse.h"
 
 #include <fstream>
 #include <sstream>

@@ -1,9 +1,9 @@
 // Tests of the key tables (parse/keys.h) against the parsers: every key is read, a misspelling of
 // each is suggested, every value rule is enforced, every required key is required.
 #include "helpers.h"
-#include "model/journey.h"
-#include "parse/config.h"
-#include "parse/keys.h"
+#include "journey/model/journey.h"
+#include "journey/parse/config.h"
+#include "journey/parse/keys.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>

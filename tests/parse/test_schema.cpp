@@ -1,8 +1,8 @@
 // Tests of journey_schema_json() and catalog_schema_json(): the docs are their output, every key of
 // the tables is in them, and every reference resolves.
 #include "helpers.h"
-#include "parse/keys.h"
-#include "parse/schema.h"
+#include "journey/parse/keys.h"
+#include "journey/parse/schema.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

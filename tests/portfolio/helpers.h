@@ -1,7 +1,7 @@
 // Test helpers: journeys from YAML text, and two small journeys the tests share.
 #pragma once
 
-#include "parse/parse.h"
+#include "journey/parse/parse.h"
 
 #include <doctest/doctest.h>
 #include <string_view>

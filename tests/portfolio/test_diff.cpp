@@ -1,7 +1,7 @@
 // Journey diff on hand-made pairs: steps added, removed and changed; metric deltas; regressions.
-#include "analysis/metrics.h"
+#include "journey/analysis/metrics.h"
 #include "helpers.h"
-#include "portfolio/diff_format.h"
+#include "journey/portfolio/diff_format.h"
 
 #include <cmath>
 #include <doctest/doctest.h>

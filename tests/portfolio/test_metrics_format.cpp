@@ -1,7 +1,7 @@
 // Metrics formats: the text table, JSON (one object or an array) and CSV of `journey metrics`.
-#include "analysis/metrics.h"
+#include "journey/analysis/metrics.h"
 #include "helpers.h"
-#include "portfolio/metrics_format.h"
+#include "journey/portfolio/metrics_format.h"
 
 #include <doctest/doctest.h>
 #include <string>

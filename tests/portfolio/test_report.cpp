@@ -1,9 +1,9 @@
 // The report page and the portfolio map: escaping everywhere, SVG inlining, shared processes.
-#include "analysis/metrics.h"
+#include "journey/analysis/metrics.h"
 #include "helpers.h"
-#include "portfolio/report.h"
-#include "render/portfolio_map.h"
-#include "render/render.h"
+#include "journey/portfolio/report.h"
+#include "journey/render/portfolio_map.h"
+#include "journey/render/render.h"
 
 #include <doctest/doctest.h>
 #include <string>

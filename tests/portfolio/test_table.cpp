@@ -1,8 +1,8 @@
 // Intent table: rows, grouping and order, and each format's exact output and escaping.
-#include "analysis/metrics.h"
+#include "journey/analysis/metrics.h"
 #include "helpers.h"
-#include "portfolio/cells.h"
-#include "portfolio/table_format.h"
+#include "journey/portfolio/cells.h"
+#include "journey/portfolio/table_format.h"
 
 #include <cmath>
 #include <doctest/doctest.h>

@@ -1,8 +1,8 @@
 // Render test helpers: journeys from YAML text, edge and node lookups, XML well-formedness.
 #pragma once
 
-#include "parse/parse.h"
-#include "render/dot_graph.h"
+#include "journey/parse/parse.h"
+#include "journey/render/dot_graph.h"
 
 #include <doctest/doctest.h>
 #include <libxml/parser.h>

@@ -1,5 +1,5 @@
 // DOT builder: quoting, attribute handling, nested clusters, deterministic printing.
-#include "render/dot_graph.h"
+#include "journey/render/dot_graph.h"
 
 #include <doctest/doctest.h>
 

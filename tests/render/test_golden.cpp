@@ -1,8 +1,8 @@
 // Golden DOT of the bundled journeys: every view, compared byte for byte with tests/render/golden.
 // After an intended change: JOURNEY_UPDATE_GOLDEN=1 test_render --test-case='golden*'.
 #include "helpers.h"
-#include "load/workspace.h"
-#include "render/views.h"
+#include "journey/load/workspace.h"
+#include "journey/render/views.h"
 
 #include <cstdlib>
 #include <filesystem>

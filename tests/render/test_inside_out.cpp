@@ -1,8 +1,8 @@
 // Inside-out view: team and process clusters, the customer as one node, handoffs highlighted.
-#include "analysis/changes.h"
+#include "journey/analysis/changes.h"
 #include "helpers.h"
-#include "render/inside_out.h"
-#include "render/views.h"
+#include "journey/render/inside_out.h"
+#include "journey/render/views.h"
 
 using namespace journey;
 using namespace journey::test;

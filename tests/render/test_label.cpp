@@ -1,5 +1,5 @@
 // Label text: cleaning, escaping and wrapping keep any text intact and safe.
-#include "render/label.h"
+#include "journey/render/label.h"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 // Output: valid SVG, PNG and PDF from Graphviz, any text surviving, byte-identical reruns.
 #include "helpers.h"
-#include "render/format.h"
-#include "render/graphviz.h"
-#include "render/render.h"
+#include "journey/render/format.h"
+#include "journey/render/graphviz.h"
+#include "journey/render/render.h"
 
 #include <random>
 

@@ -1,7 +1,7 @@
 // Outside-in view: which steps appear, which collapse into waits, with what wait, and switches.
 #include "helpers.h"
-#include "render/outside_in.h"
-#include "render/views.h"
+#include "journey/render/outside_in.h"
+#include "journey/render/views.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 // View models as data: what the outside-in and inside-out views draw, checked without DOT or
 // Graphviz.
 #include "helpers.h"
-#include "render/inside_out.h"
-#include "render/outside_in.h"
+#include "journey/render/inside_out.h"
+#include "journey/render/outside_in.h"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
 // Rule budget: a journey whose expected metrics exceed the budgets in `.journeylint.yaml`.
-#include "analysis/metrics.h"
-#include "lint/rules/rules.h"
-#include "lint/rules/text.h"
-#include "model/duration.h"
-#include "model/text.h"
+#include "journey/analysis/metrics.h"
+#include "journey/lint/rules/rules.h"
+#include "journey/lint/rules/text.h"
+#include "journey/model/duration.h"
+#include "journey/model/text.h"
 
 #include <cmath>
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 // Rule channel-bounce: digital, then assisted or in person, then sent back to a digital channel.
-#include "lint/rules/rules.h"
-#include "lint/rules/text.h"
+#include "journey/lint/rules/rules.h"
+#include "journey/lint/rules/text.h"
 
 #include <cstdint>
 #include <fmt/format.h>

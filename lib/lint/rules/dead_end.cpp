@@ -1,6 +1,6 @@
 // Rule dead-end: a step with no `next` and no `end` leaves the customer with nowhere to go.
-#include "lint/rules/rules.h"
-#include "lint/rules/text.h"
+#include "journey/lint/rules/rules.h"
+#include "journey/lint/rules/text.h"
 
 #include <fmt/format.h>
 

@@ -1,5 +1,5 @@
 // Rule duplicate-id: two steps with one id; `next` can only ever reach the first of them.
-#include "lint/rules/rules.h"
+#include "journey/lint/rules/rules.h"
 
 #include <fmt/format.h>
 #include <string_view>

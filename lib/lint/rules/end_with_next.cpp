@@ -1,6 +1,6 @@
 // Rule end-with-next: a step with both an `end` and a `next`, so it is unclear whether it ends.
-#include "lint/rules/rules.h"
-#include "lint/rules/text.h"
+#include "journey/lint/rules/rules.h"
+#include "journey/lint/rules/text.h"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // Rule missing-intent: a journey without a customer intent cannot be judged from the customer's
 // side.
-#include "lint/rules/rules.h"
-#include "lint/rules/text.h"
+#include "journey/lint/rules/rules.h"
+#include "journey/lint/rules/text.h"
 
 namespace journey::rules {
 

@@ -1,6 +1,6 @@
 // Rule missing-owner: a journey without an owner has nobody to decide on changes to it.
-#include "lint/rules/rules.h"
-#include "lint/rules/text.h"
+#include "journey/lint/rules/rules.h"
+#include "journey/lint/rules/text.h"
 
 namespace journey::rules {
 

@@ -1,6 +1,6 @@
 // Rule no-way-out: a trap, a loop of reachable steps from which no `end` can be reached.
-#include "lint/rules/rules.h"
-#include "lint/rules/text.h"
+#include "journey/lint/rules/rules.h"
+#include "journey/lint/rules/text.h"
 
 #include <fmt/format.h>
 #include <vector>

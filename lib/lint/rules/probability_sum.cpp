@@ -1,7 +1,7 @@
 // Rule probability-sum: branch probabilities that leave customers nowhere to go, or go twice.
-#include "lint/rules/rules.h"
-#include "lint/rules/text.h"
-#include "model/text.h"
+#include "journey/lint/rules/rules.h"
+#include "journey/lint/rules/text.h"
+#include "journey/model/text.h"
 
 #include <fmt/format.h>
 #include <string>

@@ -1,6 +1,6 @@
 // Rule rework-loop: a `next` that sends the customer back to a step they have already taken.
-#include "lint/rules/rules.h"
-#include "lint/rules/text.h"
+#include "journey/lint/rules/rules.h"
+#include "journey/lint/rules/text.h"
 
 #include <algorithm>
 #include <fmt/format.h>

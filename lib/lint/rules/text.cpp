@@ -1,5 +1,5 @@
 // Wording shared by the rules' messages.
-#include "lint/rules/text.h"
+#include "journey/lint/rules/text.h"
 
 #include <fmt/format.h>
 

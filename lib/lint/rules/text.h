@@ -1,7 +1,7 @@
 // Wording shared by the rules' messages: how steps and lists of steps are named.
 #pragma once
 
-#include "model/journey.h"
+#include "journey/model/journey.h"
 
 #include <span>
 #include <string>

@@ -1,7 +1,7 @@
 // Rule unknown-reference: a `next`, `channel`, `process` or `team` that names nothing defined.
-#include "lint/rules/rules.h"
-#include "lint/rules/text.h"
-#include "model/suggest.h"
+#include "journey/lint/rules/rules.h"
+#include "journey/lint/rules/text.h"
+#include "journey/model/suggest.h"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 // Rule unreachable-step: a step no path from the entry reaches; no customer ever gets there.
-#include "lint/rules/rules.h"
-#include "lint/rules/text.h"
+#include "journey/lint/rules/rules.h"
+#include "journey/lint/rules/text.h"
 
 #include <fmt/format.h>
 #include <string_view>

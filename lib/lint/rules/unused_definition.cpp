@@ -1,5 +1,5 @@
 // Rule unused-definition: a channel, team or process of this file that no step uses.
-#include "lint/rules/rules.h"
+#include "journey/lint/rules/rules.h"
 
 #include <fmt/format.h>
 #include <string_view>
