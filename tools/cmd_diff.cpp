@@ -37,7 +37,7 @@ int run_diff(const DiffOptions &options) {
   const CheckedFile &before = run->files[0];
   const CheckedFile &after = run->files[1];
   const Budgets budgets =
-      after.config != nullptr ? after.config->budgets_for(after.file.journey.id) : Budgets{};
+      after.config ? after.config->budgets_for(after.file.journey.id) : Budgets{};
   JourneyDiff diff = diff_journeys(before.file.journey, after.file.journey, *before.metrics,
                                    *after.metrics, budgets);
   diff.before_file = before.file.path;

@@ -72,7 +72,9 @@ std::vector<std::string_view> rule_ids() {
 CheckedFile check_file(LoadedFile file, const LintConfig *config, bool measure) {
   static const LintConfig kDefaults;
   CheckedFile checked;
-  checked.config = config;
+  if (config != nullptr) {
+    checked.config = *config;
+  }
   const LintConfig &in_force = config != nullptr ? *config : kDefaults;
   if (file.is_catalog) {
     checked.findings = file.diagnostics;

@@ -23,7 +23,8 @@ struct CheckOptions {
 struct CheckedFile {
   LoadedFile file;
   std::vector<Diagnostic> findings;      ///< lint findings, severities applied, sorted
-  const LintConfig *config = nullptr;    ///< in force for this file; nullptr when it had errors
+  std::optional<LintConfig> config;      ///< in force for this file (a copy, so it outlives the
+                                         ///< workspace that found it); empty when it had errors
   bool blocked = false;                  ///< a journey not to be measured or drawn
   std::optional<JourneyMetrics> metrics; ///< with `measure`, for journeys not blocked
 
