@@ -205,17 +205,6 @@ ChangeCounts count_changes(const JourneyGraph &graph, const std::vector<Index> &
   return out;
 }
 
-} // namespace journey
-
-namespace journey {
-namespace {
-
-std::uint64_t pair_key(std::size_t a, std::size_t b) {
-  return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
-}
-
-} // namespace
-
 std::vector<MarkerChange> marker_changes(const JourneyGraph &graph,
                                          const std::vector<Index> &marker) {
   const std::size_t n = graph.size();

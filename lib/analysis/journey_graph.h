@@ -118,6 +118,11 @@ private:
   std::vector<Index> channel_;
 };
 
+/// One key for a pair of indexes (steps, boxes, groups), for hashing pairs seen once.
+inline std::uint64_t pair_key(std::size_t a, std::size_t b) {
+  return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
+}
+
 /// Steps from which some path of `graph` reaches a step flagged in `goals` (the goals included).
 Flags can_reach(const JourneyGraph &graph, const Flags &goals);
 

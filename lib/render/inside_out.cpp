@@ -15,16 +15,13 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace journey {
 namespace {
 
 constexpr std::size_t none = static_cast<std::size_t>(-1);
-
-std::uint64_t pair_key(std::size_t a, std::size_t b) {
-  return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
-}
 
 std::string slug_or_index(const std::string &id, Index index) {
   return is_plain_id(id) ? id : "#" + std::to_string(index);
@@ -144,13 +141,13 @@ void add_arrows(const JourneyGraph &graph, const std::vector<std::size_t> &box_o
       view.arrows[a].label += (view.arrows[a].label.empty() ? "" : "\n") + text;
     }
   }
-  std::unordered_map<std::uint64_t, bool> via_seen;
+  std::unordered_set<std::uint64_t> via_seen;
   for (const MarkerChange &h : marker_changes(graph, team)) {
     if (h.direct) {
       continue;
     }
     const std::size_t from = box_of[h.from], to = box_of[h.to];
-    if (via_seen.emplace(pair_key(from, to), true).second) {
+    if (via_seen.insert(pair_key(from, to)).second) {
       view.arrows.push_back(InsideOutView::Arrow{from, to, "", true, false, h.via_customer});
     }
   }

@@ -155,8 +155,7 @@ private:
         const double extra = std::max(0.0, graph_.step(e.to).wait);
         const double lo = hidden.bounds.min[h] + extra;
         const double hi = hidden.bounds.max[h] + extra;
-        const std::uint64_t key = (static_cast<std::uint64_t>(g) << 32) | e.to;
-        auto [it, inserted] = index.emplace(key, waits_.size());
+        auto [it, inserted] = index.emplace(pair_key(g, e.to), waits_.size());
         if (inserted) {
           waits_.push_back(
               Wait{g, e.to, lo, hi, e.branch ? edge_text(graph_, e) : hidden.via[h], {}, 0});
