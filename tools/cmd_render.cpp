@@ -12,7 +12,7 @@ namespace journey::tools {
 namespace {
 
 struct RenderOptions {
-  InputOptions inputs;
+  InputOptions inputs{.paths = {}, .config = {}, .measure = true};
   std::string view = "compare";
   std::string collapse;
   std::string output;
@@ -59,7 +59,8 @@ int run_render(const RenderOptions &options) {
     const Journey &journey = checked->file.journey;
     std::string data;
     try {
-      data = render_journey(journey, view, *format, view_options);
+      data = render_journey(journey, view, *format, view_options,
+                            checked->metrics ? &*checked->metrics : nullptr);
     } catch (const RenderError &e) {
       fmt::print(stderr, "journey render: error: {}: {}\n", checked->file.path, e.what());
       failed = true;

@@ -36,7 +36,8 @@ int run_report(const ReportOptions &options) {
     if (entry.metrics) {
       rows.push_back(make_intent_row(journey, *entry.metrics));
       try {
-        entry.diagram_svg = render_journey(journey, View::Compare, Format::Svg);
+        entry.diagram_svg =
+            render_journey(journey, View::Compare, Format::Svg, {}, &*entry.metrics);
       } catch (const RenderError &e) {
         entry.diagram_error = e.what();
         fmt::print(stderr, "journey report: error: {}: {}\n", entry.file, e.what());

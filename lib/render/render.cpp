@@ -6,8 +6,8 @@
 namespace journey {
 
 std::string render_journey(const Journey &journey, View view, Format format,
-                           const ViewOptions &options) {
-  return render_dot(build_view(journey, view, options).to_dot(), format);
+                           const ViewOptions &options, const JourneyMetrics *metrics) {
+  return render_dot(build_view(journey, view, options, metrics).to_dot(), format);
 }
 
 } // namespace journey

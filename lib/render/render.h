@@ -11,7 +11,9 @@ namespace journey {
 
 /// Draws `view` of a journey as `format`: DOT text, or Graphviz's SVG, PNG or PDF bytes.
 /// Deterministic: the same journey gives the same DOT and SVG bytes. Throws RenderError.
+/// `metrics`: the journey's figures when it has been measured already (see `build_view`).
 std::string render_journey(const Journey &journey, View view, Format format,
-                           const ViewOptions &options = {});
+                           const ViewOptions &options = {},
+                           const JourneyMetrics *metrics = nullptr);
 
 } // namespace journey

@@ -73,11 +73,12 @@ void set_diagram_defaults(DotGraph &graph) {
       .set("arrowsize", "0.7");
 }
 
-DotGraph build_view(const Journey &journey, View view, const ViewOptions &options) {
+DotGraph build_view(const Journey &journey, View view, const ViewOptions &options,
+                    const JourneyMetrics *measured) {
   const JourneyGraph steps(journey);
   DotGraph graph("journey");
   set_diagram_defaults(graph);
-  const JourneyMetrics metrics = compute_metrics(steps);
+  const JourneyMetrics metrics = measured != nullptr ? *measured : compute_metrics(steps);
   auto outside_in = [&](const ViewTarget &target) {
     const OutsideInView model = outside_in_view(steps);
     draw_outside_in(graph, model, journey, target);

@@ -1,6 +1,7 @@
 // Views: the outside-in, inside-out and compare diagrams of a journey, as DOT graphs.
 #pragma once
 
+#include "journey/analysis/metrics.h"
 #include "journey/model/journey.h"
 #include "journey/model/names.h"
 #include "journey/render/dot_graph.h"
@@ -53,7 +54,9 @@ struct ViewCounts {
 /// Sets the fonts, defaults and layout attributes every diagram shares.
 void set_diagram_defaults(DotGraph &graph);
 
-/// Builds the DOT graph of one view of a journey, with its heading and the legend.
-DotGraph build_view(const Journey &journey, View view, const ViewOptions &options = {});
+/// Builds the DOT graph of one view of a journey, with its heading and the legend. `metrics` are
+/// the journey's figures for the headings when it has been measured already (else measured here).
+DotGraph build_view(const Journey &journey, View view, const ViewOptions &options = {},
+                    const JourneyMetrics *metrics = nullptr);
 
 } // namespace journey
