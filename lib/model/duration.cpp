@@ -206,6 +206,9 @@ std::string format_duration(Seconds seconds) {
     sign = "-";
     seconds = -seconds;
   }
+  if (seconds >= kLargestPlainNumber) {
+    return sign + format_decimal(seconds / 604800, 0) + "w"; // beyond any journey: bounded text
+  }
   auto total = static_cast<long long>(std::llround(seconds));
   if (total == 0) {
     return "0s";

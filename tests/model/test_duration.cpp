@@ -91,6 +91,13 @@ TEST_CASE("parse_duration: a value or the reason, never both") {
   CHECK(*good == doctest::Approx(86400));
 }
 
+TEST_CASE("format_duration: bounded for totals beyond any journey") {
+  CHECK(format_duration(1e300) == "1.65e+294w");
+  CHECK(format_duration(-1e300) == "-1.65e+294w");
+  CHECK(format_duration(1e15) == "1653439153w");
+  CHECK(format_duration(1e12) == "1653439w 1d");
+}
+
 TEST_CASE("format_duration: two adjacent units at most") {
   CHECK(format_duration(0) == "0s");
   CHECK(format_duration(0.4) == "0s");
