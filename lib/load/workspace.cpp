@@ -34,9 +34,25 @@ Diagnostic io_error(std::string file, std::string message, Location where = {}) 
   return Diagnostic{Severity::Error, "io", std::move(message), std::move(file), where};
 }
 
+/// Empty when the folder can be listed; else why not. Checked before the walk enters it, so an
+/// unreadable folder is named and the rest of the walk goes on.
+std::string unreadable_folder(const fs::path &dir) {
+  std::error_code ec;
+  fs::directory_iterator probe(dir, ec);
+  if (!ec) {
+    return {};
+  }
+  if (ec == std::errc::permission_denied) {
+    return "cannot read this folder: permission denied; ask for read access to it, or lint the "
+           "folders you can read";
+  }
+  return "cannot read this folder: " + ec.message();
+}
+
 /// A catalog with the catalogs it extends merged in, and its findings.
 struct ResolvedCatalog {
   bool found = false;
+  std::string unreadable; ///< why the first catalog could not be read, when not found
   Catalog catalog;
   std::vector<Diagnostic> diagnostics;
   bool reported = false;
@@ -128,7 +144,8 @@ struct Workspace::Impl {
       const Expected<std::string> text = read_file(next);
       if (!text) {
         if (chain.empty()) {
-          return result; // not found: the journey reports it where it names the catalog
+          result.unreadable = text.error();
+          return result; // the journey reports it where it names the catalog
         }
         result.diagnostics.push_back(Diagnostic{
             Severity::Error, "catalog", fmt::format("catalog `{}`: {}", next, text.error()),
@@ -174,7 +191,7 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
     std::error_code ec;
     const fs::file_status status = fs::status(arg, ec);
     if (ec || !fs::exists(status)) {
-      errors.push_back(io_error(arg, "no such file or directory"));
+      errors.push_back(io_error(arg, why_not_readable(arg)));
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -182,9 +199,12 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
+    std::vector<Diagnostic> unreadable; // sorted by path below, as `found` is
+    fs::recursive_directory_iterator it(arg, ec);
     if (ec) {
-      errors.push_back(io_error(arg, "cannot read directory: " + ec.message()));
+      const std::string reason = unreadable_folder(arg);
+      errors.push_back(
+          io_error(arg, reason.empty() ? "cannot read this folder: " + ec.message() : reason));
       continue;
     }
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -198,17 +218,33 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
       if (it->is_directory(type_ec)) {
         if (!name.empty() && name[0] == '.') {
           it.disable_recursion_pending();
+        } else if (const std::string reason = unreadable_folder(p); !reason.empty()) {
+          unreadable.push_back(io_error(p.string(), reason));
+          it.disable_recursion_pending();
         }
         continue;
       }
-      if (name == kConfigName || name.empty() || name[0] == '.' || !is_yaml_name(p) ||
-          !it->is_regular_file(type_ec)) {
+      if (name == kConfigName || name.empty() || name[0] == '.') {
+        continue;
+      }
+      if (type_ec && (type_ec != std::errc::no_such_file_or_directory || is_yaml_name(p))) {
+        unreadable.push_back(io_error(p.string(), why_not_readable(p.string())));
+        continue;
+      }
+      if (!is_yaml_name(p)) {
+        continue;
+      }
+      if (!it->is_regular_file(type_ec)) {
+        unreadable.push_back(io_error(p.string(), why_not_readable(p.string())));
         continue;
       }
       found.push_back(p.string());
     }
     std::sort(found.begin(), found.end());
-    if (found.empty()) {
+    std::sort(unreadable.begin(), unreadable.end(),
+              [](const Diagnostic &a, const Diagnostic &b) { return a.file < b.file; });
+    errors.insert(errors.end(), unreadable.begin(), unreadable.end());
+    if (found.empty() && unreadable.empty()) {
       errors.push_back(io_error(arg, "directory has no journey files (*.yaml, *.yml)"));
     }
     out.insert(out.end(), found.begin(), found.end());
@@ -258,11 +294,19 @@ LoadedFile Workspace::load_text(const std::string &path, std::string display_nam
     const std::string catalog_path = (base / file.journey.catalog).lexically_normal().string();
     ResolvedCatalog &resolved = impl_->resolve_catalog(catalog_path);
     if (!resolved.found) {
-      file.diagnostics.push_back(Diagnostic{
-          Severity::Error, "catalog",
-          fmt::format("catalog `{}` not found (looked for {}); the path is relative to this file",
-                      file.journey.catalog, catalog_path),
-          file.path, file.journey.catalog_location});
+      const std::string message =
+          resolved.unreadable == "no such file or directory"
+              ? fmt::format("catalog `{}` not found (looked for {}); the path is relative to "
+                            "this file",
+                            file.journey.catalog, catalog_path)
+              : fmt::format("catalog `{}`{}{}{}; `catalog:` names a shared catalog file, "
+                            "relative to this file",
+                            file.journey.catalog,
+                            catalog_path == file.journey.catalog ? "" : " (" + catalog_path + ")",
+                            resolved.unreadable.starts_with("is ") ? " " : ": ",
+                            resolved.unreadable);
+      file.diagnostics.push_back(Diagnostic{Severity::Error, "catalog", message, file.path,
+                                            file.journey.catalog_location});
     } else {
       if (!resolved.reported) {
         resolved.reported = true;

@@ -63,11 +63,21 @@ private:
   std::unique_ptr<Impl> impl_;
 };
 
-/// A whole file (`-`: standard input), at most kMaxFileBytes; on failure, the reason.
+/// A whole file (`-`: standard input), at most kMaxFileBytes (refused as soon as more is read);
+/// on failure, the reason, saying what the thing is when it is not a file.
 Expected<std::string> read_file(const std::string &path);
 
-/// Writes `data` to `path` through a temporary file in the same folder and a rename, so a
-/// failure never leaves a half-written file. On failure, the reason.
+/// Empty when `path` is a regular file (links followed); else what it is or why it cannot be
+/// reached, in a participant's words: "is a directory, not a file", "is a device, not a file",
+/// "is a symbolic link loop ...", "no such file or directory", "permission denied ...".
+std::string why_not_readable(const std::string &path);
+
+/// Writes `data` to `path`. A regular file (or a new one) is replaced atomically, through a
+/// temporary file in its folder and a rename, keeping its permissions, so a failure never leaves
+/// a half-written file; a symbolic link is followed and the file it names replaced, never the
+/// link. A character device or a named pipe is written straight through; `/dev/stdout`,
+/// `/dev/stderr` and `/dev/fd/N` write to that open descriptor. A directory, a block device or a
+/// socket is refused. On failure, the reason.
 Expected<void> write_file_atomic(const std::string &path, std::string_view data);
 
 /// True when a YAML text looks like a shared catalog (top-level `channels`/`teams`/`processes`
