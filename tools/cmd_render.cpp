@@ -2,6 +2,7 @@
 #include "command.h"
 #include "common.h"
 #include "journey/load/output_target.h"
+#include "journey/model/escape.h"
 #include "journey/render/graphviz.h"
 #include "journey/render/render.h"
 
@@ -62,7 +63,8 @@ int run_render(const RenderOptions &options) {
       data = render_journey(journey, view, *format, view_options,
                             checked->metrics ? &*checked->metrics : nullptr);
     } catch (const RenderError &e) {
-      fmt::print(stderr, "journey render: error: {}: {}\n", checked->file.path, e.what());
+      fmt::print(stderr, "journey render: error: {}: {}\n", escape_terminal(checked->file.path),
+                 escape_terminal(e.what()));
       failed = true;
       continue;
     }
@@ -73,7 +75,8 @@ int run_render(const RenderOptions &options) {
       if (auto [it, inserted] = written.emplace(path, checked->file.path); !inserted) {
         fmt::print(stderr,
                    "journey render: error: {}: journey id `{}` was already written from {}\n",
-                   checked->file.path, journey.id, it->second);
+                   escape_terminal(checked->file.path), escape_terminal(journey.id),
+                   escape_terminal(it->second));
         failed = true;
         continue;
       }

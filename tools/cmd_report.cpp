@@ -2,6 +2,7 @@
 // and per journey its compare diagram, metrics and lint findings.
 #include "command.h"
 #include "common.h"
+#include "journey/model/escape.h"
 #include "journey/portfolio/report.h"
 #include "journey/render/graphviz.h"
 #include "journey/render/portfolio_map.h"
@@ -40,7 +41,8 @@ int run_report(const ReportOptions &options) {
             render_journey(journey, View::Compare, Format::Svg, {}, &*entry.metrics);
       } catch (const RenderError &e) {
         entry.diagram_error = e.what();
-        fmt::print(stderr, "journey report: error: {}: {}\n", entry.file, e.what());
+        fmt::print(stderr, "journey report: error: {}: {}\n", escape_terminal(entry.file),
+                   escape_terminal(e.what()));
         incomplete = true;
       }
     }

@@ -20,7 +20,7 @@ std::string escape_html_text(std::string_view text) { return xml_escape(valid_ut
 
 std::string markdown_cell(std::string_view text) {
   std::string out;
-  for (char c : valid_utf8(text)) {
+  for (char c : escape_terminal(valid_utf8(text), LineEnds::Keep)) {
     switch (c) {
     case '\\':
       out += "\\\\";

@@ -19,7 +19,8 @@ std::string format_expected_duration(double seconds);
 std::string escape_html_text(std::string_view text);
 
 /// Escapes text for one cell of a Markdown table: `\` and `|` are escaped, `<` and `>` become
-/// entities (no raw HTML), newlines become `<br>`.
+/// entities (no raw HTML), newlines become `<br>`; controls and bidi overrides are shown as
+/// `escape_terminal` shows them.
 std::string markdown_cell(std::string_view text);
 
 } // namespace journey

@@ -1,6 +1,7 @@
 // Journey diff formats: aligned text and JSON.
 #include "journey/portfolio/diff_format.h"
 
+#include "journey/model/escape.h"
 #include "journey/portfolio/cells.h"
 
 #include <algorithm>
@@ -121,7 +122,7 @@ std::string format_diff_text(const JourneyDiff &diff) {
                        regressions == 0 ? std::string("no budgeted metric got worse")
                                         : plural(regressions, "regression", "regressions"));
   }
-  return out;
+  return escape_terminal(out, LineEnds::Keep);
 }
 
 std::string format_diff_json(const JourneyDiff &diff) {
@@ -172,7 +173,7 @@ std::string format_regressions(const JourneyDiff &diff) {
       out += fmt::format("{}{} {}", out.empty() ? "" : ", ", m.label, format_metric_delta(m));
     }
   }
-  return out;
+  return escape_terminal(out, LineEnds::Keep);
 }
 
 } // namespace journey

@@ -4,6 +4,7 @@
 #include "journey/model/text.h"
 
 #include "journey/model/duration.h"
+#include "journey/model/escape.h"
 #include "journey/portfolio/cells.h"
 
 #include <cmath>
@@ -151,7 +152,7 @@ std::string format_metrics_text(const std::vector<JourneyMetrics> &all) {
       out += fmt::format("  note: {}\n", m.problem);
     }
   }
-  return out;
+  return escape_terminal(out, LineEnds::Keep);
 }
 
 std::string format_metrics_json(const std::vector<JourneyMetrics> &all, bool array) {
