@@ -134,6 +134,18 @@ std::optional<std::string> Reader::text(NodeId id, std::string_view field) {
   return std::nullopt;
 }
 
+std::optional<std::string> Reader::label(NodeId id, std::string_view field) {
+  std::optional<std::string> out = text(id, field);
+  if (out && !out->empty() && is_blank_text(*out)) {
+    report("blank-text",
+           fmt::format("`{}` shows nothing: it holds only spaces, tabs or invisible characters; "
+                       "write the words people should read, or remove the line",
+                       field),
+           location(id));
+  }
+  return out;
+}
+
 namespace {
 std::optional<double> parse_double(std::string_view s) {
   s = trim(s);
@@ -174,6 +186,16 @@ std::optional<double> Reader::number(NodeId id, std::string_view field, bool per
   }
   if (*value < 0) {
     report("invalid-value", fmt::format("`{}` must not be negative", field), n.location);
+    return std::nullopt;
+  }
+  // As for durations: far beyond any journey, and small enough that sums over many steps and
+  // loops stay finite and exact enough to print.
+  constexpr double kLargest = 1e12;
+  if (*value * scale > kLargest) {
+    report("invalid-value",
+           fmt::format("`{}` is too large: `{}`; the largest accepted is 1000000000000 (10^12)",
+                       field, n.value),
+           n.location);
     return std::nullopt;
   }
   return *value * scale;

@@ -408,6 +408,37 @@ TEST_CASE("parse: invalid values point at the value") {
   CHECK_FALSE(r.journey.steps[0].next[0].p.has_value());
 }
 
+TEST_CASE("parse: numbers beyond 10^12 are invalid values at their position") {
+  const ParseResult r =
+      parse(with_steps("  - id: a\n    name: A\n    cost: 1e308\n    end: success\n"
+                       "  - id: b\n    name: B\n    cost: 1000000000000\n    end: success\n"),
+            "n.yaml");
+  CHECK(dump(r.diagnostics) == "6:11 invalid-value: `cost` is too large: `1e308`; the largest "
+                               "accepted is 1000000000000 (10^12)\n");
+  CHECK_FALSE(r.journey.steps[0].cost.has_value());
+  CHECK(r.journey.steps[1].cost == 1e12);
+}
+
+TEST_CASE("parse: a title or name that shows nothing is blank-text at the value") {
+  const ParseResult r = parse("journey: j\ntitle: \"\\t \\u0085\"\nintent: \"\\u200B\"\n"
+                              "teams:\n  ops: \"\\u00A0\"\nprocesses:\n  p: \"\\e\"\n"
+                              "steps:\n  - id: a\n    name: \"  \"\n    end: success\n"
+                              "  - id: b\n    name: \"B\\u200B\"\n    end: success\n",
+                              "b.yaml");
+  CHECK(dump(r.diagnostics) ==
+        "2:8 blank-text: `title` shows nothing: it holds only spaces, tabs or invisible "
+        "characters; write the words people should read, or remove the line\n"
+        "3:9 blank-text: `intent` shows nothing: it holds only spaces, tabs or invisible "
+        "characters; write the words people should read, or remove the line\n"
+        "5:8 blank-text: `name` shows nothing: it holds only spaces, tabs or invisible "
+        "characters; write the words people should read, or remove the line\n"
+        "7:6 blank-text: `name` shows nothing: it holds only spaces, tabs or invisible "
+        "characters; write the words people should read, or remove the line\n"
+        "10:11 blank-text: `name` shows nothing: it holds only spaces, tabs or invisible "
+        "characters; write the words people should read, or remove the line\n");
+  CHECK(r.journey.title == "\t \u0085");
+}
+
 TEST_CASE("parse: invalid channel values") {
   const std::string text = "journey: j\ntitle: T\nchannels:\n  web:\n    kind: digtal\n"
                            "    hours: Mon-Fry 08:00-20:00\n    cost: free\n    response: later\n"

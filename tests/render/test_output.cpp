@@ -107,6 +107,31 @@ TEST_CASE("random bytes in every name still give valid DOT and SVG") {
   }
 }
 
+TEST_CASE("blank text in every name still gives valid DOT and SVG") {
+  Journey j = journey_from(kHostile, true);
+  const std::string blanks[] = {"   ", "\t", "\xc2\x85", "\x01", ""};
+  for (const std::string &blank : blanks) {
+    j.title = blank;
+    for (Step &s : j.steps) {
+      s.name = blank;
+    }
+    for (Team &t : j.teams) {
+      t.name = blank;
+    }
+    for (Channel &c : j.channels) {
+      c.name = blank;
+    }
+    for (Process &p : j.processes) {
+      p.name = blank;
+    }
+    for (View view : {View::OutsideIn, View::InsideOut, View::Compare}) {
+      std::string svg;
+      CHECK_NOTHROW(svg = render_journey(j, view, Format::Svg));
+      CHECK(well_formed_xml(svg));
+    }
+  }
+}
+
 TEST_CASE("rendering is deterministic: byte-identical DOT and SVG") {
   Journey j = journey_from(kHostile, true);
   for (View view : {View::OutsideIn, View::InsideOut, View::Compare}) {
