@@ -3,6 +3,7 @@
 #include "helpers.h"
 #include "journey/render/inside_out.h"
 #include "journey/render/outside_in.h"
+#include "journey/render/step_node.h"
 #include "journey/render/views.h"
 
 #include <algorithm>
@@ -622,4 +623,18 @@ TEST_CASE("property: the shares out of every box add up to 100%, in every view")
     }
   }
   CHECK(branching > 1000);
+}
+
+TEST_CASE("share_labels: tenths of a percent adding up to 100%, a single way out without one") {
+  const std::vector<std::string> texts{"approved", "", "declined"};
+  CHECK(share_labels(texts, std::vector<double>{2, 1, 1}) ==
+        std::vector<std::string>{"approved · 50%", "25%", "declined · 25%"});
+  // Thirds: 33.4 + 33.3 + 33.3, the first of the equal remainders rounded up.
+  CHECK(share_labels(texts, std::vector<double>{1, 1, 1}) ==
+        std::vector<std::string>{"approved · 33.4%", "33.3%", "declined · 33.3%"});
+  // A share that rounds to nothing still says it is there.
+  CHECK(share_labels(std::vector<std::string>{"a", "b"}, std::vector<double>{0.9996, 0.0004}) ==
+        std::vector<std::string>{"a · 100%", "b · <0.1%"});
+  CHECK(share_labels(std::vector<std::string>{"on"}, std::vector<double>{0.4}) ==
+        std::vector<std::string>{"on"});
 }
