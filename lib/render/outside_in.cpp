@@ -36,6 +36,9 @@ std::string join_text(std::string a, const std::string &b) {
 }
 
 std::string wait_text(double min, double max) {
+  if (!(max > 0)) {
+    return "no wait";
+  }
   if (format_duration(min) == format_duration(max)) {
     return "wait " + format_duration(max);
   }

@@ -638,3 +638,27 @@ TEST_CASE("share_labels: tenths of a percent adding up to 100%, a single way out
   CHECK(share_labels(std::vector<std::string>{"on"}, std::vector<double>{0.4}) ==
         std::vector<std::string>{"on"});
 }
+
+TEST_CASE("outside-in: steps out of sight that take no time are no wait, not `wait 0s`") {
+  const Journey j = journey_from(R"(
+journey: zero
+title: I want zero
+steps:
+  - id: a
+    name: Asks
+    next: b
+  - id: b
+    name: Routed
+    actor: system
+    next: c
+  - id: c
+    name: Told
+    end: success
+)");
+  DotGraph g = build_view(j, View::OutsideIn);
+  const std::vector<std::string> waits = nodes_with_class(g, "wait");
+  REQUIRE(waits.size() == 1);
+  const std::string text = label(g.find_node(waits[0])->attributes);
+  CHECK(text.find("no wait") != std::string::npos);
+  CHECK(text.find("1 step out of sight") != std::string::npos);
+}
