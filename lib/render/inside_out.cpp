@@ -128,6 +128,7 @@ void add_arrows(const JourneyGraph &graph, const std::vector<std::size_t> &box_o
   };
   std::unordered_map<std::uint64_t, std::size_t> arrow_index;
   std::vector<std::vector<Item>> items(view.boxes.size()); // per box: its ways out
+  std::unordered_map<std::string, std::size_t> item_index; // arrow and text -> index in items
   for (std::size_t u = 0; u < graph.size(); ++u) {
     for (std::size_t id = graph.begin(u); id < graph.end(u); ++id) {
       const Edge &e = graph.edge(id);
@@ -143,15 +144,14 @@ void add_arrows(const JourneyGraph &graph, const std::vector<std::size_t> &box_o
       view.arrows[it->second].handoff = view.arrows[it->second].handoff || handoff;
       std::string text = transition_text(graph.transition(e), -1.0);
       std::vector<Item> &out = items[from];
-      auto item = std::find_if(out.begin(), out.end(), [&](const Item &i) {
-        return i.arrow == it->second && i.text == text;
-      });
-      if (item == out.end()) {
+      auto [at, fresh] =
+          item_index.emplace(std::to_string(it->second) + '\n' + text, out.size());
+      if (fresh) {
         out.push_back(Item{it->second, std::move(text), 0, 0});
-        item = out.end() - 1;
       }
-      item->flow += flow.empty() ? e.p : flow[id];
-      item->p += e.p;
+      Item &item = out[at->second];
+      item.flow += flow.empty() ? e.p : flow[id];
+      item.p += e.p;
     }
   }
   std::vector<std::string> texts;
