@@ -262,6 +262,15 @@ std::string group_html(const InsideOutView::Box &box, std::string_view title) {
   const std::string timing = box_timing(box);
   html += timing.empty() ? "" : " · " + html_escape(timing);
   html += "</FONT>";
+  if (!box.ends.empty()) {
+    std::vector<std::string> kinds;
+    for (const EndKind end : box.ends) {
+      kinds.emplace_back(to_string(end));
+    }
+    html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"" +
+            std::string(palette::end_colour(box.ends.front())) + "\"><B>journey ends here: " +
+            join(kinds, ", ") + "</B></FONT>";
+  }
   if (box.pains > 0) {
     html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(palette::pain) + "\"><B>! " +
             plural(box.pains, "pain point", "pain points") + "</B>";
@@ -365,6 +374,10 @@ InsideOutView inside_out_view(const JourneyGraph &graph, const ViewOptions &opti
     Box &grouped = view.boxes[*group];
     ++grouped.steps;
     grouped.pains += s.pain.size();
+    if (s.end != EndKind::None &&
+        std::find(grouped.ends.begin(), grouped.ends.end(), s.end) == grouped.ends.end()) {
+      grouped.ends.push_back(s.end);
+    }
     box_of[i] = part[i] = *group;
   }
   if (by_process) {

@@ -40,6 +40,7 @@ struct InsideOutView {
     std::size_t steps = 0;
     std::size_t pains = 0;
     std::string worst_pain; ///< the pain point of the step felt worst
+    std::vector<EndKind> ends; ///< how the journey ends in the box, each kind once, in step order
     double wait_min = 0, wait_max = 0;
     double time_min = 0, time_max = 0;
   };

@@ -124,6 +124,12 @@ TEST_CASE("inside-out by default draws each process as one box, the customer at 
   REQUIRE(scan != nullptr);
   CHECK(scan->attributes.has_class("process"));
   CHECK(label(scan->attributes).find("2 steps") != std::string::npos);
+  CHECK(label(scan->attributes).find("ends here") == std::string::npos);
+  // The payout ends the journey inside the decision box, the rejection inside the letters box.
+  CHECK(label(g.find_node("p_lending_decide")->attributes).find("journey ends here: success") !=
+        std::string::npos);
+  CHECK(label(g.find_node("p_letters_pack")->attributes).find("journey ends here: failure") !=
+        std::string::npos);
   CHECK(edge(g, "p_mailroom_scan", "p_lending_decide").attributes.has_class("handoff"));
   CHECK(edges_between(g, "p_mailroom_scan", "p_mailroom_scan").empty());
   CHECK(edges_between(g, "p_lending_decide", "p_lending_decide").empty());
