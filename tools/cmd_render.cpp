@@ -16,6 +16,7 @@ struct RenderOptions {
   InputOptions inputs{.paths = {}, .config = {}, .measure = true};
   std::string view = "compare";
   std::string collapse;
+  std::string detail = "processes";
   std::string output;
   std::string type;
 };
@@ -28,7 +29,8 @@ int usage(const std::string &message) {
 int run_render(const RenderOptions &options) {
   using Kind = OutputTarget::Kind;
   const View view = *parse_view(options.view);
-  const ViewOptions view_options{value_of(kCollapseNames, options.collapse) == Collapse::Process};
+  const ViewOptions view_options{options.collapse.empty() ? *value_of(kDetailNames, options.detail)
+                                                         : Detail::Processes};
   const OutputTarget target = output_target(options.output);
   std::optional<Format> format = parse_format(options.type);
   if (!format) {
@@ -97,8 +99,12 @@ std::function<int()> setup_render(CLI::App &app) {
   cmd->add_option("--view", options->view, "Which diagram to draw")
       ->check(choices(kViewNames))
       ->default_str("compare");
+  cmd->add_option("--detail", options->detail,
+                  "Inside-out: one box per process (default), or every step")
+      ->check(choices(kDetailNames))
+      ->default_str("processes");
   cmd->add_option("--collapse", options->collapse,
-                  "Draw each process as one box (inside-out), for large journeys")
+                  "Same as --detail processes, the default (kept for older scripts)")
       ->check(choices(kCollapseNames))
       ->type_name("process");
   cmd->add_option("-o,--output", options->output,
