@@ -188,7 +188,7 @@ std::string synopsis_item(const CliOption &option) {
     item =
         bold(option.short_names.empty() ? option.long_names.front() : option.short_names.front());
     if (option.takes_value()) {
-      item += " " + italic(option.value_name);
+      item += "\\ " + italic(option.value_name); // kept on one line
     }
   }
   return option.required ? item : "[" + item + "]";
@@ -202,7 +202,7 @@ bool mentions_every_choice(const CliOption &option) {
 
 std::string option_entry(const CliOption &option) {
   std::string text = option.description;
-  if (!text.empty() && !text.ends_with('.') && !text.ends_with(')')) {
+  if (!text.empty() && !text.ends_with('.')) {
     text += '.';
   }
   std::string out = ".TP\n" + option_head(option) + "\n" + roff_line(text);
