@@ -49,13 +49,15 @@ set(JOURNEY_PACKAGE_MAINTAINER "journey maintainers <maintainers@journey.invalid
     CACHE STRING "The Maintainer of the Debian package: Name <address>")
 set(CPACK_PACKAGE_CONTACT "${JOURNEY_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "customer-journey maps as versioned text and hard numbers")
+# Debian wants the long description wrapped under 80 columns.
 string(CONCAT CPACK_PACKAGE_DESCRIPTION
-    "journey turns customer journeys, from the customer's intent to after-sales, into YAML files "
-    "that can be linted, measured and drawn. One command, journey, lints them (stable rule ids; "
-    "text, JSON, SARIF, JUnit or GitHub output), measures them (handoffs, waits, lead time, cost "
-    "to serve, right first time), draws what the customer experiences next to what the "
-    "organisation sees (SVG, PNG, PDF, DOT; Graphviz is linked in), and builds portfolio tables, "
-    "maps, HTML reports and diffs between versions.")
+    "journey turns customer journeys, from the customer's intent to after-sales,\n"
+    "into YAML files that can be linted, measured and drawn. One command, journey,\n"
+    "lints them (stable rule ids; text, JSON, SARIF, JUnit or GitHub output),\n"
+    "measures them (handoffs, waits, lead time, cost to serve, right first time),\n"
+    "draws what the customer experiences next to what the organisation sees (SVG,\n"
+    "PNG, PDF, DOT; Graphviz is linked in), and builds portfolio tables, maps,\n"
+    "HTML reports and diffs between versions.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # journey_0.1.0-1_amd64.deb
@@ -63,6 +65,8 @@ set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # Depends from the libraries the binary links
+# Diagrams ask fontconfig for a sans-serif font; without one, PNG and PDF text is unreadable.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-core")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_PACKAGE_CHECKSUM SHA256)

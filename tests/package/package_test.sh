@@ -62,6 +62,8 @@ version=$("$built" --version | awk '{print $2}')
 [[ $(field Architecture) == "$(dpkg --print-architecture)" ]] || fail "Architecture is \`$(field Architecture)\`"
 [[ $(field Maintainer) =~ ^[^\<]+\ \<[^\>]+@[^\>]+\>$ ]] || fail "Maintainer is \`$(field Maintainer)\`"
 [[ -n $(field Description) ]] || fail "no Description"
+long_lines=$(field Description | awk 'length > 80')
+[[ -z $long_lines ]] || fail "Description lines over 80 columns: $long_lines"
 depends=$(field Depends)
 note "Depends: $depends"
 for library in libc6 libstdc++6 libgvc6 libcgraph6; do
@@ -78,6 +80,9 @@ if ! "$journey" lint "$examples" > "$work/lint.txt" 2>&1; then
   cat "$work/lint.txt" >&2
   fail "journey lint of the bundled journeys failed"
 fi
+"$journey" render "$examples/apply-by-post.yaml" -o "$work/apply-by-post.svg" ||
+  fail "journey render of a bundled journey failed"
+grep '<svg' "$work/apply-by-post.svg" > /dev/null || fail "journey render wrote no SVG"
 # ... and finds a mistake in a copy of one of them (shared catalog beside it).
 mkdir -p "$work/broken"
 cp "$examples"/*.yaml "$work/broken/"
