@@ -141,6 +141,10 @@ zsh_script=$work/root/usr/share/zsh/vendor-completions/_journey
 if command -v zsh > /dev/null; then
   zsh -n "$zsh_script" || fail "the zsh completion does not parse"
   head -1 "$zsh_script" | grep -x '#compdef journey' > /dev/null || fail "the zsh completion lacks #compdef journey"
+  # compinit, finding the file on $fpath as from vendor-completions, binds it to `journey`.
+  bound=$(zsh -f -c 'fpath=("$1" $fpath); autoload -U compinit; compinit -u -d "$2"; print -r -- ${_comps[journey]}' \
+    _ "$(dirname "$zsh_script")" "$work/zcompdump")
+  [[ $bound == _journey ]] || fail "zsh's compinit binds \`$bound\` to journey, not _journey"
 else
   note "zsh is not installed: the zsh completion is not checked"
 fi
