@@ -16,6 +16,9 @@ deb=$("$source_dir/scripts/package" --no-build --build-dir "$build_dir" --output
 [[ -f $deb ]] || { echo "FAIL: scripts/package printed \`$deb\`, not a file" >&2; exit 1; }
 note "package: $(basename "$deb"), $(stat -c %s "$deb") bytes"
 [[ -f $deb.sha256 ]] || fail "no checksum file beside the package"
+# The same build packaged again gives the same bytes.
+again=$("$source_dir/scripts/package" --no-build --build-dir "$build_dir" --output-dir "$work/again")
+cmp -s "$deb" "$again" || fail "packaging the same build twice gave different packages"
 
 # The commands, as `journey --help` lists them.
 built=$build_dir/tools/journey
