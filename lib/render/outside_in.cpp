@@ -14,6 +14,14 @@
 #include <unordered_map>
 
 namespace journey {
+
+std::string wait_text(double min, double max) {
+  if (format_duration(min) == format_duration(max)) {
+    return "wait " + format_duration(max);
+  }
+  return "wait " + format_duration(min) + "–" + format_duration(max);
+}
+
 namespace {
 
 constexpr std::size_t none = static_cast<std::size_t>(-1);
@@ -31,13 +39,6 @@ std::string join_text(std::string a, const std::string &b) {
     a += "; " + b;
   }
   return a;
-}
-
-std::string wait_text(double min, double max) {
-  if (format_duration(min) == format_duration(max)) {
-    return "wait " + format_duration(max);
-  }
-  return "wait " + format_duration(min) + "–" + format_duration(max);
 }
 
 /// A wait while being built: a group of out-of-sight steps seen from the step it leads to.

@@ -43,6 +43,9 @@ struct OutsideInView {
   ViewCounts counts;
 };
 
+/// The text of a wait box: `wait 3d`, or `wait 1d–3d` when paths differ.
+std::string wait_text(double min, double max);
+
 /// Computes the outside-in view of a journey's graph.
 OutsideInView outside_in_view(const JourneyGraph &graph);
 
