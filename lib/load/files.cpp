@@ -56,7 +56,10 @@ Expected<std::string> read_file(const std::string &path) {
   return out;
 }
 
-Expected<void> write_file_atomic(const std::string &path, std::string_view data) {
+namespace {
+
+/// Writes `data` to a new temporary file next to `path` (mode 0644); its name, or the reason.
+Expected<std::string> write_temporary(const std::string &path, std::string_view data) {
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
@@ -87,10 +90,35 @@ Expected<void> write_file_atomic(const std::string &path, std::string_view data)
     ::unlink(pattern.c_str());
     return failure(std::move(reason));
   }
-  if (std::rename(pattern.c_str(), path.c_str()) != 0) {
+  return pattern;
+}
+
+} // namespace
+
+Expected<void> write_file_atomic(const std::string &path, std::string_view data) {
+  const Expected<std::string> temporary = write_temporary(path, data);
+  if (!temporary) {
+    return failure(temporary.error());
+  }
+  if (std::rename(temporary->c_str(), path.c_str()) != 0) {
     std::string reason = std::string("cannot rename into place: ") + std::strerror(errno);
-    ::unlink(pattern.c_str());
+    ::unlink(temporary->c_str());
     return failure(std::move(reason));
+  }
+  return {};
+}
+
+Expected<void> write_new_file(const std::string &path, std::string_view data) {
+  const Expected<std::string> temporary = write_temporary(path, data);
+  if (!temporary) {
+    return failure(temporary.error());
+  }
+  const int linked = ::link(temporary->c_str(), path.c_str());
+  const int error = errno;
+  ::unlink(temporary->c_str());
+  if (linked != 0) {
+    return failure(error == EEXIST ? std::string("it already exists")
+                                   : std::string("cannot create it: ") + std::strerror(error));
   }
   return {};
 }
