@@ -127,7 +127,8 @@ CheckRun check_inputs(const CheckOptions &options) {
   }
   sort_diagnostics(run.input_errors);
   run.report.input_errors = run.input_errors;
-  run.report.source_root = std::filesystem::current_path().string();
+  std::error_code no_folder; // a deleted working folder: SARIF then names no %SRCROOT% URI
+  run.report.source_root = std::filesystem::current_path(no_folder).string();
   return run;
 }
 
