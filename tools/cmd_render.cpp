@@ -1,9 +1,11 @@
-// `journey render`: outside-in, inside-out and compare diagrams as DOT, SVG, PNG or PDF.
+// `journey render`: outside-in, inside-out and compare diagrams as DOT, SVG, PNG or PDF, and the
+// outside-in view as a Mermaid flowchart.
 #include "command.h"
 #include "common.h"
 #include "journey/load/output_target.h"
 #include "journey/model/escape.h"
 #include "journey/render/graphviz.h"
+#include "journey/render/mermaid.h"
 #include "journey/render/render.h"
 
 #include <fmt/format.h>
@@ -14,7 +16,7 @@ namespace {
 
 struct RenderOptions {
   InputOptions inputs{.paths = {}, .config = {}, .measure = true};
-  std::string view = "compare";
+  std::string view; ///< empty: `compare`, or `outside-in` for Mermaid
   std::string collapse;
   std::string detail = "processes";
   std::string output;
@@ -26,21 +28,35 @@ int usage(const std::string &message) {
   return kExitUsage;
 }
 
+/// The `-T` names: the Graphviz formats and Mermaid.
+std::vector<std::string> type_names() {
+  std::vector<std::string> names = names_of(kFormatNames);
+  names.insert(names.end(), std::begin(kMermaidNames), std::end(kMermaidNames));
+  return names;
+}
+
 int run_render(const RenderOptions &options) {
   using Kind = OutputTarget::Kind;
-  const View view = *parse_view(options.view);
   const ViewOptions view_options{options.collapse.empty() ? *value_of(kDetailNames, options.detail)
                                                          : Detail::Processes};
   const OutputTarget target = output_target(options.output);
+  const bool mermaid = options.type.empty() ? target.kind == Kind::File && is_mermaid_path(target.path)
+                                            : is_mermaid_name(options.type);
+  if (mermaid && !options.view.empty() && options.view != "outside-in") {
+    return usage("Mermaid draws the outside-in view only; leave out --view or use -T svg for " +
+                 options.view);
+  }
+  const View view = options.view.empty() ? (mermaid ? View::OutsideIn : View::Compare)
+                                         : *parse_view(options.view);
   std::optional<Format> format = parse_format(options.type);
-  if (!format) {
+  if (!format && !mermaid) {
     format = target.kind == Kind::Stdout      ? Format::Dot
              : target.kind == Kind::Directory ? Format::Svg
                                               : format_from_path(target.path);
   }
-  if (!format) {
+  if (!format && !mermaid) {
     return usage("cannot tell the format of " + options.output +
-                 " from its extension (.svg, .png, .pdf, .dot); use -T");
+                 " from its extension (.svg, .png, .pdf, .dot, .mmd); use -T");
   }
 
   const CheckRun run = check_inputs(options.inputs);
@@ -49,9 +65,9 @@ int run_render(const RenderOptions &options) {
   if (target.kind == Kind::File && journeys.size() > 1) {
     return usage("several journeys need a directory: -o DIR/");
   }
-  if (target.kind == Kind::Stdout && journeys.size() > 1 && *format != Format::Dot) {
-    return usage(
-        fmt::format("several journeys as {} need a directory: -o DIR/", to_string(*format)));
+  if (target.kind == Kind::Stdout && journeys.size() > 1 && (mermaid || format != Format::Dot)) {
+    return usage(fmt::format("several journeys as {} need a directory: -o DIR/",
+                             mermaid ? kMermaidNames[0] : to_string(*format)));
   }
   if (const Expected<void> created = create_output_directory(target); !created) {
     return usage("cannot create " + options.output + ": " + created.error());
@@ -62,8 +78,9 @@ int run_render(const RenderOptions &options) {
     const Journey &journey = checked->file.journey;
     std::string data;
     try {
-      data = render_journey(journey, view, *format, view_options,
-                            checked->metrics ? &*checked->metrics : nullptr);
+      data = mermaid ? render_mermaid(journey)
+                     : render_journey(journey, view, *format, view_options,
+                                      checked->metrics ? &*checked->metrics : nullptr);
     } catch (const RenderError &e) {
       fmt::print(stderr, "journey render: error: {}: {}\n", escape_terminal(checked->file.path),
                  escape_terminal(e.what()));
@@ -72,8 +89,9 @@ int run_render(const RenderOptions &options) {
     }
     std::string path = target.path;
     if (target.kind == Kind::Directory) {
-      path = journey_output_path(target, journey.id,
-                                 fmt::format("{}.{}", to_string(view), to_string(*format)));
+      path = journey_output_path(
+          target, journey.id,
+          fmt::format("{}.{}", to_string(view), mermaid ? "mmd" : to_string(*format)));
       if (auto [it, inserted] = written.emplace(path, checked->file.path); !inserted) {
         fmt::print(stderr,
                    "journey render: error: {}: journey id `{}` was already written from {}\n",
@@ -96,7 +114,7 @@ std::function<int()> setup_render(CLI::App &app) {
       "render", "Draw journeys: what the customer experiences (outside-in) next to what the "
                 "organisation sees (inside-out)");
   add_input_options(*cmd, options->inputs);
-  cmd->add_option("--view", options->view, "Which diagram to draw")
+  cmd->add_option("--view", options->view, "Which diagram to draw (Mermaid: outside-in only)")
       ->check(choices(kViewNames))
       ->default_str("compare");
   cmd->add_option("--detail", options->detail,
@@ -111,13 +129,15 @@ std::function<int()> setup_render(CLI::App &app) {
                   "Write to FILE (format from its extension) or into DIR/ (one file per journey)")
       ->type_name("FILE|DIR/");
   cmd->add_option("-T,--type", options->type, "Output format; overrides the extension of -o")
-      ->check(choices(kFormatNames))
+      ->check(CLI::IsMember(type_names()))
       ->type_name("FORMAT");
   cmd->footer(footer(
       "Without -o, DOT goes to stdout. -o FILE takes the format from the extension (.svg, .png,\n"
       ".pdf, .dot, .gv); -T overrides it. -o DIR/ (or an existing directory) writes one file per\n"
       "journey, named <journey-id>.<view>.<format> (SVG unless -T says otherwise). Files are\n"
       "written to a temporary file and renamed, so a failure never leaves half a diagram.\n"
+      "-T mermaid (or -o FILE.mmd) writes the outside-in view as a Mermaid flowchart, which\n"
+      "GitHub and GitLab draw inside a ```mermaid block of Markdown.\n"
       "Colours, markers and layout: docs/diagrams.md."));
   return [options] { return run_render(*options); };
 }

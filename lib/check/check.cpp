@@ -6,6 +6,7 @@
 #include "journey/lint/rule.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 namespace journey {
@@ -125,6 +126,9 @@ CheckRun check_inputs(const CheckOptions &options) {
     run.files.push_back(std::move(checked));
   }
   sort_diagnostics(run.input_errors);
+  run.report.input_errors = run.input_errors;
+  std::error_code no_folder; // a deleted working folder: SARIF then names no %SRCROOT% URI
+  run.report.source_root = std::filesystem::current_path(no_folder).string();
   return run;
 }
 

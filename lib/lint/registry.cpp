@@ -56,4 +56,10 @@ const Rule *find_rule(std::string_view id) {
   return nullptr;
 }
 
+std::string_view project_url() { return JOURNEY_PROJECT_URL; }
+
+std::string rule_url(std::string_view id) {
+  return std::string(project_url()) + "/blob/main/docs/rules/" + std::string(id) + ".md";
+}
+
 } // namespace journey

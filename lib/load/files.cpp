@@ -160,6 +160,27 @@ Expected<void> write_all(int fd, std::string_view data) {
   return {};
 }
 
+/// Writes `data` to a new temporary file with `mode` next to `target`; its name, or the reason.
+Expected<std::string> write_temporary(const fs::path &target, std::string_view data, mode_t mode) {
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = ::mkstemp(pattern.data());
+  if (fd < 0) {
+    return failure(std::string("cannot create a temporary file in ") + dir.string() + ": " +
+                   std::strerror(errno));
+  }
+  Expected<void> written = write_all(fd, data);
+  ::fchmod(fd, mode);
+  if (::close(fd) != 0 && written) {
+    written = failure(std::string("cannot write: ") + std::strerror(errno));
+  }
+  if (!written) {
+    ::unlink(pattern.c_str());
+    return failure(written.error());
+  }
+  return pattern;
+}
+
 /// Where a write to `path` lands: the symbolic links of its last name followed to the file they
 /// finally name (which need not exist yet), or an open descriptor it names.
 struct Destination {
@@ -226,25 +247,31 @@ Expected<void> write_file_atomic(const std::string &path, std::string_view data)
   } else if (errno != ENOENT) {
     return failure(stat_failure(target.string(), errno));
   }
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(pattern.data());
-  if (fd < 0) {
-    return failure(std::string("cannot create a temporary file in ") + dir.string() + ": " +
-                   std::strerror(errno));
+  const Expected<std::string> temporary = write_temporary(target, data, mode);
+  if (!temporary) {
+    return failure(temporary.error());
   }
-  Expected<void> written = write_all(fd, data);
-  ::fchmod(fd, mode);
-  if (::close(fd) != 0 && written) {
-    written = failure(std::string("cannot write: ") + std::strerror(errno));
+  if (std::rename(temporary->c_str(), target.c_str()) != 0) {
+    std::string reason = std::string("cannot rename into place: ") + std::strerror(errno);
+    ::unlink(temporary->c_str());
+    return failure(std::move(reason));
   }
-  if (written && std::rename(pattern.c_str(), target.c_str()) != 0) {
-    written = failure(std::string("cannot rename into place: ") + std::strerror(errno));
+  return {};
+}
+
+Expected<void> write_new_file(const std::string &path, std::string_view data) {
+  const Expected<std::string> temporary = write_temporary(path, data, 0644);
+  if (!temporary) {
+    return failure(temporary.error());
   }
-  if (!written) {
-    ::unlink(pattern.c_str());
+  const int linked = ::link(temporary->c_str(), path.c_str());
+  const int error = errno;
+  ::unlink(temporary->c_str());
+  if (linked != 0) {
+    return failure(error == EEXIST ? std::string("it already exists")
+                                   : std::string("cannot create it: ") + std::strerror(error));
   }
-  return written;
+  return {};
 }
 
 bool looks_like_catalog(std::string_view text) {

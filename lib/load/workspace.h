@@ -80,6 +80,11 @@ std::string why_not_readable(const std::string &path);
 /// socket is refused. On failure, the reason.
 Expected<void> write_file_atomic(const std::string &path, std::string_view data);
 
+/// Creates `path` holding `data`, failing if it exists (even as a dangling link): written to a
+/// temporary file in the same folder, then linked into place, so there is never half a file and
+/// never an overwritten one. On failure, the reason.
+Expected<void> write_new_file(const std::string &path, std::string_view data);
+
 /// True when a YAML text looks like a shared catalog (top-level `channels`/`teams`/`processes`
 /// but no `journey`, `title` or `steps`).
 bool looks_like_catalog(std::string_view text);

@@ -23,10 +23,18 @@ std::string markdown_cell(std::string_view text) {
   for (char c : escape_terminal(valid_utf8(text), LineEnds::Keep)) {
     switch (c) {
     case '\\':
-      out += "\\\\";
-      break;
     case '|':
-      out += "\\|";
+    case '`':
+    case '*':
+    case '_':
+    case '~':
+    case '[':
+    case ']':
+      out += '\\';
+      out += c;
+      break;
+    case '&':
+      out += "&amp;";
       break;
     case '<':
       out += "&lt;";
@@ -36,6 +44,9 @@ std::string markdown_cell(std::string_view text) {
       break;
     case '\n':
       out += "<br>";
+      break;
+    case '\t':
+      out += ' ';
       break;
     default:
       out += c;

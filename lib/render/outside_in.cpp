@@ -15,6 +15,24 @@
 #include <unordered_map>
 
 namespace journey {
+
+std::string wait_text(double min, double max) {
+  if (!(max > 0)) {
+    return "no wait";
+  }
+  if (format_duration(min) == format_duration(max)) {
+    return "wait " + format_duration(max);
+  }
+  return "wait " + format_duration(min) + "–" + format_duration(max);
+}
+
+std::string hidden_text(std::size_t min, std::size_t max) {
+  if (min == max) {
+    return plural(max, "step", "steps") + " out of sight";
+  }
+  return std::to_string(min) + "–" + std::to_string(max) + " steps out of sight";
+}
+
 namespace {
 
 constexpr std::size_t none = static_cast<std::size_t>(-1);
@@ -33,24 +51,6 @@ std::string join_text(std::string a, const std::string &b) {
     a += "; " + b;
   }
   return a;
-}
-
-std::string wait_text(double min, double max) {
-  if (!(max > 0)) {
-    return "no wait";
-  }
-  if (format_duration(min) == format_duration(max)) {
-    return "wait " + format_duration(max);
-  }
-  return "wait " + format_duration(min) + "–" + format_duration(max);
-}
-
-/// What one customer passes out of sight: `3 steps out of sight` or `2–3 steps out of sight`.
-std::string hidden_text(std::size_t min, std::size_t max) {
-  if (min == max) {
-    return plural(max, "step", "steps") + " out of sight";
-  }
-  return std::to_string(min) + "–" + std::to_string(max) + " steps out of sight";
 }
 
 /// A wait while being built: a group of out-of-sight steps seen from the step it leads to.

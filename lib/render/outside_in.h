@@ -48,6 +48,11 @@ struct OutsideInView {
   ViewCounts counts;
 };
 
+/// The text of a wait box: `wait 3d`, or `wait 1d–3d` when paths differ.
+std::string wait_text(double min, double max);
+/// What one customer passes out of sight: `3 steps out of sight` or `2–3 steps out of sight`.
+std::string hidden_text(std::size_t min, std::size_t max);
+
 /// Computes the outside-in view of a journey's graph.
 OutsideInView outside_in_view(const JourneyGraph &graph);
 
