@@ -213,10 +213,7 @@ std::optional<double> Reader::duration(NodeId id, std::string_view field) {
   }
   const Expected<Seconds> value = parse_duration(n.value);
   if (!value) {
-    report("invalid-value",
-           fmt::format("`{}`: bad duration `{}`: {}; write e.g. `45s`, `10m`, `1h30m`, `3d`, `1w` or "
-                       "`P1DT2H`",
-                       field, n.value, value.error()),
+    report("invalid-value", fmt::format("`{}`: bad duration `{}`: {}", field, n.value, value.error()),
            n.location);
     return std::nullopt;
   }
