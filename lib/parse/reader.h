@@ -62,6 +62,10 @@ public:
   std::string_view filename() const { return filename_; }
 
 private:
+  /// Reports `{name: Pick, pack and dispatch}`: the unquoted comma after the value of the key at
+  /// `key_index` split it, and the rest became keys without `:`.
+  void report_split_value(const yaml::Node &map, std::size_t key_index);
+
   const yaml::Tree &tree_;
   std::string_view filename_;
   std::vector<Diagnostic> &out_;
