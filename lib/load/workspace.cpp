@@ -1,6 +1,7 @@
 // Workspace: input expansion, parsing with catalogs, and configuration discovery.
 #include "journey/load/workspace.h"
 
+#include "journey/load/journey_files.h"
 #include "journey/parse/config.h"
 #include "journey/parse/parse.h"
 
@@ -180,8 +181,65 @@ Workspace::Workspace(std::optional<std::string> config_path, std::vector<std::st
 
 Workspace::~Workspace() = default;
 
+namespace {
+
+/// The path of `file` relative to the folder of the configuration in force for it, as the
+/// configuration's globs see it; relative to `root` when the file is not under that folder.
+std::string path_for_globs(const LintConfig &config, const fs::path &file, const fs::path &root) {
+  const fs::path absolute = fs::absolute(file).lexically_normal();
+  if (!config.file.empty()) {
+    const fs::path rel =
+        absolute.lexically_relative(fs::absolute(config.file).lexically_normal().parent_path());
+    if (!rel.empty() && *rel.begin() != "..") {
+      return rel.generic_string();
+    }
+  }
+  const fs::path rel = absolute.lexically_relative(fs::absolute(root).lexically_normal());
+  return rel.empty() || *rel.begin() == ".." ? file.generic_string() : rel.generic_string();
+}
+
+} // namespace
+
 std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
-                                           std::vector<Diagnostic> &errors) const {
+                                           std::vector<Diagnostic> &errors, bool force_exclude,
+                                           std::vector<SkippedFile> *skipped) {
+  static const LintConfig kDefaults;
+  const auto selection = [&](const fs::path &p) -> const LintConfig & {
+    std::vector<Diagnostic> ignored; // reported when the file is checked
+    const LintConfig *config = config_for(p.string(), ignored);
+    return config != nullptr ? *config : kDefaults;
+  };
+  const auto skip = [&](std::string path, std::string reason) {
+    if (skipped != nullptr) {
+      skipped->push_back({std::move(path), std::move(reason)});
+    }
+  };
+  const auto excluded = [&](const LintConfig &config, const std::string &rel) {
+    const std::optional<Exclusion> e = excluded_by(config, rel);
+    if (!e) {
+      return std::string();
+    }
+    return e->builtin ? fmt::format("another tool's file (`{}`)", e->glob)
+                      : fmt::format("excluded by `{}` in {}", e->glob, config.file);
+  };
+  // Empty when the file is a journey file; else why not.
+  const auto why_not = [&](const fs::path &p, const std::string &root) {
+    const LintConfig &config = selection(p);
+    const std::string rel = path_for_globs(config, p, root);
+    if (!is_included(config, rel)) {
+      return config.file.empty() ? std::string("not a .yaml or .yml file")
+                                 : fmt::format("not matched by `include` in {}", config.file);
+    }
+    if (std::string reason = excluded(config, rel); !reason.empty()) {
+      return reason;
+    }
+    const Expected<std::string> text = read_file(p.string());
+    if (text && !may_be_journey_file(*text)) { // unreadable: loading reports it
+      return std::string(
+          "no `journey`, `title`, `steps` or catalog key at the top level: another tool's YAML");
+    }
+    return std::string();
+  };
   std::vector<std::string> out;
   for (const std::string &arg : args) {
     if (arg == "-") {
@@ -195,6 +253,12 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
       continue;
     }
     if (!fs::is_directory(status)) {
+      if (force_exclude) {
+        if (std::string reason = why_not(arg, "."); !reason.empty()) {
+          skip(arg, std::move(reason));
+          continue;
+        }
+      }
       out.push_back(arg);
       continue;
     }
@@ -218,9 +282,16 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
       if (it->is_directory(type_ec)) {
         if (!name.empty() && name[0] == '.') {
           it.disable_recursion_pending();
-        } else if (const std::string reason = unreadable_folder(p); !reason.empty()) {
-          unreadable.push_back(io_error(p.string(), reason));
-          it.disable_recursion_pending();
+        } else {
+          const LintConfig &config = selection(p / kConfigName);
+          if (std::string reason = excluded(config, path_for_globs(config, p, arg));
+              !reason.empty()) {
+            it.disable_recursion_pending();
+            skip(p.string() + "/", std::move(reason));
+          } else if (const std::string unread = unreadable_folder(p); !unread.empty()) {
+            unreadable.push_back(io_error(p.string(), unread));
+            it.disable_recursion_pending();
+          }
         }
         continue;
       }
@@ -238,6 +309,10 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
         unreadable.push_back(io_error(p.string(), why_not_readable(p.string())));
         continue;
       }
+      if (std::string reason = why_not(p, arg); !reason.empty()) {
+        skip(p.string(), std::move(reason));
+        continue;
+      }
       found.push_back(p.string());
     }
     std::sort(found.begin(), found.end());
@@ -249,46 +324,74 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
     }
     out.insert(out.end(), found.begin(), found.end());
   }
+  if (skipped != nullptr) {
+    std::sort(skipped->begin(), skipped->end(),
+              [](const SkippedFile &a, const SkippedFile &b) { return a.path < b.path; });
+  }
   return out;
 }
 
 LoadedFile Workspace::load(const std::string &path) {
-  LoadedFile file;
-  file.path = path == "-" ? "<stdin>" : path;
   if (path == "-" && impl_->stdin_used) {
+    LoadedFile file;
+    file.path = "<stdin>";
     file.io_error = true;
     file.diagnostics.push_back(io_error(file.path, "standard input can be read only once"));
     return file;
   }
   impl_->stdin_used = impl_->stdin_used || path == "-";
-  Expected<std::string> text = read_file(path);
-  if (!text) {
-    file.io_error = true;
-    file.diagnostics.push_back(io_error(file.path, text.error()));
-    return file;
-  }
-  return load_text(path, std::move(file.path), std::move(*text));
+  LoadedFile file = read_input(path, path == "-" ? "<stdin>" : path);
+  resolve_catalog(file, path);
+  return file;
 }
 
 LoadedFile Workspace::load_text(const std::string &path, std::string display_name,
                                 std::string text) {
+  LoadedFile file = parse_text(std::move(display_name), std::move(text));
+  resolve_catalog(file, path);
+  return file;
+}
+
+LoadedFile Workspace::read_input(const std::string &path, std::string display_name) const {
+  Expected<std::string> text = read_file(path);
+  if (!text) {
+    LoadedFile file;
+    file.path = std::move(display_name);
+    file.io_error = true;
+    file.diagnostics.push_back(io_error(file.path, text.error()));
+    return file;
+  }
+  return parse_text(std::move(display_name), std::move(*text));
+}
+
+LoadedFile Workspace::parse_text(std::string display_name, std::string text) {
   LoadedFile file;
   file.path = std::move(display_name);
   file.text = std::move(text);
   if (looks_like_catalog(file.text)) {
     file.is_catalog = true;
-    ResolvedCatalog &resolved = impl_->resolve_catalog(path);
-    file.readable = resolved.found;
-    if (!resolved.reported) {
-      resolved.reported = true;
-      file.diagnostics = resolved.diagnostics;
-    }
     return file;
   }
   ParseResult parsed = parse(file.text, file.path);
   file.journey = std::move(parsed.journey);
   file.diagnostics = std::move(parsed.diagnostics);
   file.readable = parsed.readable;
+  return file;
+}
+
+void Workspace::resolve_catalog(LoadedFile &file, const std::string &path) {
+  if (file.io_error) {
+    return;
+  }
+  if (file.is_catalog) {
+    ResolvedCatalog &resolved = impl_->resolve_catalog(path);
+    file.readable = resolved.found;
+    if (!resolved.reported) {
+      resolved.reported = true;
+      file.diagnostics = resolved.diagnostics;
+    }
+    return;
+  }
   if (file.readable && !file.journey.catalog.empty()) {
     const fs::path base = path == "-" ? fs::current_path() : fs::path(path).parent_path();
     const std::string catalog_path = (base / file.journey.catalog).lexically_normal().string();
@@ -316,7 +419,6 @@ LoadedFile Workspace::load_text(const std::string &path, std::string display_nam
       merge_catalog(file.journey, resolved.catalog, file.diagnostics);
     }
   }
-  return file;
 }
 
 const LintConfig *Workspace::config_for(const std::string &path, std::vector<Diagnostic> &errors) {

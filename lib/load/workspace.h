@@ -31,6 +31,12 @@ struct LoadedFile {
   std::vector<Diagnostic> diagnostics; ///< from reading, parsing and catalog resolution
 };
 
+/// A YAML file a directory search (or `--force-exclude`) left out, and why.
+struct SkippedFile {
+  std::string path;   ///< a folder ends in `/`
+  std::string reason; ///< e.g. "excluded by `drafts/` in .journeylint.yaml"
+};
+
 /// Finds, reads and parses inputs; caches configurations and catalogs across files.
 class Workspace {
 public:
@@ -40,13 +46,26 @@ public:
   ~Workspace();
 
   /// Expands FILE, DIR and `-` arguments into input paths, in argument order, each directory's
-  /// `*.yaml`/`*.yml` files (recursively, hidden folders skipped) sorted by path. Missing paths
+  /// journey files (recursively, hidden folders skipped) sorted by path. A directory yields the
+  /// files its configuration includes and does not exclude (journey_files.h) that may be
+  /// journeys by their top-level keys; the others go to `skipped` when given. Named files are
+  /// always kept, unless `force_exclude` applies the same selection to them. Missing paths
   /// become diagnostics (rule `io`).
   std::vector<std::string> expand(const std::vector<std::string> &args,
-                                  std::vector<Diagnostic> &errors) const;
+                                  std::vector<Diagnostic> &errors, bool force_exclude = false,
+                                  std::vector<SkippedFile> *skipped = nullptr);
 
   /// Reads and parses one input (`-` reads standard input once).
   LoadedFile load(const std::string &path);
+
+  /// Reads and parses one input without resolving its catalog, and names it `display_name` in
+  /// diagnostics (`-` reads standard input). Touches no state of the workspace, so several
+  /// threads may read different inputs at once.
+  LoadedFile read_input(const std::string &path, std::string display_name) const;
+
+  /// Resolves the catalog of a file from `read_input` (relative to `path`, the path it was read
+  /// as; a catalog file resolves the catalogs it extends) and merges it in. Not thread-safe.
+  void resolve_catalog(LoadedFile &file, const std::string &path);
 
   /// Parses `text` as the file at `path` (its catalog is found relative to `path`) and names
   /// it `display_name` in diagnostics: for versions of a file that are not on disk, such as
@@ -59,6 +78,8 @@ public:
   const LintConfig *config_for(const std::string &path, std::vector<Diagnostic> &errors);
 
 private:
+  static LoadedFile parse_text(std::string display_name, std::string text);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
