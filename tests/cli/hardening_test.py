@@ -210,7 +210,11 @@ def huge_stdin(tmp):
     print(f"300 MB on stdin: exit {proc.returncode}, peak RSS of the children {peak_mib:.0f} MiB")
     check("300 MB on stdin refused", proc.returncode == 2
           and b"standard input is larger than 256 MiB" in proc.stderr, proc)
-    check(f"300 MB on stdin refused at the limit (peak {peak_mib:.0f} MiB)", peak_mib < 300)
+    # AddressSanitizer's shadow memory and quarantine add about half again to any peak; reading
+    # everything before refusing (the defect) peaks at 530 MiB natively and far above 500 under it.
+    limit_mib = 500 if os.environ.get("JOURNEY_SANITIZED") else 300
+    check(f"300 MB on stdin refused at the limit (peak {peak_mib:.0f} MiB, bound {limit_mib})",
+          peak_mib < limit_mib)
 
 
 def main():
