@@ -1,4 +1,5 @@
-// Fuzz harness: journey YAML through the parser and every view to DOT, which Graphviz must read.
+// Fuzz harness: journey YAML through the parser and every view (by process and by step) to DOT, which
+// Graphviz must read.
 #include "check.h"
 
 #include "journey/parse/parse.h"
@@ -34,12 +35,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     return 0;
   }
   for (const auto &[name, view] : journey::kViewNames) {
-    for (const bool collapse : {false, true}) {
-      if (collapse && view != journey::View::InsideOut) {
+    for (const journey::Detail detail : {journey::Detail::Processes, journey::Detail::Steps}) {
+      if (detail == journey::Detail::Steps && view == journey::View::OutsideIn) {
         continue;
       }
       journey::ViewOptions options;
-      options.collapse_process = collapse;
+      options.detail = detail;
       const std::string dot = journey::build_view(parsed.journey, view, options).to_dot();
       FUZZ_CHECK(dot.starts_with("digraph"), "a view is a directed graph");
       FUZZ_CHECK(graphviz_reads(dot), "Graphviz reads the DOT of every view");
