@@ -1,5 +1,5 @@
-// Fuzz harness: journey YAML through the parser and every view (by process and by step) to DOT, which
-// Graphviz must read.
+// Fuzz harness: journey YAML through the parser and every view, by process and by step, to DOT
+// that Graphviz must read.
 #include "check.h"
 
 #include "journey/parse/parse.h"
