@@ -52,7 +52,8 @@ std::string format_github(const LintReport &report);
 std::string format_report(const LintReport &report, OutputFormat format, bool color,
                           std::string_view tool_version);
 
-/// `N errors, M warnings in K files` (singular forms where N is 1).
+/// `N errors, M warnings in K files` (singular forms where N is 1), then the inputs or
+/// configurations that could not be used (`; 1 input or configuration error`), if any.
 std::string summary_line(const LintReport &report);
 
 /// Counts findings at a severity.

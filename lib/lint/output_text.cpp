@@ -126,9 +126,15 @@ std::size_t count_severity(const LintReport &report, Severity severity) {
 }
 
 std::string summary_line(const LintReport &report) {
-  return fmt::format("{}, {} in {}", plural(count_severity(report, Severity::Error), "error", "errors"),
-                     plural(count_severity(report, Severity::Warning), "warning", "warnings"),
-                     plural(report.files.size(), "file", "files"));
+  std::string line =
+      fmt::format("{}, {} in {}", plural(count_severity(report, Severity::Error), "error", "errors"),
+                  plural(count_severity(report, Severity::Warning), "warning", "warnings"),
+                  plural(report.files.size(), "file", "files"));
+  if (!report.input_errors.empty()) {
+    line += "; " + plural(report.input_errors.size(), "input or configuration error",
+                          "input or configuration errors");
+  }
+  return line;
 }
 
 std::optional<OutputFormat> parse_output_format(std::string_view name) {
