@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -49,14 +50,13 @@ std::string_view line_at(std::string_view text, std::size_t pos) {
   return out;
 }
 
-/// The bytes of `line` before a code-point column.
+/// The bytes of `line` before a code-point column; a byte that is not UTF-8 counts as one
+/// column, as the parser counts it.
 std::string_view before_column(std::string_view line, std::uint32_t column) {
-  std::uint32_t points = 0;
   std::size_t i = 0;
-  for (; i < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xc0) != 0x80 && ++points == column) {
-      break;
-    }
+  for (std::uint32_t points = 1; points < column && i < line.size(); ++points) {
+    char32_t cp = 0;
+    i += std::max<std::size_t>(decode_utf8(line, i, cp), 1);
   }
   return line.substr(0, i);
 }

@@ -520,3 +520,33 @@ TEST_CASE("bundled: every journey in journeys/ lints clean at warning and error 
   }
   CHECK(journeys >= 3);
 }
+
+TEST_CASE("suppressions: a comment silences the rules it names on its line and the next") {
+  const std::string text = "steps:\n"
+                           "  - id: a  # journey-lint: disable=dead-end,rework-loop\n"
+                           "  - id: b\n"
+                           "  - id: c  # journey-lint: disable=all\n"
+                           "\xe9t\xe9  # journey-lint: disable=all\n"
+                           "\xe9t\xe9  # journey-lint: disable=yaml-syntax\n";
+  const auto at = [](std::uint32_t line, std::string rule) {
+    Diagnostic d;
+    d.rule = std::move(rule);
+    d.message = "m";
+    d.location.line = line;
+    return d;
+  };
+  std::vector<Diagnostic> found = {at(2, "dead-end"),     at(3, "rework-loop"),
+                                   at(3, "unknown-key"),  at(4, "missing-owner"),
+                                   at(5, "yaml-syntax"),  at(6, "yaml-syntax"),
+                                   at(1, "missing-field")};
+  apply_suppressions(found, text);
+  std::vector<std::pair<std::uint32_t, std::string>> left;
+  for (const Diagnostic &d : found) {
+    left.emplace_back(d.location.line, d.rule);
+  }
+  // `all` covers every rule but yaml-syntax: an unreadable file stays an error unless the
+  // comment names that rule.
+  const std::vector<std::pair<std::uint32_t, std::string>> expected = {
+      {3, "unknown-key"}, {5, "yaml-syntax"}, {1, "missing-field"}};
+  CHECK(left == expected);
+}

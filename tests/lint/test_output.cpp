@@ -1,4 +1,4 @@
-// Lint output formats: SARIF URIs, rule pages and tool execution notifications; JUnit errors.
+// Lint output formats: text carets, SARIF URIs, rule pages and tool notifications; JUnit errors.
 #include "journey/lint/output.h"
 #include "journey/lint/rule.h"
 
@@ -86,4 +86,25 @@ TEST_CASE("junit: an unread input is a test case with an error") {
                  "file=\"gone &amp; lost.yaml\">\n      <error type=\"io\" message=\"no such file "
                  "or directory\">gone &amp; lost.yaml:0:0: error: no such file or directory "
                  "[io]\n</error>") != std::string::npos);
+}
+
+TEST_CASE("text: the caret stands under the column, past wide, escaped and broken characters") {
+  const auto caret_line = [](std::string text, std::uint32_t column) {
+    LintReport report;
+    report.files = {"j.yaml"};
+    report.texts["j.yaml"] = std::move(text);
+    report.diagnostics = {
+        Diagnostic{Severity::Error, "yaml-syntax", "m", "j.yaml", {1, column}}};
+    const std::string out = format_text(report, false);
+    const std::size_t end = out.rfind('\n', out.size() - 2);
+    return out.substr(end + 1);
+  };
+  CHECK(caret_line("ab: x\n", 3) == "  ^\n");
+  CHECK(caret_line("\xc3\xa9t\xc3\xa9: x\n", 4) == "   ^\n");
+  // A byte that is not UTF-8 is one column for the parser and shows as `\x8d`.
+  CHECK(caret_line("e\x8d # x\n", 2) == " ^\n");
+  CHECK(caret_line("e\x8d # x\n", 3) == "     ^\n");
+  // A control character shows as `\x1b`: the caret after it moves by four.
+  CHECK(caret_line("a\x1b" "b\n", 3) == "     ^\n");
+  CHECK(caret_line("\tb\n", 2) == "\t^\n");
 }
