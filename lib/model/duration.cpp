@@ -248,7 +248,7 @@ Expected<Seconds> parse_duration(std::string_view text) {
     return 0.0;
   }
   const Expected<double> total = text.front() == 'P' ? parse_iso(text) : parse_compact(text);
-  if (total && (!std::isfinite(*total) || *total > 1e12)) {
+  if (total && (!std::isfinite(*total) || *total > kLargestAmount)) {
     return failure("duration is too large");
   }
   return total;

@@ -11,6 +11,10 @@ namespace journey {
 /// A duration in seconds.
 using Seconds = double;
 
+/// The largest amount accepted anywhere: a duration in seconds, a cost, a count. Far beyond any
+/// journey, and small enough that sums over many steps and loops stay finite and print exactly.
+inline constexpr double kLargestAmount = 1e12;
+
 /// Parses `45s`, `10m`, `2h`, `1h30m`, `1.5h`, `3d`, `1w` (units may combine, largest first),
 /// unit names in any case (`2 Days`, `30 minutes`, `1 Hr`) and ISO 8601 durations with weeks,
 /// days, hours, minutes and seconds (`P1DT2H`, `PT30M`). `0` alone is accepted. On bad input,

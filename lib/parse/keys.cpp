@@ -329,7 +329,8 @@ std::string_view describe(ValueRule rule) {
     return "A slug: lower-case letters, digits, `-`, `_` and `.`, e.g. `open-bank-account`.";
   case ValueRule::Duration:
     return "A duration: `45s`, `10m`, `2h`, `1h30m`, `1.5h`, `3d`, `1w`, `2 hours`, ISO 8601 "
-           "`P1DT2H` / `PT30M`, or `0`. Units go from largest to smallest, each once.";
+           "`P1DT2H` / `PT30M`, or `0`. Units go from largest to smallest, each once; at most 10^12 "
+           "seconds.";
   case ValueRule::Hours:
     return "Opening hours: `24/7`, or `;`-separated groups of days and times such as `Mon-Fri "
            "08:00-20:00; Sat 09:00-13:00; Sun closed`. Days: Mon..Sun, a range (`Mon-Fri`) or a "

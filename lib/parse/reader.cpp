@@ -212,10 +212,7 @@ std::optional<double> Reader::number(NodeId id, std::string_view field, bool per
     report("invalid-value", fmt::format("`{}` must not be negative", field), n.location);
     return std::nullopt;
   }
-  // As for durations: far beyond any journey, and small enough that sums over many steps and
-  // loops stay finite and exact enough to print.
-  constexpr double kLargest = 1e12;
-  if (*value * scale > kLargest) {
+  if (*value * scale > kLargestAmount) {
     report("invalid-value",
            fmt::format("`{}` is too large: `{}`; the largest accepted is 1000000000000 (10^12)",
                        field, n.value),

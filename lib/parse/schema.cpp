@@ -1,6 +1,7 @@
 // JSON Schema writer: renders each mapping of parse/keys.h and each value rule as draft-07 JSON.
 #include "journey/parse/schema.h"
 
+#include "journey/model/duration.h"
 #include "journey/parse/keys.h"
 
 #include <algorithm>
@@ -270,6 +271,7 @@ private:
     case ValueRule::Number:
       p["type"] = "number";
       p["minimum"] = 0;
+      p["maximum"] = static_cast<long long>(kLargestAmount);
       describe_as(p, key.description);
       break;
     case ValueRule::WholeNumber:

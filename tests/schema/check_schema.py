@@ -147,6 +147,8 @@ check(errors(JOURNEY_V, step_with(end="none")), "schema accepts the end `none`")
 check(errors(JOURNEY_V, step_with(emotion=4)), "schema accepts emotion 4")
 check(errors(JOURNEY_V, step_with(emotion=1.5)), "schema accepts emotion 1.5")
 check(errors(JOURNEY_V, step_with(cost=-1)), "schema accepts a negative cost")
+check(errors(JOURNEY_V, step_with(cost=1e13)), "schema accepts a cost above 10^12 the parser rejects")
+check(not errors(JOURNEY_V, step_with(cost=1e12)), "schema rejects the largest cost the parser accepts")
 check(errors(JOURNEY_V, channel_with(kind="digtal")), "schema accepts the kind `digtal`")
 check(errors(JOURNEY_V, {"journey": "j", "title": "T", "channels": {"c": {"name": "C"}}, "steps": [{"id": "a", "name": "A"}]}),
       "schema accepts a channel without `kind`")
