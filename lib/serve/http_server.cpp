@@ -125,6 +125,10 @@ class GuardedStream final : public httplib::Stream {
 public:
   GuardedStream(int sock, const ServeLimits &limits) : sock_(sock), limits_(limits) {}
 
+  /// True once a read failed: the request was too large, too slow, or the client left. What
+  /// follows on the connection cannot be trusted to start a request.
+  bool failed() const { return failed_; }
+
   /// Waits up to `timeout` for the next request to begin; then starts its deadline and budget.
   bool next_request(milliseconds timeout) {
     if (start_ == end_ && !wait_for(sock_, POLLIN, static_cast<int>(timeout.count()))) {
@@ -144,15 +148,18 @@ public:
   }
 
   ssize_t read(char *ptr, size_t size) override {
-    if (budget_ == 0) {
+    if (budget_ == 0 || Clock::now() >= deadline_) {
+      failed_ = true;
       return -1;
     }
     if (start_ == end_) {
       if (!wait_for(sock_, POLLIN, millis_left(deadline_))) {
+        failed_ = true;
         return -1;
       }
       const ssize_t n = recv(sock_, buffer_, sizeof(buffer_), 0);
       if (n <= 0) {
+        failed_ = true;
         return n;
       }
       start_ = 0;
@@ -188,6 +195,7 @@ private:
   char buffer_[4096] = {};
   std::size_t start_ = 0;
   std::size_t end_ = 0;
+  bool failed_ = false;
 };
 
 /// Set by the refusal of a request: the connection is closed after the answer, as an unread
@@ -213,7 +221,7 @@ private:
                            [&](httplib::Request &req) {
                              stream.get_remote_ip_and_port(req.remote_addr, req.remote_port);
                            });
-      if (!ok || closed || close_after_response) {
+      if (!ok || closed || close_after_response || stream.failed()) {
         break;
       }
     }

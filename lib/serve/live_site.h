@@ -20,8 +20,8 @@ namespace journey {
 
 /// What `LiveSite` serves and how it notices changes.
 struct LiveSiteOptions {
-  std::vector<std::string> paths;    ///< FILE|DIR arguments
-  std::optional<std::string> config; ///< overrides discovery of `.journeylint.yaml`
+  std::vector<std::string> paths = {};    ///< FILE|DIR arguments
+  std::optional<std::string> config = {}; ///< overrides discovery of `.journeylint.yaml`
   Watcher::Mode watch = Watcher::Mode::Inotify;
   /// Called on the site's thread after each published snapshot (for logging); optional.
   std::function<void(const Snapshot &)> on_publish = {};
