@@ -16,7 +16,8 @@ std::string document(std::string_view title, std::string_view bar, std::string_v
                      std::uint64_t version) {
   return fmt::format("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                     "<title>{}</title>\n<link rel=\"stylesheet\" href=\"{}\">\n"
+                     "<title>{}</title>\n<link rel=\"icon\" href=\"data:,\">\n"
+                     "<link rel=\"stylesheet\" href=\"{}\">\n"
                      "<script src=\"{}\" defer></script>\n</head>\n<body>\n"
                      "<div class=\"bar\">\n{}<span class=\"spacer\"></span>\n"
                      "<span id=\"connection\" role=\"status\"></span>\n"
