@@ -16,7 +16,9 @@ std::string local_time_now() {
 
 } // namespace
 
-LiveSite::LiveSite(LiveSiteOptions options) : options_(std::move(options)) {
+LiveSite::LiveSite(LiveSiteOptions options)
+    : options_(std::move(options)),
+      builder_([this](std::string_view dot) { return worker_.render_svg(dot); }) {
   watcher_ = std::make_unique<Watcher>(options_.paths, options_.watch);
   rebuild();
   thread_ = std::thread([this] { run(); });

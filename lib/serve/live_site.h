@@ -2,6 +2,7 @@
 // files, checks them again after a save and draws the changed diagrams, off the HTTP threads.
 #pragma once
 
+#include "journey/serve/render_worker.h"
 #include "journey/serve/snapshot.h"
 #include "journey/serve/watcher.h"
 
@@ -30,7 +31,8 @@ struct LiveSiteOptions {
 /// The current snapshot, rebuilt on every change of the files.
 class LiveSite {
 public:
-  /// Builds the first snapshot (every diagram drawn) before returning, then watches.
+  /// Builds the first snapshot (every diagram drawn) before returning, then watches. Diagrams
+  /// are drawn in child processes (render_worker.h): construct the site before starting threads.
   explicit LiveSite(LiveSiteOptions options);
   /// Stops watching and wakes every waiter.
   ~LiveSite();
@@ -56,6 +58,7 @@ private:
   void run();
 
   LiveSiteOptions options_;
+  RenderWorker worker_; ///< first: forked before any thread starts
   SnapshotBuilder builder_;
   std::unique_ptr<Watcher> watcher_;
   mutable std::mutex mutex_;

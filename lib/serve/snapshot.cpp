@@ -28,6 +28,18 @@ const ServedJourney *Snapshot::find(std::string_view key) const {
   return nullptr;
 }
 
+SnapshotBuilder::SnapshotBuilder(DrawSvg draw_svg) : draw_svg_(std::move(draw_svg)) {
+  if (!draw_svg_) {
+    draw_svg_ = [](std::string_view dot) -> Expected<std::string> {
+      try {
+        return render_dot(dot, Format::Svg);
+      } catch (const RenderError &e) {
+        return failure(e.what());
+      }
+    };
+  }
+}
+
 Snapshot SnapshotBuilder::check(const ServedFiles &files, const std::optional<std::string> &config,
                                 std::string_view now) {
   CheckOptions options;
@@ -105,10 +117,11 @@ bool SnapshotBuilder::draw(Snapshot &snapshot, View view) {
     }
     ServedDiagram &good = entry->second.good.diagrams[v];
     if (!good.svg && good.error.empty()) {
-      try {
-        good.svg = std::make_shared<const std::string>(render_dot(entry->second.dot[v], Format::Svg));
-      } catch (const RenderError &e) {
-        good.error = e.what();
+      Expected<std::string> svg = draw_svg_(entry->second.dot[v]);
+      if (svg) {
+        good.svg = std::make_shared<const std::string>(std::move(*svg));
+      } else {
+        good.error = svg.error();
       }
       drew = true;
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "journey/analysis/metrics.h"
+#include "journey/model/expected.h"
 #include "journey/check/check.h"
 #include "journey/model/diagnostic.h"
 #include "journey/render/views.h"
@@ -10,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -65,6 +67,12 @@ struct Snapshot {
 /// diagram was drawn from, so only a diagram whose DOT changed is laid out again.
 class SnapshotBuilder {
 public:
+  /// Lays out DOT text as SVG, or says why it could not.
+  using DrawSvg = std::function<Expected<std::string>(std::string_view dot)>;
+
+  /// Draws with `draw_svg`; by default with Graphviz in this process.
+  explicit SnapshotBuilder(DrawSvg draw_svg = {});
+
   /// Checks `files` (measuring every journey fit for it) and returns the next snapshot with
   /// findings and figures; diagrams are those of the previous snapshot where the DOT did not
   /// change, else null (to be drawn by `draw`). `now` is the local time to stamp, `HH:MM:SS`.
@@ -83,6 +91,7 @@ private:
     ServedJourney good; ///< the last good state (metrics and diagrams)
     std::array<std::string, kServedViews.size()> dot; ///< what each diagram was drawn from
   };
+  DrawSvg draw_svg_;
   std::map<std::string, Entry> entries_; ///< by key
   std::uint64_t version_ = 0;
 };
