@@ -143,8 +143,14 @@ public:
     return start_ < end_ || wait_for(sock_, POLLIN, millis_left(deadline_));
   }
 
+  /// False as soon as the client has gone (hung up), so an event stream ends with its page.
   bool is_writable() const override {
-    return wait_for(sock_, POLLOUT, static_cast<int>(limits_.write_timeout.count()));
+    pollfd p{sock_, static_cast<short>(POLLOUT | POLLRDHUP), 0};
+    int n = 0;
+    while ((n = poll(&p, 1, static_cast<int>(limits_.write_timeout.count()))) < 0 &&
+           errno == EINTR) {
+    }
+    return n > 0 && (p.revents & POLLOUT) != 0 && (p.revents & (POLLHUP | POLLERR | POLLRDHUP)) == 0;
   }
 
   ssize_t read(char *ptr, size_t size) override {
@@ -217,12 +223,18 @@ class GuardedServer final : public httplib::Server {
 public:
   explicit GuardedServer(const ServeLimits &limits) : limits_(limits) {}
 
+  /// Stops accepting, and ends idle connections within a tenth of a second.
+  void stop_serving() {
+    stopping_ = true;
+    stop();
+  }
+
 private:
   bool process_and_close_socket(::socket_t sock) override {
     GuardedStream stream(sock, limits_);
     bool ok = true;
-    for (std::size_t n = 0; n < limits_.keep_alive_requests && is_running(); ++n) {
-      if (!stream.next_request(n == 0 ? limits_.request_timeout : limits_.idle_timeout)) {
+    for (std::size_t n = 0; n < limits_.keep_alive_requests && !stopping_; ++n) {
+      if (!next_request(stream, n == 0 ? limits_.request_timeout : limits_.idle_timeout)) {
         break;
       }
       close_after_response = false;
@@ -238,7 +250,25 @@ private:
     return ok;
   }
 
+  /// Waits for the next request in short slices, so a stopping server does not wait out the
+  /// idle connections.
+  bool next_request(GuardedStream &stream, milliseconds timeout) const {
+    const auto until = Clock::now() + timeout;
+    while (!stopping_) {
+      const milliseconds slice =
+          std::min(milliseconds(100), std::chrono::duration_cast<milliseconds>(until - Clock::now()));
+      if (slice <= milliseconds(0)) {
+        return false;
+      }
+      if (stream.next_request(slice)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   const ServeLimits &limits_;
+  std::atomic<bool> stopping_{false};
 };
 
 constexpr std::string_view kHtml = "text/html; charset=utf-8";
@@ -372,6 +402,9 @@ struct SiteServer::Impl {
                 sink.done();
                 return true;
               }
+              if (!sink.is_writable()) {
+                return false; // the page was closed
+              }
               if (site.wait_for_change(seen, milliseconds(250)) != seen) {
                 break;
               }
@@ -420,7 +453,7 @@ bool SiteServer::run() { return impl_->hosts && impl_->server.listen_after_bind(
 
 void SiteServer::stop() {
   impl_->stopping = true;
-  impl_->server.stop();
+  impl_->server.stop_serving();
 }
 
 } // namespace journey

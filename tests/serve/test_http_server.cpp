@@ -235,3 +235,41 @@ TEST_CASE("change events reach every open stream; streams over the bound are tol
   const std::string page = request(served.port, "GET", "/journey/j.yaml", served.host());
   CHECK(page.find("Step added live") != std::string::npos);
 }
+
+TEST_CASE("a closed page gives its event stream back") {
+  Site site;
+  Served served(site.dir.path.string(), short_limits());
+  const std::string since = std::to_string(served.site.current()->version);
+  const std::string events = "GET /events?since=" + since + " HTTP/1.1\r\nHost: " +
+                             served.host() + "\r\n\r\n";
+  RawClient kept(served.port);
+  kept.send(events);
+  CHECK(kept.receive(milliseconds(2000), "retry:").find("retry:") != std::string::npos);
+  {
+    RawClient closed(served.port);
+    closed.send(events);
+    CHECK(closed.receive(milliseconds(2000), "retry:").find("retry:") != std::string::npos);
+  }
+  bool reopened = false;
+  const auto start = std::chrono::steady_clock::now();
+  while (!reopened && std::chrono::steady_clock::now() - start < milliseconds(2500)) {
+    RawClient again(served.port);
+    again.send(events);
+    reopened = again.receive(milliseconds(500), "retry:").find("retry:") != std::string::npos;
+  }
+  CHECK(reopened);
+}
+
+TEST_CASE("stopping the server does not wait for idle connections") {
+  Site site;
+  ServeLimits limits = short_limits();
+  limits.idle_timeout = milliseconds(20000);
+  limits.request_timeout = milliseconds(20000);
+  auto served = std::make_unique<Served>(site.dir.path.string(), limits);
+  RawClient idle(served->port);
+  idle.send("GET / HTTP/1.1\r\nHost: " + served->host() + "\r\n\r\n");
+  CHECK(status_of(idle.receive(milliseconds(2000), "</html>")) == 200);
+  const auto start = std::chrono::steady_clock::now();
+  served.reset();
+  CHECK(std::chrono::steady_clock::now() - start < milliseconds(3000));
+}
