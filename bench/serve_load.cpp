@@ -60,9 +60,8 @@ int main(int argc, char **argv) {
   if (options.port <= 0 || options.paths.empty()) {
     return usage();
   }
-  const auto until =
-      Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                         std::chrono::duration<double>(options.seconds));
+  const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(options.seconds));
   std::atomic<long> errors{0};
   std::atomic<long> bytes{0};
   std::vector<std::vector<double>> latencies(static_cast<std::size_t>(options.clients));

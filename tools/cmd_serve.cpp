@@ -109,11 +109,11 @@ std::function<int()> setup_serve(CLI::App &app) {
   cmd->add_flag("--poll", options->poll,
                 "Notice saves by polling the files (for network or container folders where "
                 "inotify sees nothing)");
-  cmd->footer(footer(
-      "Open the printed address in a browser (several may watch at once). Each save\n"
-      "redraws the page within a second; a save with errors keeps the last good\n"
-      "diagram and shows the errors. The server answers only GET and HEAD, only\n"
-      "requests addressed to it by name, and never serves files by path."));
+  cmd->footer(
+      footer("Open the printed address in a browser (several may watch at once). Each save\n"
+             "redraws the page within a second; a save with errors keeps the last good\n"
+             "diagram and shows the errors. The server answers only GET and HEAD, only\n"
+             "requests addressed to it by name, and never serves files by path."));
   return [options] { return run_serve(*options); };
 }
 

@@ -124,6 +124,8 @@ std::string_view serve_css() {
   return css;
 }
 
-std::string_view serve_js() { return kServeJs; }
+std::string_view serve_js() {
+  return kServeJs;
+}
 
 } // namespace journey

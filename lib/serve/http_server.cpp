@@ -8,7 +8,9 @@
 
 #include <arpa/inet.h>
 #include <atomic>
+#include <charconv>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <fmt/format.h>
 #include <httplib.h>
@@ -29,7 +31,8 @@ using std::chrono::milliseconds;
 /// makes the accepting thread wait, so further clients wait in the kernel's backlog.
 class BoundedPool final : public httplib::TaskQueue {
 public:
-  BoundedPool(std::size_t threads, std::size_t capacity) : capacity_(std::max<std::size_t>(1, capacity)) {
+  BoundedPool(std::size_t threads, std::size_t capacity)
+      : capacity_(std::max<std::size_t>(1, capacity)) {
     for (std::size_t i = 0; i < std::max<std::size_t>(1, threads); ++i) {
       threads_.emplace_back([this] { work(); });
     }
@@ -150,7 +153,8 @@ public:
     while ((n = poll(&p, 1, static_cast<int>(limits_.write_timeout.count()))) < 0 &&
            errno == EINTR) {
     }
-    return n > 0 && (p.revents & POLLOUT) != 0 && (p.revents & (POLLHUP | POLLERR | POLLRDHUP)) == 0;
+    return n > 0 && (p.revents & POLLOUT) != 0 &&
+           (p.revents & (POLLHUP | POLLERR | POLLRDHUP)) == 0;
   }
 
   ssize_t read(char *ptr, size_t size) override {
@@ -255,8 +259,8 @@ private:
   bool next_request(GuardedStream &stream, milliseconds timeout) const {
     const auto until = Clock::now() + timeout;
     while (!stopping_) {
-      const milliseconds slice =
-          std::min(milliseconds(100), std::chrono::duration_cast<milliseconds>(until - Clock::now()));
+      const milliseconds slice = std::min(
+          milliseconds(100), std::chrono::duration_cast<milliseconds>(until - Clock::now()));
       if (slice <= milliseconds(0)) {
         return false;
       }
@@ -355,9 +359,8 @@ struct SiteServer::Impl {
     server.Get(std::string(kScriptRoute), [](const httplib::Request &, httplib::Response &res) {
       res.set_content(std::string(serve_js()), "text/javascript; charset=utf-8");
     });
-    server.Get("/events", [this](const httplib::Request &req, httplib::Response &res) {
-      events(req, res);
-    });
+    server.Get("/events",
+               [this](const httplib::Request &req, httplib::Response &res) { events(req, res); });
   }
 
   /// Server-sent events: `change` with the new version whenever the snapshot changes; a
@@ -373,13 +376,10 @@ struct SiteServer::Impl {
       return;
     }
     std::uint64_t seen = 0;
-    const std::string since = req.has_header("Last-Event-ID") ? req.get_header_value("Last-Event-ID")
-                                                              : req.get_param_value("since");
-    try {
-      seen = std::stoull(since);
-    } catch (const std::exception &) {
-      seen = 0;
-    }
+    const std::string since = req.has_header("Last-Event-ID")
+                                  ? req.get_header_value("Last-Event-ID")
+                                  : req.get_param_value("since");
+    std::from_chars(since.data(), since.data() + since.size(), seen); // 0 when not a number
     auto release = std::shared_ptr<void>(nullptr, [this](void *) { streams.fetch_sub(1); });
     const auto until = Clock::now() + limits.event_stream_lifetime;
     auto first = std::make_shared<bool>(true);
@@ -426,7 +426,9 @@ SiteServer::SiteServer(const LiveSite &site, ServeLimits limits)
   impl_->setup();
 }
 
-SiteServer::~SiteServer() { stop(); }
+SiteServer::~SiteServer() {
+  stop();
+}
 
 Expected<int> SiteServer::bind(const std::string &host, int port) {
   int bound = port;
@@ -449,7 +451,9 @@ Expected<int> SiteServer::bind(const std::string &host, int port) {
   return bound;
 }
 
-bool SiteServer::run() { return impl_->hosts && impl_->server.listen_after_bind(); }
+bool SiteServer::run() {
+  return impl_->hosts && impl_->server.listen_after_bind();
+}
 
 void SiteServer::stop() {
   impl_->stopping = true;

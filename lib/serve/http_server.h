@@ -15,9 +15,9 @@ namespace journey {
 /// The bounds that keep a burst of requests, or slow or hostile clients, from taking the server
 /// over: they slow it down instead.
 struct ServeLimits {
-  std::size_t threads = 32;           ///< connections served at once
-  std::size_t queue = 64;             ///< accepted connections waiting for a thread; then the
-                                      ///< server stops accepting until one is free
+  std::size_t threads = 32;              ///< connections served at once
+  std::size_t queue = 64;                ///< accepted connections waiting for a thread; then the
+                                         ///< server stops accepting until one is free
   std::size_t max_request_bytes = 16384; ///< request line, headers and body, per request
   std::chrono::milliseconds request_timeout{5000}; ///< to receive a whole request, once begun
   std::chrono::milliseconds idle_timeout{5000};    ///< between requests on a connection

@@ -50,16 +50,18 @@ bool LiveSite::stopping() const {
   return stopping_;
 }
 
-Watcher::Mode LiveSite::watch_mode() const { return watcher_->mode(); }
+Watcher::Mode LiveSite::watch_mode() const {
+  return watcher_->mode();
+}
 
-void LiveSite::publish(const Snapshot &snapshot) {
+void LiveSite::publish(const Snapshot &snapshot, bool checked) {
   auto copy = std::make_shared<const Snapshot>(snapshot);
   {
     std::lock_guard lock(mutex_);
     current_ = copy;
   }
   changed_.notify_all();
-  if (options_.on_publish) {
+  if (checked && options_.on_publish) {
     options_.on_publish(*copy);
   }
 }
@@ -69,14 +71,14 @@ void LiveSite::rebuild() {
   Snapshot snapshot = builder_.check(files, options_.config, local_time_now());
   // The compare view first: it is what the room looks at; the other views follow.
   builder_.draw(snapshot, View::Compare);
-  publish(snapshot);
+  publish(snapshot, true);
   bool drew = false;
   for (View view : kServedViews) {
     drew = builder_.draw(snapshot, view) || drew;
   }
   if (drew) {
     snapshot.version = builder_.next_version();
-    publish(snapshot);
+    publish(snapshot, false);
   }
 }
 

@@ -24,7 +24,8 @@ struct LiveSiteOptions {
   std::vector<std::string> paths = {};    ///< FILE|DIR arguments
   std::optional<std::string> config = {}; ///< overrides discovery of `.journeylint.yaml`
   Watcher::Mode watch = Watcher::Mode::Inotify;
-  /// Called on the site's thread after each published snapshot (for logging); optional.
+  /// Called on the site's thread once per check of the files, with the snapshot published
+  /// (for logging); optional.
   std::function<void(const Snapshot &)> on_publish = {};
 };
 
@@ -53,7 +54,7 @@ public:
   Watcher::Mode watch_mode() const;
 
 private:
-  void publish(const Snapshot &snapshot);
+  void publish(const Snapshot &snapshot, bool checked);
   void rebuild();
   void run();
 

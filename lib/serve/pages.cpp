@@ -42,17 +42,17 @@ std::string state_html(const ServedJourney &j) {
   if (!j.blocked) {
     return fmt::format("<p class=\"state\" id=\"state\">Up to date: the file as saved, checked at "
                        "{}; {}.</p>\n",
-                       j.checked_at, findings_summary(j));
+                       escape_html_text(j.checked_at), findings_summary(j));
   }
   const std::string what = j.unreadable ? "cannot be read" : "has errors";
   const std::string shown =
       j.has_good() ? fmt::format("The diagram and figures below are the last version without "
                                  "errors, checked at {}.",
-                                 j.good_at)
+                                 escape_html_text(j.good_at))
                    : "There is no version without errors to draw yet.";
   return fmt::format("<p class=\"state broken\" id=\"state\"><strong>The file as saved {} "
                      "(checked at {}): fix the findings below.</strong> {}</p>\n",
-                     what, j.checked_at, shown);
+                     what, escape_html_text(j.checked_at), shown);
 }
 
 std::string diagram_html(const ServedJourney &j, View view) {
@@ -60,12 +60,12 @@ std::string diagram_html(const ServedJourney &j, View view) {
   if (!j.has_good()) {
     return "";
   }
-  std::string out = fmt::format("<section id=\"diagram\" class=\"{}\">\n",
-                                j.blocked ? "stale" : "current");
+  std::string out =
+      fmt::format("<section id=\"diagram\" class=\"{}\">\n", j.blocked ? "stale" : "current");
   if (j.blocked) {
     out += fmt::format("<p class=\"diagram-note\">Last good version ({}), not the file as "
                        "saved.</p>\n",
-                       j.good_at);
+                       escape_html_text(j.good_at));
   }
   if (d.svg) {
     if (std::optional<std::string> svg = inline_svg(*d.svg, "d-")) {
@@ -153,17 +153,15 @@ std::string index_page(const Snapshot &snapshot) {
                   snapshot.version);
 }
 
-std::optional<std::string> journey_live(const Snapshot &snapshot, std::string_view key,
-                                        View view) {
+std::optional<std::string> journey_live(const Snapshot &snapshot, std::string_view key, View view) {
   const ServedJourney *j = snapshot.find(key);
   if (j == nullptr) {
     return std::nullopt;
   }
-  std::string out = fmt::format("<h1>{}</h1>\n<p class=\"facts\"><code>{}</code>{}</p>\n",
-                                escape_html_text(j->heading), escape_html_text(j->path),
-                                j->id.empty() ? ""
-                                              : fmt::format(" · journey <code>{}</code>",
-                                                            escape_html_text(j->id)));
+  std::string out = fmt::format(
+      "<h1>{}</h1>\n<p class=\"facts\"><code>{}</code>{}</p>\n", escape_html_text(j->heading),
+      escape_html_text(j->path),
+      j->id.empty() ? "" : fmt::format(" · journey <code>{}</code>", escape_html_text(j->id)));
   out += state_html(*j);
   out += "<section id=\"findings\">\n<h2>Lint findings</h2>\n" + report_findings_html(j->findings) +
          "</section>\n";
@@ -171,21 +169,19 @@ std::optional<std::string> journey_live(const Snapshot &snapshot, std::string_vi
   if (j->metrics) {
     out += fmt::format("<section id=\"figures\" class=\"{}\">\n<h2>Headline figures{}</h2>\n{}"
                        "</section>\n",
-                       j->blocked ? "stale" : "current",
-                       j->blocked ? " (last good version)" : "", report_metrics_html(*j->metrics));
+                       j->blocked ? "stale" : "current", j->blocked ? " (last good version)" : "",
+                       report_metrics_html(*j->metrics));
   }
   return out;
 }
 
-std::optional<std::string> journey_page(const Snapshot &snapshot, std::string_view key,
-                                        View view) {
+std::optional<std::string> journey_page(const Snapshot &snapshot, std::string_view key, View view) {
   std::optional<std::string> live = journey_live(snapshot, key, view);
   if (!live) {
     return std::nullopt;
   }
   const ServedJourney &j = *snapshot.find(key);
-  const std::string bar =
-      "<a class=\"home\" href=\"/\">All journeys</a>\n" + view_switch(j, view);
+  const std::string bar = "<a class=\"home\" href=\"/\">All journeys</a>\n" + view_switch(j, view);
   return document(j.heading, bar, *live, snapshot.version);
 }
 

@@ -18,8 +18,8 @@ struct ServedFile {
 
 /// The served files of `journey serve`'s arguments, and what was left out.
 struct ServedFiles {
-  std::vector<ServedFile> files;  ///< in expansion order
-  std::vector<Diagnostic> errors; ///< missing PATHs (rule `io`)
+  std::vector<ServedFile> files;    ///< in expansion order
+  std::vector<Diagnostic> errors;   ///< missing PATHs (rule `io`)
   std::vector<std::string> refused; ///< files whose real path is outside their PATH argument
 };
 

@@ -15,8 +15,9 @@ std::size_t served_view_index(View view) {
 }
 
 std::size_t ServedJourney::count(Severity severity) const {
-  return static_cast<std::size_t>(std::count_if(
-      findings.begin(), findings.end(), [&](const Diagnostic &d) { return d.severity == severity; }));
+  return static_cast<std::size_t>(
+      std::count_if(findings.begin(), findings.end(),
+                    [&](const Diagnostic &d) { return d.severity == severity; }));
 }
 
 const ServedJourney *Snapshot::find(std::string_view key) const {
@@ -59,8 +60,7 @@ Snapshot SnapshotBuilder::check(const ServedFiles &files, const std::optional<st
     return out;
   }
   const CheckRun run = check_inputs(options);
-  out.input_errors.insert(out.input_errors.end(), run.input_errors.begin(),
-                          run.input_errors.end());
+  out.input_errors.insert(out.input_errors.end(), run.input_errors.begin(), run.input_errors.end());
   std::set<std::string> seen;
   for (const CheckedFile &checked : run.files) {
     const auto key = key_of.find(checked.file.path);

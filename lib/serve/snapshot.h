@@ -3,9 +3,9 @@
 #pragma once
 
 #include "journey/analysis/metrics.h"
-#include "journey/model/expected.h"
 #include "journey/check/check.h"
 #include "journey/model/diagnostic.h"
+#include "journey/model/expected.h"
 #include "journey/render/views.h"
 #include "journey/serve/served_files.h"
 
@@ -46,8 +46,8 @@ struct ServedJourney {
   /// The last version that could be measured: the current one unless `blocked`.
   std::optional<JourneyMetrics> metrics;
   std::array<ServedDiagram, kServedViews.size()> diagrams; ///< of that version, by kServedViews
-  std::string checked_at;   ///< local time the file was last checked, `HH:MM:SS`
-  std::string good_at;      ///< local time of the version shown in `diagrams`; empty if none
+  std::string checked_at; ///< local time the file was last checked, `HH:MM:SS`
+  std::string good_at;    ///< local time of the version shown in `diagrams`; empty if none
   bool has_good() const { return metrics.has_value(); }
   std::size_t count(Severity severity) const;
 };

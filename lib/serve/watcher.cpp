@@ -17,8 +17,7 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::uint32_t kEvents = IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | IN_MOVED_FROM |
-                                  IN_CREATE | IN_DELETE | IN_ATTRIB | IN_DELETE_SELF |
-                                  IN_MOVE_SELF;
+                                  IN_CREATE | IN_DELETE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF;
 
 bool hidden(const fs::path &p) {
   const std::string name = p.filename().string();
@@ -158,7 +157,9 @@ Watcher::~Watcher() {
   }
 }
 
-Watcher::Mode Watcher::mode() const { return impl_->mode; }
+Watcher::Mode Watcher::mode() const {
+  return impl_->mode;
+}
 
 bool Watcher::wait(std::chrono::milliseconds timeout, std::chrono::milliseconds quiet) {
   const auto deadline = Clock::now() + timeout;

@@ -147,9 +147,9 @@ private:
 inline std::string request(int port, std::string_view method, std::string_view target,
                            std::string_view host, std::string_view extra_headers = {}) {
   RawClient client(port);
-  client.send(std::string(method) + " " + std::string(target) + " HTTP/1.1\r\nHost: " +
-              std::string(host) + "\r\nConnection: close\r\n" + std::string(extra_headers) +
-              "\r\n");
+  client.send(std::string(method) + " " + std::string(target) +
+              " HTTP/1.1\r\nHost: " + std::string(host) + "\r\nConnection: close\r\n" +
+              std::string(extra_headers) + "\r\n");
   return client.receive(milliseconds(5000));
 }
 

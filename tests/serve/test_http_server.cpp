@@ -65,8 +65,7 @@ TEST_CASE("the server answers the index, a journey page, the assets, with the se
   CHECK(head.find("<svg") == std::string::npos);
   const std::string js = request(served.port, "GET", "/assets/serve.js", served.host());
   CHECK(js.find("Content-Type: text/javascript") != std::string::npos);
-  CHECK(status_of(request(served.port, "GET", "/journey/j.yaml?view=bogus", served.host())) ==
-        404);
+  CHECK(status_of(request(served.port, "GET", "/journey/j.yaml?view=bogus", served.host())) == 404);
 }
 
 TEST_CASE("traversal, encoded or not, absolute paths and links out of PATH are refused") {
@@ -112,9 +111,10 @@ TEST_CASE("a foreign or missing Host is refused (DNS rebinding)") {
   Site site;
   Served served(site.dir.path.string(), short_limits());
   const std::string port = std::to_string(served.port);
-  for (const std::string &host : std::vector<std::string>{"evil.example:" + port, "evil.example", "127.0.0.1",
-                                  "127.0.0.1:" + std::to_string(served.port + 1),
-                                  "localhost.evil.example:" + port, std::string()}) {
+  for (const std::string &host :
+       std::vector<std::string>{"evil.example:" + port, "evil.example", "127.0.0.1",
+                                "127.0.0.1:" + std::to_string(served.port + 1),
+                                "localhost.evil.example:" + port, std::string()}) {
     CAPTURE(host);
     const std::string answer = request(served.port, "GET", "/journey/j.yaml", host);
     CHECK(status_of(answer) == 403);
@@ -218,8 +218,8 @@ TEST_CASE("change events reach every open stream; streams over the bound are tol
   std::vector<std::unique_ptr<RawClient>> streams;
   for (int i = 0; i < 2; ++i) {
     streams.push_back(std::make_unique<RawClient>(served.port));
-    streams.back()->send("GET /events?since=" + version_seen + " HTTP/1.1\r\nHost: " +
-                         served.host() + "\r\n\r\n");
+    streams.back()->send("GET /events?since=" + version_seen +
+                         " HTTP/1.1\r\nHost: " + served.host() + "\r\n\r\n");
     CHECK(streams.back()->receive(milliseconds(2000), "retry: 1000").find("text/event-stream") !=
           std::string::npos);
   }
@@ -240,8 +240,8 @@ TEST_CASE("a closed page gives its event stream back") {
   Site site;
   Served served(site.dir.path.string(), short_limits());
   const std::string since = std::to_string(served.site.current()->version);
-  const std::string events = "GET /events?since=" + since + " HTTP/1.1\r\nHost: " +
-                             served.host() + "\r\n\r\n";
+  const std::string events =
+      "GET /events?since=" + since + " HTTP/1.1\r\nHost: " + served.host() + "\r\n\r\n";
   RawClient kept(served.port);
   kept.send(events);
   CHECK(kept.receive(milliseconds(2000), "retry:").find("retry:") != std::string::npos);

@@ -33,7 +33,8 @@ Snapshot snapshot_of(const TempDir &dir, SnapshotBuilder &builder, std::string_v
 
 TEST_CASE("journey urls percent-encode the key and name the view") {
   CHECK(journey_url("a.yaml") == "/journey/a.yaml");
-  CHECK(journey_url("team/b c.yaml", View::InsideOut) == "/journey/team/b%20c.yaml?view=inside-out");
+  CHECK(journey_url("team/b c.yaml", View::InsideOut) ==
+        "/journey/team/b%20c.yaml?view=inside-out");
   CHECK(journey_url("<x>&\"", View::OutsideIn) == "/journey/%3Cx%3E%26%22?view=outside-in");
 }
 

@@ -27,8 +27,8 @@ std::string sample_dot() {
     dot += "  subgraph cluster_" + std::to_string(c) + " { label=\"Team " + std::to_string(c) +
            "\";\n";
     for (int n = 0; n < 10; ++n) {
-      dot += "    n" + std::to_string(c * 10 + n) + " [label=\"Step " +
-             std::to_string(c * 10 + n) + " of the walk\"];\n";
+      dot += "    n" + std::to_string(c * 10 + n) + " [label=\"Step " + std::to_string(c * 10 + n) +
+             " of the walk\"];\n";
     }
     dot += "  }\n";
   }
