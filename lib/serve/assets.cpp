@@ -32,7 +32,14 @@ table.journeys td.bad{color:#c0392b;font-weight:600}
 table.journeys td.good{color:#1e8449}
 body.projector{font-size:150%}
 body.projector .bar nav,body.projector .bar a.home{display:none}
-body.projector main{padding:0 1em 1em}
+body.projector main{padding:0 1em 1em;display:flex;flex-direction:column}
+body.projector main>h1{font-size:1.2em;margin:.3em 0 0;order:0}
+body.projector .facts{display:none}
+body.projector .state{order:1;margin:.3em 0;padding:.3em .8em}
+body.projector #diagram{order:2}
+body.projector #findings{order:3}
+body.projector #figures{order:4}
+body.projector .diagram-note{margin:.2em 0}
 body.projector .diagram{border:0;padding:0}
 body.projector .diagram svg{width:100%;height:auto;max-height:calc(100vh - 4.5em)}
 @media print{

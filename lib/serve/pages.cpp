@@ -83,6 +83,20 @@ std::string diagram_html(const ServedJourney &j, View view) {
   return out + "</section>\n";
 }
 
+/// The findings, the first few in full view: one typo can make many, and the diagram must stay
+/// on the screen.
+std::string findings_html(const std::vector<Diagnostic> &findings) {
+  constexpr std::size_t kShown = 5;
+  if (findings.size() <= kShown + 1) {
+    return report_findings_html(findings);
+  }
+  const std::vector<Diagnostic> first(findings.begin(), findings.begin() + kShown);
+  const std::vector<Diagnostic> rest(findings.begin() + kShown, findings.end());
+  return report_findings_html(first) +
+         fmt::format("<details>\n<summary>{} more findings</summary>\n{}</details>\n", rest.size(),
+                     report_findings_html(rest));
+}
+
 std::string view_switch(const ServedJourney &j, View current) {
   std::string out = "<nav aria-label=\"View\">";
   for (View view : kServedViews) {
@@ -163,7 +177,7 @@ std::optional<std::string> journey_live(const Snapshot &snapshot, std::string_vi
       escape_html_text(j->path),
       j->id.empty() ? "" : fmt::format(" · journey <code>{}</code>", escape_html_text(j->id)));
   out += state_html(*j);
-  out += "<section id=\"findings\">\n<h2>Lint findings</h2>\n" + report_findings_html(j->findings) +
+  out += "<section id=\"findings\">\n<h2>Lint findings</h2>\n" + findings_html(j->findings) +
          "</section>\n";
   out += diagram_html(*j, view);
   if (j->metrics) {

@@ -130,3 +130,27 @@ TEST_CASE("the index lists inputs that could not be used and files not served") 
   CHECK(index.find("<code>dir/&lt;link&gt;.yaml</code>") != std::string::npos);
   CHECK(index.find("no such file") != std::string::npos);
 }
+
+TEST_CASE("many findings: the first five in view, the others folded, none lost") {
+  Snapshot s;
+  ServedJourney j;
+  j.key = "j.yaml";
+  j.heading = "J";
+  j.blocked = true;
+  for (std::uint32_t line = 1; line <= 9; ++line) {
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.rule = "unknown-key";
+    d.message = "finding on line " + std::to_string(line);
+    d.location = {line, 3};
+    j.findings.push_back(d);
+  }
+  s.journeys.push_back(j);
+  const std::string live = journey_live(s, "j.yaml", View::Compare).value();
+  const std::size_t fold = live.find("<details>\n<summary>4 more findings</summary>");
+  REQUIRE(fold != std::string::npos);
+  CHECK(live.find("finding on line 5") < fold);
+  CHECK(live.find("finding on line 6") > fold);
+  CHECK(live.find("<span class=\"where\">9:3</span>") != std::string::npos);
+  CHECK(live.find("There is no version without errors to draw yet.") != std::string::npos);
+}
