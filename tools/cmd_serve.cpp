@@ -37,12 +37,6 @@ int run_serve(const ServeOptions &options) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  if (!HostPolicy::is_loopback(options.host)) {
-    fmt::print(stderr,
-               "journey serve: warning: listening on {}: anyone who can reach this machine on "
-               "port {} can read these journeys\n",
-               escape_terminal(options.host), options.port);
-  }
   LiveSite site({.paths = options.paths,
                  .config = options.config,
                  .watch = options.poll ? Watcher::Mode::Polling : Watcher::Mode::Inotify,
@@ -58,7 +52,8 @@ int run_serve(const ServeOptions &options) {
                  }});
   const auto first = site.current();
   for (const Diagnostic &d : first->input_errors) {
-    fmt::print(stderr, "journey serve: error: {}\n", escape_terminal(d.message));
+    fmt::print(stderr, "journey serve: error: {}{}\n",
+               d.file.empty() ? "" : escape_terminal(d.file) + ": ", escape_terminal(d.message));
   }
   for (const std::string &path : first->refused) {
     fmt::print(stderr,
@@ -73,6 +68,12 @@ int run_serve(const ServeOptions &options) {
   if (!port) {
     fmt::print(stderr, "journey serve: error: {}\n", escape_terminal(port.error()));
     return kExitUsage;
+  }
+  if (!HostPolicy::is_loopback(options.host)) {
+    fmt::print(stderr,
+               "journey serve: warning: listening on {}: anyone who can reach this machine on "
+               "port {} can read these journeys\n",
+               escape_terminal(options.host), *port);
   }
   fmt::print("journey serve: {} at http://{}:{}/ ({}; Ctrl-C stops)\n",
              plural(first->journeys.size(), "journey", "journeys"), url_host(options.host), *port,
@@ -109,11 +110,11 @@ std::function<int()> setup_serve(CLI::App &app) {
   cmd->add_flag("--poll", options->poll,
                 "Notice saves by polling the files (for network or container folders where "
                 "inotify sees nothing)");
-  cmd->footer(
-      footer("Open the printed address in a browser (several may watch at once). Each save\n"
-             "redraws the page within a second; a save with errors keeps the last good\n"
-             "diagram and shows the errors. The server answers only GET and HEAD, only\n"
-             "requests addressed to it by name, and never serves files by path."));
+  cmd->footer("Open the printed address in a browser (several may watch at once). Each save\n"
+              "redraws the page within a second; a save with errors keeps the last good\n"
+              "diagram and shows the errors. The server answers only GET and HEAD, only\n"
+              "requests addressed to it by name, and never serves files by path.\n"
+              "Exit codes: 0 after Ctrl-C; 2 when no PATH exists or the address cannot be bound.");
   return [options] { return run_serve(*options); };
 }
 
