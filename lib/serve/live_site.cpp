@@ -69,6 +69,7 @@ void LiveSite::publish(const Snapshot &snapshot, bool checked) {
 void LiveSite::rebuild() {
   const ServedFiles files = find_served_files(options_.paths, options_.config);
   Snapshot snapshot = builder_.check(files, options_.config, local_time_now());
+  watcher_->also_watch(snapshot.catalogs);
   // The compare view first: it is what the room looks at; the other views follow.
   builder_.draw(snapshot, View::Compare);
   publish(snapshot, true);

@@ -5,6 +5,7 @@
 #include "journey/render/render.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 namespace journey {
@@ -77,6 +78,10 @@ Snapshot SnapshotBuilder::check(const ServedFiles &files, const std::optional<st
     j.blocked = checked.blocked || !checked.metrics;
     j.checked_at = std::string(now);
     const Journey &journey = checked.file.journey;
+    if (!journey.catalog.empty()) {
+      out.catalogs.push_back(
+          (std::filesystem::path(j.path).parent_path() / journey.catalog).lexically_normal());
+    }
     j.id = journey.id;
     j.heading = !journey.title.empty() ? journey.title : !journey.id.empty() ? journey.id : j.path;
     if (!j.blocked) {
@@ -102,6 +107,8 @@ Snapshot SnapshotBuilder::check(const ServedFiles &files, const std::optional<st
     }
     out.journeys.push_back(std::move(j));
   }
+  std::sort(out.catalogs.begin(), out.catalogs.end());
+  out.catalogs.erase(std::unique(out.catalogs.begin(), out.catalogs.end()), out.catalogs.end());
   std::erase_if(entries_, [&](const auto &e) { return !seen.contains(e.first); });
   return out;
 }

@@ -58,6 +58,9 @@ struct Snapshot {
   std::vector<ServedJourney> journeys;  ///< in the order the files were found
   std::vector<Diagnostic> input_errors; ///< missing paths, bad configuration
   std::vector<std::string> refused;     ///< files left out: they lead outside their PATH
+  /// The shared catalogs the journeys name (resolved as the workspace resolves them), sorted:
+  /// they may lie outside the PATHs, and a change to one changes the journeys.
+  std::vector<std::string> catalogs;
 
   /// The journey with URL key `key`; nullptr when there is none.
   const ServedJourney *find(std::string_view key) const;

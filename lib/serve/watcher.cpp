@@ -1,6 +1,7 @@
 // Watcher: inotify watches on every served folder, or a signature of times and sizes polled.
 #include "journey/serve/watcher.h"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <filesystem>
@@ -159,6 +160,24 @@ Watcher::~Watcher() {
 
 Watcher::Mode Watcher::mode() const {
   return impl_->mode;
+}
+
+void Watcher::also_watch(const std::vector<std::string> &files) {
+  bool added = false;
+  for (const std::string &file : files) {
+    if (std::find(impl_->paths.begin(), impl_->paths.end(), file) == impl_->paths.end()) {
+      impl_->paths.push_back(file);
+      added = true;
+    }
+  }
+  if (!added) {
+    return;
+  }
+  if (impl_->mode == Mode::Inotify) {
+    impl_->watch_folders();
+  } else {
+    impl_->last = signature(impl_->paths);
+  }
 }
 
 bool Watcher::wait(std::chrono::milliseconds timeout, std::chrono::milliseconds quiet) {

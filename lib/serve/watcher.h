@@ -27,6 +27,10 @@ public:
   /// The mode in use.
   Mode mode() const;
 
+  /// Watches `files` too (files outside the paths, such as shared catalogs), through their
+  /// folders; files already watched are skipped. Call from the thread that calls `wait`.
+  void also_watch(const std::vector<std::string> &files);
+
   /// Waits up to `timeout` for a change; then waits until nothing more changed for `quiet`
   /// (at most `timeout` more), so a save in several writes is one change. True when something
   /// changed. Folders created meanwhile are watched from then on.

@@ -113,3 +113,18 @@ TEST_CASE("a journey whose file is removed leaves the snapshot") {
   REQUIRE(s.journeys.size() == 1);
   CHECK(s.journeys[0].key == "a.yaml");
 }
+
+TEST_CASE("the snapshot names the shared catalogs the journeys use, once each") {
+  TempDir dir;
+  dir.write("org.yaml", "channels:\n  web: {name: Website, kind: digital}\n");
+  std::string with_catalog = test::sample_journey("A");
+  with_catalog.insert(with_catalog.find("steps:"), "catalog: ../org.yaml\n");
+  dir.write("sub/a.yaml", with_catalog);
+  dir.write("sub/b.yaml", with_catalog);
+  SnapshotBuilder builder;
+  const Snapshot s =
+      builder.check(find_served_files({(dir.path / "sub").string()}), std::nullopt, "10:00:00");
+  REQUIRE(s.journeys.size() == 2);
+  REQUIRE(s.catalogs.size() == 1);
+  CHECK(std::filesystem::equivalent(s.catalogs[0], dir.path / "org.yaml"));
+}

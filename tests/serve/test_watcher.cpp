@@ -33,3 +33,19 @@ TEST_CASE("a file named on its own is watched through its folder") {
   dir.write("a.yaml", "journey: a\ntitle: changed\n");
   CHECK(watcher.wait(milliseconds(2000)));
 }
+
+TEST_CASE("a shared catalog outside the paths is watched once named, in both modes") {
+  for (Watcher::Mode mode : {Watcher::Mode::Inotify, Watcher::Mode::Polling}) {
+    CAPTURE(static_cast<int>(mode));
+    TempDir dir;
+    dir.write("sub/a.yaml", "journey: a\ncatalog: ../org.yaml\n");
+    const std::string org = dir.write("org.yaml", "channels: {}\n");
+    Watcher watcher({(dir.path / "sub").string()}, mode, milliseconds(50));
+    dir.write("org.yaml", "channels: {web: {name: Web, kind: digital}}\n");
+    CHECK_FALSE(watcher.wait(milliseconds(300)));
+    watcher.also_watch({org});
+    CHECK_FALSE(watcher.wait(milliseconds(150)));
+    dir.write("org.yaml", "channels: {}\nteams: {}\n");
+    CHECK(watcher.wait(milliseconds(2000)));
+  }
+}
