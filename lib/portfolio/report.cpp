@@ -65,7 +65,71 @@ std::string percent(double p) {
   return std::isfinite(p) ? format_percent(p, 2) : "n/a";
 }
 
-std::string metrics_html(const JourneyMetrics &m) {
+std::string diagram_html(const std::string &svg, const std::string &error,
+                         const std::string &prefix, std::string_view what) {
+  if (!svg.empty()) {
+    if (std::optional<std::string> inlined = inline_svg(svg, prefix)) {
+      return fmt::format("<div class=\"diagram\" role=\"img\" aria-label=\"{}\">\n{}\n</div>\n",
+                         what, *inlined);
+    }
+    return "<p class=\"problem\">The diagram was left out: it is not a plain SVG drawing.</p>\n";
+  }
+  return fmt::format("<p class=\"problem\">No diagram{}{}</p>\n", error.empty() ? "" : ": ",
+                     escape_html_text(error));
+}
+
+std::string journey_html(const ReportJourney &j, std::size_t index) {
+  const std::string anchor = fmt::format("journey-{}", index + 1);
+  const std::string heading = !j.title.empty() ? j.title : !j.id.empty() ? j.id : j.file;
+  std::string out = fmt::format("<section class=\"journey\" id=\"{}\">\n<h2>{}</h2>\n", anchor,
+                                escape_html_text(heading));
+  std::string facts = fmt::format("<span><code>{}</code></span>", escape_html_text(j.file));
+  if (!j.id.empty()) {
+    facts += fmt::format(" · journey <code>{}</code>", escape_html_text(j.id));
+  }
+  if (!j.intent.empty()) {
+    facts += fmt::format(" · intent: {}", escape_html_text(j.intent));
+  }
+  if (!j.owner.empty()) {
+    facts += fmt::format(" · owner: {}", escape_html_text(j.owner));
+  }
+  out += "<p class=\"facts\">" + facts + "</p>\n";
+  out += "<h3>Lint findings</h3>\n" + report_findings_html(j.findings);
+  if (!j.metrics) {
+    out += "<p class=\"problem\">Not analysed: fix the errors above first.</p>\n</section>\n";
+    return out;
+  }
+  out += "<h3>Metrics</h3>\n" + report_metrics_html(*j.metrics);
+  out += "<h3>What the customer experiences, and what the organisation sees</h3>\n";
+  out += diagram_html(j.diagram_svg, j.diagram_error, fmt::format("j{}-", index + 1),
+                      "compare diagram");
+  return out + "</section>\n";
+}
+
+constexpr std::string_view kReportCss = R"(header{border-bottom:1px solid #ddd;margin-bottom:1em}
+.generator{color:#888;font-size:.85em}
+nav ol{columns:2;padding-left:1.4em}
+section{margin:2.5em 0}
+section.journey{border-top:1px solid #ddd;padding-top:.5em}
+.facts{color:#555}
+.diagram{overflow:auto;border:1px solid #eee;padding:.5em;background:#fff}
+.diagram svg{max-width:100%;height:auto}
+table.metrics th{background:#fbfbfb;font-weight:normal;white-space:nowrap}
+.range{color:#888}
+ul.findings{list-style:none;padding-left:0}
+ul.findings li{margin:.2em 0}
+.severity{display:inline-block;min-width:4.5em;font-weight:600}
+li.error .severity{color:#c0392b}
+li.warning .severity{color:#b9770e}
+li.info .severity{color:#2471a3}
+.where{font-family:monospace;color:#666}
+.clean{color:#1e8449}
+.problem{color:#c0392b}
+)";
+
+} // namespace
+
+std::string report_metrics_html(const JourneyMetrics &m) {
   std::string rows;
   const auto row = [&](std::string_view name, const std::string &value) {
     rows += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", name, value);
@@ -104,7 +168,7 @@ std::string metrics_html(const JourneyMetrics &m) {
   return out;
 }
 
-std::string findings_html(const std::vector<Diagnostic> &findings) {
+std::string report_findings_html(const std::vector<Diagnostic> &findings) {
   if (findings.empty()) {
     return "<p class=\"clean\">No lint findings.</p>\n";
   }
@@ -120,69 +184,7 @@ std::string findings_html(const std::vector<Diagnostic> &findings) {
   return out + "</ul>\n";
 }
 
-std::string diagram_html(const std::string &svg, const std::string &error,
-                         const std::string &prefix, std::string_view what) {
-  if (!svg.empty()) {
-    if (std::optional<std::string> inlined = inline_svg(svg, prefix)) {
-      return fmt::format("<div class=\"diagram\" role=\"img\" aria-label=\"{}\">\n{}\n</div>\n",
-                         what, *inlined);
-    }
-    return "<p class=\"problem\">The diagram was left out: it is not a plain SVG drawing.</p>\n";
-  }
-  return fmt::format("<p class=\"problem\">No diagram{}{}</p>\n", error.empty() ? "" : ": ",
-                     escape_html_text(error));
-}
-
-std::string journey_html(const ReportJourney &j, std::size_t index) {
-  const std::string anchor = fmt::format("journey-{}", index + 1);
-  const std::string heading = !j.title.empty() ? j.title : !j.id.empty() ? j.id : j.file;
-  std::string out = fmt::format("<section class=\"journey\" id=\"{}\">\n<h2>{}</h2>\n", anchor,
-                                escape_html_text(heading));
-  std::string facts = fmt::format("<span><code>{}</code></span>", escape_html_text(j.file));
-  if (!j.id.empty()) {
-    facts += fmt::format(" · journey <code>{}</code>", escape_html_text(j.id));
-  }
-  if (!j.intent.empty()) {
-    facts += fmt::format(" · intent: {}", escape_html_text(j.intent));
-  }
-  if (!j.owner.empty()) {
-    facts += fmt::format(" · owner: {}", escape_html_text(j.owner));
-  }
-  out += "<p class=\"facts\">" + facts + "</p>\n";
-  out += "<h3>Lint findings</h3>\n" + findings_html(j.findings);
-  if (!j.metrics) {
-    out += "<p class=\"problem\">Not analysed: fix the errors above first.</p>\n</section>\n";
-    return out;
-  }
-  out += "<h3>Metrics</h3>\n" + metrics_html(*j.metrics);
-  out += "<h3>What the customer experiences, and what the organisation sees</h3>\n";
-  out += diagram_html(j.diagram_svg, j.diagram_error, fmt::format("j{}-", index + 1),
-                      "compare diagram");
-  return out + "</section>\n";
-}
-
-constexpr std::string_view kReportCss = R"(header{border-bottom:1px solid #ddd;margin-bottom:1em}
-.generator{color:#888;font-size:.85em}
-nav ol{columns:2;padding-left:1.4em}
-section{margin:2.5em 0}
-section.journey{border-top:1px solid #ddd;padding-top:.5em}
-.facts{color:#555}
-.diagram{overflow:auto;border:1px solid #eee;padding:.5em;background:#fff}
-.diagram svg{max-width:100%;height:auto}
-table.metrics th{background:#fbfbfb;font-weight:normal;white-space:nowrap}
-.range{color:#888}
-ul.findings{list-style:none;padding-left:0}
-ul.findings li{margin:.2em 0}
-.severity{display:inline-block;min-width:4.5em;font-weight:600}
-li.error .severity{color:#c0392b}
-li.warning .severity{color:#b9770e}
-li.info .severity{color:#2471a3}
-.where{font-family:monospace;color:#666}
-.clean{color:#1e8449}
-.problem{color:#c0392b}
-)";
-
-} // namespace
+std::string_view report_css() { return kReportCss; }
 
 ReportJourney make_report_journey(const Journey &journey, std::vector<Diagnostic> findings,
                                   std::optional<JourneyMetrics> metrics) {

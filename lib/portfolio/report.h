@@ -45,6 +45,16 @@ ReportJourney make_report_journey(const Journey &journey, std::vector<Diagnostic
 /// without one last), title, id and file.
 void sort_report_journeys(std::vector<ReportJourney> &journeys);
 
+/// A journey's figures as the report shows them: an HTML table, user text escaped.
+std::string report_metrics_html(const JourneyMetrics &metrics);
+
+/// Lint findings as the report lists them (severity, line:column, message, rule), escaped;
+/// a note when there are none.
+std::string report_findings_html(const std::vector<Diagnostic> &findings);
+
+/// The report's style sheet (after `portfolio_css()`): sections, diagrams, figures, findings.
+std::string_view report_css();
+
 /// The report page. All journey text is escaped; SVG is inlined without its XML prolog and with
 /// its element ids prefixed so several diagrams can share the page.
 std::string build_report(const ReportInput &input);
