@@ -73,6 +73,14 @@ Queues compute_queues(const JourneyGraph &graph, const std::vector<double> &visi
       continue;
     }
     const double arrivals_per_second = q.arrivals_per_month / q.open_seconds_per_month;
+    constexpr double kLargestQueue = 1e7; // agents or erlangs: beyond, no contact centre
+    if (static_cast<double>(q.agents) > kLargestQueue ||
+        !(arrivals_per_second * q.handle_seconds <= kLargestQueue)) {
+      queues.problems.push_back(fmt::format(
+          "the queue of {} is too large to compute (over 10 million agents): no wait is counted",
+          channel.name));
+      continue;
+    }
     q.figures = mmc_queue(arrivals_per_second, q.handle_seconds, q.agents, q.target.within);
     q.agents_needed = agents_needed(arrivals_per_second, q.handle_seconds, q.target.share,
                                     q.target.within);

@@ -14,6 +14,9 @@ double erlang_b(std::size_t agents, double traffic) {
   for (std::size_t k = 1; k <= agents; ++k) {
     const double ab = traffic * b;
     b = ab / (static_cast<double>(k) + ab);
+    if (b == 0) {
+      break; // underflowed: stays 0 for every further agent
+    }
   }
   return b;
 }

@@ -274,6 +274,26 @@ steps:
   CHECK(m.problem.find("grows without end") != std::string::npos);
 }
 
+TEST_CASE("queue: absurd staff or volumes are refused quickly, not computed for hours") {
+  const JourneyMetrics m = compute_metrics(parsed(R"(
+journey: queue
+title: I want to ask a question
+volume: 1000000000000/month
+channels:
+  phone: {name: Contact centre, kind: assisted, staff: 1000000000000}
+steps:
+  - id: call
+    name: Calls
+    channel: phone
+    wait: queue
+    time: 3m
+    end: success
+)"));
+  CHECK(m.queues.empty());
+  CHECK(m.problem.find("too large to compute") != std::string::npos);
+  CHECK(journey::erlang_c(1'000'000'000, 5.0) == 0.0);
+}
+
 TEST_CASE("queue: without a volume or staff the wait cannot be computed and the note says so") {
   const JourneyMetrics m = compute_metrics(parsed(R"(
 journey: queue
