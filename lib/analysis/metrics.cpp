@@ -45,10 +45,11 @@ struct Weights {
   std::vector<double> lead, wait, touch, customer, cost, contacts;
 };
 
-Weights step_weights(const Journey &journey) {
+Weights step_weights(const Journey &journey, const std::vector<double> &queue_wait) {
   Weights w;
-  for (const Step &s : journey.steps) {
-    const double wait = finite_or_zero(s.wait);
+  for (std::size_t i = 0; i < journey.steps.size(); ++i) {
+    const Step &s = journey.steps[i];
+    const double wait = s.wait_queue ? finite_or_zero(queue_wait[i]) : finite_or_zero(s.wait);
     const double time = finite_or_zero(s.time);
     const Channel *channel = journey.channel_of(s);
     w.lead.push_back(wait + time);
@@ -82,12 +83,16 @@ Chain step_chain(const JourneyGraph &graph) {
   return chain;
 }
 
-/// Probability of reaching each step without ever taking a back edge of `walk`.
+/// Probability of reaching each step without ever taking a back edge of `walk` and without
+/// passing a failure-demand step before it: walks stop at failure-demand steps.
 std::vector<double> forward_mass(const JourneyGraph &graph) {
   const DepthFirst &walk = graph.walk();
   std::vector<double> mass(graph.size(), 0.0);
   mass[JourneyGraph::entry] = 1.0;
   for (std::size_t u : walk.order) {
+    if (graph.step(u).failure_demand) {
+      continue;
+    }
     for (std::size_t e = graph.begin(u); e < graph.end(u); ++e) {
       if (!walk.back[e] && graph.edge(e).p > 0) {
         mass[graph.edge(e).to] += mass[u] * graph.edge(e).p;
@@ -103,7 +108,8 @@ struct Measures {
   std::vector<Range *> ranges;
   std::vector<const std::vector<double> *> weights;
 
-  Measures(const Journey &journey, JourneyMetrics &m) : w(step_weights(journey)) {
+  Measures(const Journey &journey, JourneyMetrics &m, const std::vector<double> &queue_wait)
+      : w(step_weights(journey, queue_wait)) {
     ranges = {&m.lead_time, &m.wait_time,        &m.touch_time, &m.customer_time,
               &m.handoffs,  &m.channel_switches, &m.cost,       &m.contacts};
     weights = {&w.lead, &w.wait, &w.touch, &w.customer, nullptr, nullptr, &w.cost, &w.contacts};
@@ -166,12 +172,13 @@ void path_ranges(const JourneyGraph &graph, const Measures &measures, JourneyMet
   }
 }
 
-/// Right first time: the success mass that never takes a loop-back edge.
+/// Right first time: the success mass that never takes a loop-back edge nor passes a
+/// failure-demand step.
 double right_first_time(const JourneyGraph &graph) {
   const std::vector<double> mass = forward_mass(graph);
   double total = 0;
   for (std::size_t i = 0; i < graph.size(); ++i) {
-    if (graph.step(i).end == EndKind::Success) {
+    if (graph.step(i).end == EndKind::Success && !graph.step(i).failure_demand) {
       total += mass[i];
     }
   }
@@ -215,6 +222,24 @@ std::vector<WaitContribution> top_waits(const JourneyGraph &graph, const Visits 
   return waits;
 }
 
+/// Failure-demand contacts and cost per customer, their share of the contacts, and the loads.
+void failure_demand_and_loads(const JourneyGraph &graph, const Visits &visits, const Weights &w,
+                              JourneyMetrics &m) {
+  for (std::size_t i = 0; i < graph.size(); ++i) {
+    if (!graph.step(i).failure_demand || !graph.reachable()[i]) {
+      continue;
+    }
+    m.has_failure_demand = true;
+    m.failure_demand_contacts += visits.visits[i] * w.contacts[i];
+    m.failure_demand_cost += visits.visits[i] * w.cost[i];
+  }
+  m.failure_demand_share =
+      m.contacts.expected > 0 ? m.failure_demand_contacts / m.contacts.expected : kNaN;
+  StepLoads loads = step_loads(graph, visits.visits);
+  m.channel_loads = std::move(loads.channels);
+  m.team_loads = std::move(loads.teams);
+}
+
 } // namespace
 
 JourneyMetrics compute_metrics(const Journey &journey) {
@@ -229,7 +254,23 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
   m.file = journey.file;
   m.steps = journey.steps.size();
   m.outcomes = {{"abandon", 0.0}, {"failure", 0.0}, {"success", 0.0}};
-  const Measures measures(journey, m);
+  m.volume = journey.volume;
+  m.failure_demand_contacts = kNaN;
+  m.failure_demand_share = kNaN;
+  m.failure_demand_cost = kNaN;
+  // Expected visits first: the computed queues (`wait: queue`) need them for their arrivals.
+  const Visits visits = expected_visits(step_chain(graph), JourneyGraph::entry);
+  Queues queues;
+  if (visits.solved) {
+    queues = compute_queues(graph, visits.visits);
+    m.queues = std::move(queues.channels);
+    for (const std::string &problem : queues.problems) {
+      add_problem(m.problem, problem);
+    }
+  } else {
+    queues.wait.assign(journey.steps.size(), 0.0);
+  }
+  const Measures measures(journey, m, queues.wait);
   for (Range *r : measures.ranges) {
     *r = Range{kNaN, kNaN, kNaN};
   }
@@ -243,7 +284,6 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
   path_ranges(graph, measures, m);
 
   // Expected values: the absorbing chain on steps, then on (step, last team or channel).
-  const Visits visits = expected_visits(step_chain(graph), JourneyGraph::entry);
   const std::vector<double> *step_visits = visits.solved ? &visits.visits : nullptr;
   const ChangeCounts handoffs = count_changes(graph, graph.team_marker(), step_visits);
   const ChangeCounts switches = count_changes(graph, graph.channel_marker(), step_visits);
@@ -280,6 +320,9 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
   m.flow_efficiency = m.lead_time.expected > 0 ? m.touch_time.expected / m.lead_time.expected : 0.0;
   outcomes(graph, visits, m);
   m.top_waits = top_waits(graph, visits, measures.w.wait, m.wait_time.expected);
+  m.failure_demand_contacts = 0;
+  m.failure_demand_cost = 0;
+  failure_demand_and_loads(graph, visits, measures.w, m);
   check_magnitudes(measures, m);
   return m;
 }

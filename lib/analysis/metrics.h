@@ -1,11 +1,14 @@
 // Journey metrics: lead time, waits, effort, handoffs, channel switches, cost and outcomes.
 #pragma once
 
+#include "journey/analysis/capacity.h"
 #include "journey/analysis/journey_graph.h"
+#include "journey/analysis/volume.h"
 #include "journey/model/journey.h"
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +51,16 @@ struct JourneyMetrics {
   bool paths_defined = false;    ///< false when no end can be reached: min and max are NaN
   bool expected_defined = false; ///< false when the walk can be trapped: expected values are NaN
   std::string problem;           ///< why something is undefined or doubtful; empty when all is well
+
+  // Failure demand, volume and capacity (docs/metrics.md).
+  bool has_failure_demand = false;     ///< some reachable step is marked `failure_demand`
+  double failure_demand_contacts = 0;  ///< expected failure-demand contacts per customer
+  double failure_demand_share = 0;     ///< of the expected contacts, 0..1; NaN without contacts
+  double failure_demand_cost = 0;      ///< expected cost of failure-demand steps per customer
+  std::optional<double> volume;        ///< customers starting the journey per month
+  std::vector<Load> channel_loads;     ///< per customer, on each channel its steps use
+  std::vector<Load> team_loads;        ///< per customer, on each team its steps name
+  std::vector<ChannelQueue> queues;    ///< computed queues (`wait: queue`)
 };
 
 /// Measures a journey. Meant for journeys that lint clean, but safe on anything: unresolved

@@ -35,6 +35,12 @@ const std::vector<Rule> &all_rules() {
        Severity::Warning, rules::check_rework_loop},
       {"channel-bounce", "sent from an assisted channel back to a digital one", Severity::Warning,
        rules::check_channel_bounce},
+      {"failure-demand",
+       "a call or visit right after a pain point in another channel, not marked as failure "
+       "demand",
+       Severity::Warning, rules::check_failure_demand},
+      {"queue", "a computed queue (`wait: queue`) that cannot be computed or grows without end",
+       Severity::Error, rules::check_queue},
       {"budget", "expected metrics over the budgets in `.journeylint.yaml`", Severity::Error,
        rules::check_budget},
       // Reported by the workspace (lib/load) when it resolves shared catalogs.

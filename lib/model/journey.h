@@ -49,6 +49,12 @@ inline bool customer_visible(Actor a) { return a == Actor::Customer || a == Acto
 /// True for channels that put the customer in touch with staff (calls, visits).
 inline bool is_contact(ChannelKind k) { return k == ChannelKind::Assisted || k == ChannelKind::InPerson; }
 
+/// A target for a queue: `share` of contacts answered within `within` seconds (80% in 20s).
+struct ServiceLevel {
+  double share = 0.8;
+  Seconds within = 20;
+};
+
 /// A channel the customer uses: web, phone, post, branch, email, app, chat, social.
 struct Channel {
   std::string id;
@@ -60,6 +66,8 @@ struct Channel {
   Location location;              ///< position of the id key
   Location kind_location;
   bool from_catalog = false;      ///< defined in a shared catalog, not in this file
+  std::optional<double> staff;    ///< agents answering while the channel is open
+  std::optional<ServiceLevel> service_level; ///< the queue's target
 };
 
 /// A team in the organisation.
@@ -68,6 +76,8 @@ struct Team {
   std::string name;
   Location location;
   bool from_catalog = false;
+  std::optional<double> staff;            ///< people (full-time equivalents)
+  std::optional<double> productive_hours; ///< per person per month
 };
 
 /// An existing internal process, owned by a team.
@@ -100,6 +110,7 @@ struct Step {
   std::string process; ///< process id; empty if none
   std::string team;    ///< the step's own team id; empty if none
   Seconds wait = 0;    ///< waiting before the step starts
+  bool wait_queue = false; ///< `wait: queue`: the wait is the channel's queue, computed (Erlang C)
   Seconds time = 0;    ///< active time
   std::optional<double> cost;
   std::vector<std::string> pain;
@@ -108,6 +119,9 @@ struct Step {
   std::vector<Transition> next;
   EndKind end = EndKind::None;
   bool end_invalid = false; ///< an `end` was written with a value the parser rejected
+  /// A contact caused by the organisation's own failure (`failure_demand: true` or a reason).
+  bool failure_demand = false;
+  std::string failure_demand_reason; ///< why, when given; empty otherwise
 
   Location location; ///< position of the step mapping (its first key)
   Location id_location;
@@ -115,6 +129,8 @@ struct Step {
   Location process_location;
   Location team_location;
   Location next_location;
+  Location failure_demand_location;
+  Location wait_location;
 
   Index channel_index = npos;
   Index process_index = npos;
@@ -131,6 +147,7 @@ struct Journey {
   std::string start;
   std::vector<std::string> ends;
   std::string catalog; ///< path of a shared catalog, relative to `file`; empty if none
+  std::optional<double> volume; ///< customers starting the journey per month
   std::vector<Channel> channels;
   std::vector<Team> teams;
   std::vector<Process> processes;
@@ -141,6 +158,7 @@ struct Journey {
   Location title_location;
   Location steps_location;
   Location catalog_location;
+  Location volume_location;
 
   Index find_step(std::string_view key) const;
   Index find_channel(std::string_view key) const;

@@ -75,6 +75,12 @@ MappingRule make_channel() {
               "Cost of one contact in this channel; used for a step's cost when the step sets "
               "none."),
           key("response", ValueRule::Duration, "Typical time for the channel to respond."),
+          key("staff", ValueRule::Number,
+              "Agents answering while the channel is open; with the journeys' volumes it gives "
+              "utilisation and the queue of steps with `wait: queue` (Erlang C)."),
+          key("service_level", ValueRule::ServiceLevel,
+              "The queue's target: the share of contacts answered within a time. Default "
+              "`80% in 20s`."),
       });
 }
 
@@ -82,7 +88,13 @@ MappingRule make_team() {
   MappingRule m = mapping("team",
                           "A team in the organisation: its name as text, or a mapping with "
                           "`name`. Default name: the id.",
-                          {key("name", ValueRule::Text, "Display name. Default: the team's id.")});
+                          {key("name", ValueRule::Text, "Display name. Default: the team's id."),
+                           key("staff", ValueRule::Number,
+                               "People in the team (full-time equivalents); with the journeys' "
+                               "volumes it gives utilisation and the FTE needed."),
+                           key("productive_hours", ValueRule::Rate,
+                               "Hours of work one person gives per week or month, after leave, "
+                               "training and meetings: `30/week`. Default `30/week`.")});
   m.name_shorthand = true;
   return m;
 }
@@ -129,8 +141,10 @@ MappingRule make_step(const MappingRule &branch) {
           key("process", ValueRule::Text, "Id of the internal process the step is part of."),
           key("team", ValueRule::Text,
               "Id of the team doing the step. Default: the process's team."),
-          key("wait", ValueRule::Duration,
-              "Time spent waiting before the step starts (queue, post, backlog). Default 0."),
+          key("wait", ValueRule::Wait,
+              "Time spent waiting before the step starts (queue, post, backlog). Default 0. "
+              "`queue`: the wait in the queue of the step's channel, computed with Erlang C from "
+              "the journey's `volume`, the channel's `staff` and `hours` and the step's `time`."),
           key("time", ValueRule::Duration, "Active time of the step. Default 0."),
           key("cost", ValueRule::Number,
               "Cost of one pass through the step; overrides the channel's contact cost."),
@@ -147,6 +161,10 @@ MappingRule make_step(const MappingRule &branch) {
                     "Marks an end of the journey: `success`, `abandon` or `failure` (`true` means "
                     "success, `false` not an end)."),
                 end_kind_names()),
+          key("failure_demand", ValueRule::Flag,
+              "Marks the step as failure demand: a contact the organisation caused by failing "
+              "the customer (the call after the website fails, the call to decode a letter). "
+              "`true`, or the reason in words. Default `false`."),
       });
 }
 
@@ -182,6 +200,9 @@ MappingRule make_journey(const MappingRule &channel, const MappingRule &team,
           key("catalog", ValueRule::NonEmptyText,
               "Path of a shared catalog of channels, teams and processes, relative to this file "
               "(`org.yaml`)."),
+          key("volume", ValueRule::Rate,
+              "Customers starting the journey per day, week, month or year: `12000/month`. "
+              "Gives the monthly figures of `journey metrics` (a month is 365.25/12 days)."),
           channels_key(channel),
           teams_key(team),
           processes_key(process),
@@ -339,6 +360,11 @@ std::string_view describe(ValueRule rule) {
     return "A text or a list of texts.";
   case ValueRule::Probability:
     return "A probability: a number from 0 to 1, or a percentage `0%`..`100%`.";
+  case ValueRule::Rate:
+    return "A number per period: `12000/month`, `400/day`, `3000/week`, `150000/year` (also "
+           "`400 per day`). A month is 365.25/12 = 30.4375 days.";
+  case ValueRule::ServiceLevel:
+    return "A share answered within a time: `80% in 20s`, `90% in 2m`.";
   default:
     return {};
   }
@@ -350,8 +376,14 @@ const std::vector<std::string_view> &examples(ValueRule rule) {
   static const std::vector<std::string_view> hours{
       "24/7", "Mon-Fri 08:00-20:00; Sat 09:00-13:00; Sun closed",
       "Mon-Fri 09:00-12:30, 13:30-17:00"};
+  static const std::vector<std::string_view> rates{"12000/month", "400/day", "3000/week"};
+  static const std::vector<std::string_view> service_levels{"80% in 20s", "90% in 2m"};
   static const std::vector<std::string_view> none;
   switch (rule) {
+  case ValueRule::Rate:
+    return rates;
+  case ValueRule::ServiceLevel:
+    return service_levels;
   case ValueRule::Duration:
     return durations;
   case ValueRule::Hours:

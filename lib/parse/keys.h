@@ -28,6 +28,10 @@ enum class ValueRule {
   MappingsById,   ///< a mapping of ids, not empty, to `mapping`s
   ListOf,         ///< a list, not empty, of `mapping`s
   SeveritiesById, ///< a mapping of ids to one of `choices`
+  Flag,           ///< true or false, or a text that stands for true and says why
+  Rate,           ///< a number per day, week, month or year: `12000/month` (`parse_rate_per_month`)
+  Wait,           ///< a Duration, or `queue` (computed from the channel's staff)
+  ServiceLevel,   ///< a share answered within a time: `80% in 20s`
 };
 
 struct MappingRule;

@@ -1,6 +1,7 @@
 // Parser: walks a YamlTree along the journey schema and fills the model.
 #include "journey/parse/parse.h"
 
+#include "journey/model/rate.h"
 #include "journey/model/suggest.h"
 #include "journey/parse/keys.h"
 #include "journey/model/text.h"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace journey {
 
@@ -37,6 +39,57 @@ class SchemaWalker {
 public:
   SchemaWalker(const yaml::Tree &tree, std::string_view filename, std::vector<Diagnostic> &out)
       : r_(tree, filename, out) {}
+
+  /// A rate such as `12000/month`, per month; nullopt (and a diagnostic) when it is not one.
+  std::optional<double> rate(NodeId v, std::string_view field, std::string_view example) {
+    const std::optional<std::string> t = r_.text(v, field);
+    if (!t) {
+      return std::nullopt;
+    }
+    Expected<double> per_month = parse_rate_per_month(*t);
+    if (!per_month) {
+      r_.report("invalid-value",
+                fmt::format("bad `{}` `{}`: {}; write e.g. `{}`", field, *t, per_month.error(),
+                            example),
+                r_.location(v));
+      return std::nullopt;
+    }
+    return *per_month;
+  }
+
+  /// A service level such as `80% in 20s`.
+  std::optional<ServiceLevel> service_level(NodeId v) {
+    const std::optional<std::string> t = r_.text(v, "service_level");
+    if (!t) {
+      return std::nullopt;
+    }
+    const std::size_t in = t->find(" in ");
+    std::optional<ServiceLevel> level;
+    if (in != std::string::npos) {
+      const std::string share = std::string(trim(std::string_view(*t).substr(0, in), " "));
+      const Expected<double> within = parse_duration(trim(std::string_view(*t).substr(in + 4), " "));
+      double percent = -1;
+      if (share.size() > 1 && share.back() == '%') {
+        const std::string digits = std::string(trim(std::string_view(share).substr(0, share.size() - 1), " "));
+        char *end = nullptr;
+        percent = std::strtod(digits.c_str(), &end);
+        if (digits.empty() || end != digits.c_str() + digits.size()) {
+          percent = -1;
+        }
+      }
+      if (within && *within > 0 && percent > 0 && percent <= 100) {
+        level = ServiceLevel{percent / 100.0, *within};
+      }
+    }
+    if (!level) {
+      r_.report("invalid-value",
+                fmt::format("bad `service_level` `{}`: write the share answered and the time, "
+                            "e.g. `80% in 20s`",
+                            *t),
+                r_.location(v));
+    }
+    return level;
+  }
 
   void read_channels(NodeId id, std::vector<Channel> &channels) {
     if (r_.node(id).kind != Kind::Map) {
@@ -93,6 +146,10 @@ public:
           c.cost = r_.number(v, "cost");
         } else if (k == "response") {
           c.response = r_.duration(v, "response");
+        } else if (k == "staff") {
+          c.staff = r_.number(v, "staff");
+        } else if (k == "service_level") {
+          c.service_level = service_level(v);
         }
       });
       if (!has_kind) {
@@ -119,8 +176,12 @@ public:
       const Node &v = r_.node(value);
       if (v.kind == Kind::Map) {
         r_.for_each_entry(value, team_rule(), fmt::format("team `{}`", tid),
-                          [&](const std::string &, const Node &, NodeId nv) {
-                            if (auto name = r_.label(nv, "name")) {
+                          [&](const std::string &k, const Node &, NodeId nv) {
+                            if (k == "staff") {
+                              t.staff = r_.number(nv, "staff");
+                            } else if (k == "productive_hours") {
+                              t.productive_hours = rate(nv, "productive_hours", "30/week");
+                            } else if (auto name = r_.label(nv, "name")) {
                               t.name = *name;
                             }
                           });
@@ -251,6 +312,27 @@ public:
     }
   }
 
+  /// `failure_demand`: true, false, empty, or the reason (which stands for true).
+  void read_failure_demand(NodeId id, Step &s) {
+    const Node &n = r_.node(id);
+    s.failure_demand_location = r_.location(id);
+    if (Reader::is_null(n)) {
+      return;
+    }
+    if (n.kind != Kind::Scalar) {
+      r_.wrong_type(id, "failure_demand", "`true`, `false` or the reason in words");
+      return;
+    }
+    if (n.plain && (n.value == "true" || n.value == "True" || n.value == "yes")) {
+      s.failure_demand = true;
+    } else if (n.plain && (n.value == "false" || n.value == "False" || n.value == "no")) {
+      s.failure_demand = false;
+    } else if (auto reason = r_.label(id, "failure_demand")) {
+      s.failure_demand = !reason->empty();
+      s.failure_demand_reason = *reason;
+    }
+  }
+
   void read_step(NodeId id, std::vector<Step> &steps) {
     const Node &n = r_.node(id);
     if (n.kind != Kind::Map) {
@@ -315,7 +397,13 @@ public:
           s.team_location = r_.location(v);
         }
       } else if (k == "wait") {
-        s.wait = r_.duration(v, "wait").value_or(0);
+        s.wait_location = r_.location(v);
+        const Node &w = r_.node(v);
+        if (w.kind == Kind::Scalar && w.value == "queue") {
+          s.wait_queue = true;
+        } else {
+          s.wait = r_.duration(v, "wait").value_or(0);
+        }
       } else if (k == "time") {
         s.time = r_.duration(v, "time").value_or(0);
       } else if (k == "cost") {
@@ -343,6 +431,8 @@ public:
         read_next(v, s);
       } else if (k == "end") {
         read_end(v, s);
+      } else if (k == "failure_demand") {
+        read_failure_demand(v, s);
       }
     });
     if (!has_id) {
@@ -396,6 +486,9 @@ public:
         j.ends = r_.text_list(v, "ends");
       } else if (k == "catalog") {
         text_field(j.catalog, &j.catalog_location);
+      } else if (k == "volume") {
+        j.volume = rate(v, "volume", "12000/month");
+        j.volume_location = r_.location(v);
       } else if (k == "channels") {
         read_channels(v, j.channels);
       } else if (k == "teams") {

@@ -53,6 +53,21 @@ std::string any_case(std::string_view word) {
   return out;
 }
 
+/// What `parse_rate_per_month` accepts (model/rate.cpp), without exponents.
+std::string rate_pattern() {
+  std::string units;
+  for (std::string_view unit : {"day", "week", "month", "year"}) {
+    units += (units.empty() ? "" : "|") + any_case(unit);
+  }
+  return R"(^[ \t]*(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[ \t]*(?:/|[ \t][pP][eE][rR] )[ \t]*(?:)" +
+         units + R"()[sS]?[ \t]*$)";
+}
+
+/// What the parser accepts as a service level (parse/parse.cpp): `80% in 20s`.
+std::string service_level_pattern() {
+  return R"(^ *(?:100(?:\.0*)?|[0-9]{1,2}(?:\.[0-9]*)?) *% +in +\S.*$)";
+}
+
 /// What `parse_duration` accepts (model/duration.cpp); tests/schema checks both agree.
 std::string duration_pattern() {
   const std::string number = R"((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))";
@@ -89,6 +104,10 @@ std::string_view value_definition(ValueRule rule) {
     return "hours";
   case ValueRule::Probability:
     return "probability";
+  case ValueRule::Rate:
+    return "rate";
+  case ValueRule::ServiceLevel:
+    return "serviceLevel";
   default:
     return {};
   }
@@ -124,6 +143,13 @@ Json value_schema(ValueRule rule) {
   case ValueRule::Hours:
     return with_examples(
         {{"type", "string"}, {"pattern", hours_pattern()}, {"description", description}}, rule);
+  case ValueRule::Rate:
+    return with_examples(
+        {{"type", "string"}, {"pattern", rate_pattern()}, {"description", description}}, rule);
+  case ValueRule::ServiceLevel:
+    return with_examples(
+        {{"type", "string"}, {"pattern", service_level_pattern()}, {"description", description}},
+        rule);
   case ValueRule::TextList:
     return {
         {"description", description},
@@ -265,8 +291,14 @@ private:
     case ValueRule::Duration:
     case ValueRule::Hours:
     case ValueRule::Probability:
+    case ValueRule::Rate:
+    case ValueRule::ServiceLevel:
       p["$ref"] = need_value(key.value);
       describe_as(p, key.description);
+      break;
+    case ValueRule::Wait:
+      describe_as(p, key.description);
+      p["anyOf"] = {{{"$ref", need_value(ValueRule::Duration)}}, {{"const", "queue"}}};
       break;
     case ValueRule::Number:
       p["type"] = "number";
@@ -288,6 +320,10 @@ private:
       describe_as(p, key.description);
       p["anyOf"] = {
           {{"enum", json_strings(key.choices)}}, {{"type", "boolean"}}, {{"type", "null"}}};
+      break;
+    case ValueRule::Flag:
+      describe_as(p, key.description);
+      p["anyOf"] = {{{"type", "boolean"}}, {{"type", "string"}, {"minLength", 1}}, {{"type", "null"}}};
       break;
     case ValueRule::Next:
     case ValueRule::MappingsById:

@@ -6,6 +6,7 @@
 #include "journey/model/duration.h"
 #include "journey/model/escape.h"
 #include "journey/portfolio/cells.h"
+#include "journey/portfolio/volume_format.h"
 
 #include <cmath>
 #include <fmt/format.h>
@@ -74,6 +75,70 @@ std::string path_text(const std::vector<std::string> &ids) {
   return out;
 }
 
+nlohmann::ordered_json loads_json(const std::vector<Load> &loads, bool channels) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Load &l : loads) {
+    nlohmann::ordered_json o = {{"id", l.id}, {"name", l.name}};
+    o["passes"] = tidy_number(l.passes);
+    o["seconds"] = tidy_number(l.seconds);
+    o["cost"] = tidy_number(l.cost);
+    o["failure_demand"] = tidy_number(l.failure_demand);
+    if (channels) {
+      o["contact"] = l.contact;
+    }
+    list.push_back(o);
+  }
+  return list;
+}
+
+/// Failure demand, volume, monthly figures and queues (docs/metrics.md).
+void add_volume_json(nlohmann::ordered_json &j, const JourneyMetrics &m) {
+  j["failure_demand"] = {{"contacts", json_number(m.failure_demand_contacts)},
+                         {"share", json_number(m.failure_demand_share)},
+                         {"cost", json_number(m.failure_demand_cost)}};
+  j["volume_per_month"] = m.volume ? json_number(*m.volume) : nlohmann::ordered_json(nullptr);
+  j["channel_loads"] = loads_json(m.channel_loads, true);
+  j["team_loads"] = loads_json(m.team_loads, false);
+  const std::optional<MonthlyFigures> f = monthly_figures(m);
+  if (!f) {
+    j["monthly"] = nullptr;
+  } else {
+    nlohmann::ordered_json outcomes = nlohmann::ordered_json::object();
+    for (std::string_view kind : kOutcomes) {
+      const auto it = f->outcomes.find(std::string(kind));
+      outcomes[std::string(kind)] = json_number(it == f->outcomes.end() ? 0.0 : it->second);
+    }
+    j["monthly"] = {{"customers", json_number(f->customers)},
+                    {"outcomes", outcomes},
+                    {"cost", json_number(f->cost)},
+                    {"customer_hours", json_number(f->customer_hours)},
+                    {"wait_hours", json_number(f->wait_hours)},
+                    {"contacts", json_number(f->contacts)},
+                    {"failure_demand_contacts", json_number(f->failure_demand_contacts)},
+                    {"failure_demand_cost", json_number(f->failure_demand_cost)},
+                    {"channels", loads_json(f->channels, true)},
+                    {"teams", loads_json(f->teams, false)}};
+  }
+  nlohmann::ordered_json queues = nlohmann::ordered_json::array();
+  for (const ChannelQueue &q : m.queues) {
+    queues.push_back({{"channel", q.channel},
+                      {"arrivals_per_month", json_number(q.arrivals_per_month)},
+                      {"open_seconds_per_month", json_number(q.open_seconds_per_month)},
+                      {"handle_seconds", json_number(q.handle_seconds)},
+                      {"agents", q.agents},
+                      {"traffic", json_number(q.figures.traffic)},
+                      {"utilisation", json_number(q.figures.utilisation)},
+                      {"stable", q.figures.stable},
+                      {"p_wait", json_number(q.figures.p_wait)},
+                      {"mean_wait_seconds", json_number(q.figures.mean_wait)},
+                      {"service_level", json_number(q.figures.service_level)},
+                      {"target_share", json_number(q.target.share)},
+                      {"target_seconds", json_number(q.target.within)},
+                      {"agents_needed", q.agents_needed}});
+  }
+  j["queues"] = queues;
+}
+
 nlohmann::ordered_json to_json(const JourneyMetrics &m) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   j["journey"] = m.journey;
@@ -102,6 +167,7 @@ nlohmann::ordered_json to_json(const JourneyMetrics &m) {
   }
   j["top_waits"] = waits;
   j["has_cycles"] = m.has_cycles;
+  add_volume_json(j, m);
   j["problem"] =
       m.problem.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(m.problem);
   return j;
@@ -153,9 +219,14 @@ std::string format_metrics_text(const std::vector<JourneyMetrics> &all) {
       }
       out += fmt::format("  top waits: {}\n", waits);
     }
+    out += format_volume_text(m);
     if (!m.problem.empty()) {
       out += fmt::format("  note: {}\n", m.problem);
     }
+  }
+  const std::string portfolio = format_portfolio_volume_text(all);
+  if (!portfolio.empty()) {
+    out += "\n" + portfolio;
   }
   return escape_terminal(out, LineEnds::Keep);
 }
@@ -182,7 +253,11 @@ std::string format_metrics_csv(const std::vector<JourneyMetrics> &all) {
     header.push_back(fmt::format("outcome_{}", kind));
   }
   for (std::string_view name : {"right_first_time", "flow_efficiency", "critical_path_steps",
-                                "top_wait_step", "top_wait_seconds", "has_cycles", "problem"}) {
+                                "top_wait_step", "top_wait_seconds", "has_cycles", "problem",
+                                "failure_demand_contacts", "failure_demand_share",
+                                "failure_demand_cost", "volume_per_month", "monthly_cost",
+                                "monthly_contacts", "monthly_failure_demand_contacts",
+                                "monthly_customer_hours", "monthly_wait_hours"}) {
     header.emplace_back(name);
   }
   std::string out = fmt::format("{}\n", fmt::join(header, ","));
@@ -206,6 +281,16 @@ std::string format_metrics_csv(const std::vector<JourneyMetrics> &all) {
     row.push_back(m.top_waits.empty() ? "" : csv_number(m.top_waits.front().seconds));
     row.push_back(m.has_cycles ? "true" : "false");
     row.push_back(csv_field(m.problem));
+    row.push_back(csv_number(m.failure_demand_contacts));
+    row.push_back(csv_number(m.failure_demand_share));
+    row.push_back(csv_number(m.failure_demand_cost));
+    row.push_back(m.volume ? csv_number(*m.volume) : "");
+    const std::optional<MonthlyFigures> f = monthly_figures(m);
+    for (double x : {f ? f->cost : kUndefined, f ? f->contacts : kUndefined,
+                     f ? f->failure_demand_contacts : kUndefined,
+                     f ? f->customer_hours : kUndefined, f ? f->wait_hours : kUndefined}) {
+      row.push_back(csv_number(x));
+    }
     out += fmt::format("{}\n", fmt::join(row, ","));
   }
   return out;

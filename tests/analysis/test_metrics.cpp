@@ -547,7 +547,10 @@ journey::Journey random_journey(std::mt19937 &rng, std::size_t n) {
   journey::Journey j;
   j.id = "random";
   for (const char *t : {"x", "y", "z"}) {
-    j.teams.push_back(journey::Team{t, t, {}, false});
+    journey::Team team;
+    team.id = t;
+    team.name = t;
+    j.teams.push_back(std::move(team));
   }
   auto pick = [&](std::size_t lo, std::size_t hi) {
     return std::uniform_int_distribution<std::size_t>(lo, hi)(rng);

@@ -161,10 +161,16 @@ Journey generated(std::size_t steps, bool channels = false) {
   j.intent = "Scale";
   j.location = {1, 1};
   if (channels) {
-    j.channels.push_back(
-        Channel{"web", "Website", ChannelKind::Digital, {}, {}, {}, {1, 1}, {}, false});
-    j.channels.push_back(
-        Channel{"phone", "Phone", ChannelKind::Assisted, {}, {}, {}, {2, 1}, {}, false});
+    auto channel = [](std::string id, std::string name, ChannelKind kind, Location where) {
+      Channel c;
+      c.id = std::move(id);
+      c.name = std::move(name);
+      c.kind = kind;
+      c.location = where;
+      return c;
+    };
+    j.channels.push_back(channel("web", "Website", ChannelKind::Digital, {1, 1}));
+    j.channels.push_back(channel("phone", "Phone", ChannelKind::Assisted, {2, 1}));
   }
   j.steps.resize(steps);
   for (std::size_t i = 0; i < steps; ++i) {

@@ -63,6 +63,14 @@ std::string good_value(const KeyRule &key) {
     return "[" + minimal_mapping(*key.mapping) + "]";
   case ValueRule::SeveritiesById:
     return "{missing-owner: " + std::string(key.choices.back()) + "}";
+  case ValueRule::Flag:
+    return "The letter is unclear";
+  case ValueRule::Rate:
+    return "400/day";
+  case ValueRule::Wait:
+    return "queue";
+  case ValueRule::ServiceLevel:
+    return "80% in 20s";
   }
   return {};
 }
@@ -98,6 +106,14 @@ std::string bad_value(const KeyRule &key) {
     return "[[a]]";
   case ValueRule::SeveritiesById:
     return "{missing-owner: loud}";
+  case ValueRule::Flag:
+    return "[a list]";
+  case ValueRule::Rate:
+    return "12000";
+  case ValueRule::Wait:
+    return "3x";
+  case ValueRule::ServiceLevel:
+    return "80%";
   }
   return {};
 }

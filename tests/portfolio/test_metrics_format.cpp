@@ -48,9 +48,13 @@ TEST_CASE("metrics CSV: a header, one row per journey, fields quoted as RFC 4180
   JourneyMetrics apply = measured(test::kApply, "apply, v2.yaml");
   const std::string csv = format_metrics_csv({apply});
   CHECK(csv.starts_with("journey,file,steps,lead_time_expected,lead_time_min,lead_time_max,"));
-  CHECK(csv.find(",has_cycles,problem\n") != std::string::npos);
+  CHECK(csv.find(",has_cycles,problem,failure_demand_contacts,failure_demand_share,"
+                 "failure_demand_cost,volume_per_month,monthly_cost,monthly_contacts,"
+                 "monthly_failure_demand_contacts,monthly_customer_hours,monthly_wait_hours\n") !=
+        std::string::npos);
   CHECK(csv.find("\napply,\"apply, v2.yaml\",3,93600,93600,93600,") != std::string::npos);
-  CHECK(csv.ends_with(",false,\n"));
+  // No failure demand, no volume: zeros per customer, nothing per month.
+  CHECK(csv.ends_with(",false,,0,,0,,,,,,\n"));
 }
 
 TEST_CASE("metrics formats: names from one table, dispatch by format") {

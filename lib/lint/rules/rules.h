@@ -29,6 +29,10 @@ void check_unused_definition(const Journey &journey, const RuleContext &context,
 void check_rework_loop(const Journey &journey, const RuleContext &context, Reporter &out);
 /// `channel-bounce`: digital, then assisted or in person, then sent back to digital.
 void check_channel_bounce(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `failure-demand`: an assisted contact right after a pain point in another channel, unmarked.
+void check_failure_demand(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `queue`: a `wait: queue` that cannot be computed, or a queue at or over 100% utilisation.
+void check_queue(const Journey &journey, const RuleContext &context, Reporter &out);
 /// `budget`: expected metrics over the budgets of `.journeylint.yaml`; reported at the journey id.
 void check_budget(const Journey &journey, const RuleContext &context, Reporter &out);
 
