@@ -4,6 +4,7 @@
 #include "journey/model/diagnostic.h"
 #include "journey/model/duration.h"
 #include "journey/model/hours.h"
+#include "journey/model/spread.h"
 
 #include <cstdint>
 #include <optional>
@@ -101,6 +102,10 @@ struct Step {
   std::string team;    ///< the step's own team id; empty if none
   Seconds wait = 0;    ///< waiting before the step starts
   Seconds time = 0;    ///< active time
+  /// How `wait` and `time` vary between customers when written as spreads (`2d-5d`,
+  /// `{typical: 2d, p90: 7d}`); `wait` and `time` then hold their means.
+  std::optional<Spread> wait_spread;
+  std::optional<Spread> time_spread;
   std::optional<double> cost;
   std::vector<std::string> pain;
   std::optional<int> emotion;

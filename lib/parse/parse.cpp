@@ -314,10 +314,12 @@ public:
           s.team = *t;
           s.team_location = r_.location(v);
         }
-      } else if (k == "wait") {
-        s.wait = r_.duration(v, "wait").value_or(0);
-      } else if (k == "time") {
-        s.time = r_.duration(v, "time").value_or(0);
+      } else if (k == "wait" || k == "time") {
+        const std::optional<Spread> spread = r_.spread(v, k);
+        (k == "wait" ? s.wait : s.time) = spread ? spread->mean() : 0.0;
+        if (spread && spread->shape != SpreadShape::Fixed) {
+          (k == "wait" ? s.wait_spread : s.time_spread) = spread;
+        }
       } else if (k == "cost") {
         s.cost = r_.number(v, "cost");
       } else if (k == "pain") {
