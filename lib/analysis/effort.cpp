@@ -1,0 +1,25 @@
+// Customer effort: customer steps, assisted and in-person conversations, and queues.
+#include "journey/analysis/effort.h"
+
+#include <cmath>
+
+namespace journey {
+
+EffortParts effort_parts(const Journey &journey, const Step &step) {
+  const Channel *channel = journey.channel_of(step);
+  const bool assisted = channel != nullptr && channel->kind == ChannelKind::Assisted;
+  const bool contact = channel != nullptr && is_contact(channel->kind);
+  EffortParts parts;
+  parts.time = step.actor == Actor::Customer || (step.actor == Actor::Frontstage && contact);
+  parts.wait = customer_visible(step.actor) && assisted;
+  return parts;
+}
+
+double customer_effort(const Journey &journey, const Step &step) {
+  const EffortParts parts = effort_parts(journey, step);
+  const double wait = std::isfinite(step.wait) ? step.wait : 0.0;
+  const double time = std::isfinite(step.time) ? step.time : 0.0;
+  return (parts.wait ? wait : 0.0) + (parts.time ? time : 0.0);
+}
+
+} // namespace journey
