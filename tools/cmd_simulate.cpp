@@ -4,6 +4,7 @@
 #include "common.h"
 #include "journey/analysis/simulate.h"
 #include "journey/load/output_target.h"
+#include "journey/model/escape.h"
 #include "journey/portfolio/simulate_format.h"
 
 #include <fmt/format.h>
@@ -48,9 +49,19 @@ int run_simulate(const SimulateOptions &options) {
                                       : std::max(1u, std::thread::hardware_concurrency());
   std::vector<SimulationResult> results;
   bool failed = false;
+  bool failed_journey = false;
   for (const CheckedFile *checked : journeys) {
     const JourneyGraph graph(checked->file.journey);
-    results.push_back(simulate(graph, sim));
+    SimulationResult result = simulate(graph, sim);
+    if (!result.problem.empty()) {
+      fmt::print(stderr, "{}", escape_terminal(fmt::format("{}: error: cannot simulate: {}\n",
+                                                           checked->file.journey.file,
+                                                           result.problem),
+                                               LineEnds::Keep));
+      failed_journey = true;
+      continue;
+    }
+    results.push_back(std::move(result));
     if (target.kind != Kind::Stdout) {
       const std::string path = target.kind == Kind::File
                                    ? target.path
@@ -62,7 +73,7 @@ int run_simulate(const SimulateOptions &options) {
     return kExitUsage;
   }
   const SimulateFormat format = *value_of(kSimulateFormatNames, options.format);
-  return finish(run, "", format_simulation(results, format));
+  return finish(run, "", format_simulation(results, format), failed_journey);
 }
 
 std::function<int()> setup_simulate(CLI::App &app) {

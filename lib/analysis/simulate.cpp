@@ -3,6 +3,9 @@
 #include "journey/analysis/simulate.h"
 
 #include "journey/analysis/effort.h"
+#include "journey/analysis/markov.h"
+
+#include "journey/model/text.h"
 
 #include <algorithm>
 #include <atomic>
@@ -300,6 +303,22 @@ SimulationResult simulate(const JourneyGraph &graph, const SimulationOptions &op
   result.seed = options.seed;
   result.groups.resize(kSimGroups);
   if (graph.size() == 0 || options.customers == 0) {
+    return result;
+  }
+  Chain chain;
+  for (std::size_t u = 0; u < graph.size(); ++u) {
+    for (const Edge &e : graph.out(u)) {
+      chain.add_edge(e.to, e.p);
+    }
+    chain.close_state();
+  }
+  if (const Visits visits = expected_visits(chain, JourneyGraph::entry); !visits.solved) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < std::min<std::size_t>(visits.trap.size(), 5); ++i) {
+      ids.push_back("`" + graph.step(visits.trap[i]).id + "`");
+    }
+    result.problem = "the walk can be caught in a loop with no way out to an end (" +
+                     and_list(ids, 5) + "): no customer would finish";
     return result;
   }
   const Plan plan = make_plan(graph);

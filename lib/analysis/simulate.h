@@ -83,13 +83,16 @@ struct SimulationResult {
   std::uint64_t seed = 0;
   std::vector<GroupResult> groups; ///< indexed by SimGroup
   bool spreads = false;            ///< some step has a spread (else only branches vary)
+  /// Why nobody was simulated (a loop with no way out catches walks for ever); empty when done.
+  std::string problem;
 
   const Distribution &get(SimGroup g, SimMeasure m) const {
     return groups[static_cast<std::size_t>(g)].measures[static_cast<std::size_t>(m)];
   }
 };
 
-/// Walks `options.customers` customers from the entry, following the branch probabilities
+/// Walks `options.customers` customers from the entry (none, with `problem` set, when the walk
+/// can be caught in a loop with no way out), following the branch probabilities
 /// (cumulative tables per step, one 32-bit draw per branch) and drawing each wait and time from
 /// its spread (uniform; log-normal by Box-Muller), on `options.jobs` threads.
 SimulationResult simulate(const JourneyGraph &graph, const SimulationOptions &options);

@@ -196,3 +196,22 @@ TEST_CASE("distribution: quantiles within 0.2%, exact on repeated values, merged
   CHECK(d.quantile(0.75) == 7200);
   CHECK(d.mean() == Approx((0.5 + 14400) / 4));
 }
+
+TEST_CASE("simulate: a journey whose walk can be trapped is refused, not run for ever") {
+  const SimulationResult r = run(parsed(R"(
+journey: trap
+title: A trap
+steps:
+  - id: a
+    name: A
+    next:
+      - {to: b, p: 0.5}
+      - done
+  - {id: b, name: B, next: c}
+  - {id: c, name: C, next: b}
+  - {id: done, name: Done, end: success}
+)"),
+                                 1000);
+  CHECK(r.problem.find("`b` and `c`") != std::string::npos);
+  CHECK(r.get(SimGroup::All, SimMeasure::LeadTime).count() == 0);
+}
