@@ -12,9 +12,11 @@ namespace {
 
 constexpr std::size_t kDenseLimit = 48;
 
-/// Solves (I - Q_C)^T x = b for the states of one component; false if the system is singular.
+/// Solves (I - Q_C)^T x = b (forward: visits) or, when `backward`, (I - Q_C) x = b (hitting
+/// probabilities) for the states of one component; false if the system is singular.
 bool solve_component(const Chain &chain, const Components &comps, std::size_t c,
-                     const std::vector<double> &inflow, std::vector<double> &x) {
+                     const std::vector<double> &inflow, std::vector<double> &x,
+                     bool backward = false) {
   const std::size_t begin = comps.first[c];
   const std::size_t n = comps.first[c + 1] - begin;
   // Position of each state inside the component, via a sorted copy (n log n, no hashing).
@@ -40,7 +42,9 @@ bool solve_component(const Chain &chain, const Components &comps, std::size_t c,
       const std::size_t u = comps.states[begin + k];
       for (std::size_t e = chain.first[u]; e < chain.first[u + 1]; ++e) {
         if (chain.p[e] > 0 && comps.component[chain.to[e]] == c) {
-          a(local(chain.to[e]), static_cast<Eigen::Index>(k)) -= chain.p[e];
+          const Eigen::Index row = local(chain.to[e]);
+          const auto col = static_cast<Eigen::Index>(k);
+          (backward ? a(col, row) : a(row, col)) -= chain.p[e];
         }
       }
     }
@@ -57,7 +61,8 @@ bool solve_component(const Chain &chain, const Components &comps, std::size_t c,
       const std::size_t u = comps.states[begin + k];
       for (std::size_t e = chain.first[u]; e < chain.first[u + 1]; ++e) {
         if (chain.p[e] > 0 && comps.component[chain.to[e]] == c) {
-          entries.emplace_back(local(chain.to[e]), col, -chain.p[e]);
+          const Eigen::Index row = local(chain.to[e]);
+          entries.emplace_back(backward ? col : row, backward ? row : col, -chain.p[e]);
         }
       }
     }
@@ -215,6 +220,48 @@ Visits expected_visits(const Chain &chain, std::size_t start) {
   }
   result.solved = true;
   return result;
+}
+
+std::vector<double> absorption_probabilities(const Chain &chain, std::size_t start,
+                                             const std::vector<std::uint8_t> &goal) {
+  std::vector<double> h(chain.size, 0.0);
+  if (start >= chain.size) {
+    return h;
+  }
+  const Components comps = reachable_components(chain, start);
+  std::vector<double> rhs(chain.size, 0.0);
+  // Sinks first: every edge out of a component leads to one already solved.
+  for (std::size_t c = comps.count(); c-- > 0;) {
+    const std::size_t begin = comps.first[c];
+    const std::size_t end = comps.first[c + 1];
+    bool loops = end - begin > 1;
+    for (std::size_t k = begin; k < end; ++k) {
+      const std::size_t u = comps.states[k];
+      if (chain.first[u] == chain.first[u + 1]) {
+        rhs[u] = u < goal.size() && goal[u] != 0 ? 1.0 : 0.0;
+        continue;
+      }
+      for (std::size_t e = chain.first[u]; e < chain.first[u + 1]; ++e) {
+        if (!(chain.p[e] > 0)) {
+          continue;
+        }
+        if (comps.component[chain.to[e]] == c) {
+          loops = true;
+        } else {
+          rhs[u] += chain.p[e] * h[chain.to[e]];
+        }
+      }
+    }
+    if (!loops) {
+      h[comps.states[begin]] = rhs[comps.states[begin]];
+    } else if (!solve_component(chain, comps, c, rhs, h, true)) {
+      return {};
+    }
+  }
+  for (double &x : h) {
+    x = std::min(x, 1.0);
+  }
+  return h;
 }
 
 } // namespace journey

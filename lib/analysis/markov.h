@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace journey {
@@ -38,6 +39,14 @@ struct Visits {
 /// other in topological order: each loop is one small sparse system ((I - Q_C)^T x = inflow,
 /// Eigen's SparseLU), so the work stays near-linear. Never recurses; edges with p <= 0 are ignored.
 Visits expected_visits(const Chain &chain, std::size_t start);
+
+/// The probability h(u) of ending in a state flagged in `goal` (an absorbing one) from each state
+/// u reachable from `start`, 0 for the others: h = Q h + r, solved component by component from
+/// the sinks up, each loop one small system (I - Q_C) h_C = b as in `expected_visits`. Empty when
+/// a loop's system is singular (a loop with no way out: no end is reached from it, so h = 0 would
+/// do, but `expected_visits` has already refused such a chain).
+std::vector<double> absorption_probabilities(const Chain &chain, std::size_t start,
+                                             const std::vector<std::uint8_t> &goal);
 
 /// Strongly connected components of the states reachable from `start` over edges with p > 0,
 /// found iteratively (Tarjan), in topological order (sources first).

@@ -2,6 +2,7 @@
 #include "journey/analysis/metrics.h"
 
 #include "journey/analysis/changes.h"
+#include "journey/analysis/effort.h"
 #include "journey/analysis/journey_graph.h"
 #include "journey/analysis/markov.h"
 #include "journey/analysis/paths.h"
@@ -43,6 +44,7 @@ void add_problem(std::string &problem, const std::string &text) {
 /// Per-step figures each measure adds up along a walk.
 struct Weights {
   std::vector<double> lead, wait, touch, customer, cost, contacts;
+  std::vector<double> effort;
 };
 
 Weights step_weights(const Journey &journey, const std::vector<double> &queue_wait) {
@@ -58,6 +60,7 @@ Weights step_weights(const Journey &journey, const std::vector<double> &queue_wa
     w.customer.push_back(s.actor == Actor::Customer ? time : 0.0);
     w.cost.push_back(finite_or_zero(journey.step_cost(s)));
     w.contacts.push_back(channel != nullptr && is_contact(channel->kind) ? 1.0 : 0.0);
+    w.effort.push_back(customer_effort(journey, s, wait));
   }
   return w;
 }
@@ -113,6 +116,8 @@ struct Measures {
     ranges = {&m.lead_time, &m.wait_time,        &m.touch_time, &m.customer_time,
               &m.handoffs,  &m.channel_switches, &m.cost,       &m.contacts};
     weights = {&w.lead, &w.wait, &w.touch, &w.customer, nullptr, nullptr, &w.cost, &w.contacts};
+    ranges.push_back(&m.customer_effort);
+    weights.push_back(&w.effort);
   }
 };
 
@@ -121,7 +126,8 @@ struct Measures {
 void check_magnitudes(const Measures &measures, JourneyMetrics &m) {
   static constexpr std::string_view kNames[] = {"lead time",     "wait time", "touch time",
                                                 "customer time", "handoffs",  "channel switches",
-                                                "cost",          "contacts"};
+                                                "cost",          "contacts",
+                                                "customer effort"};
   std::vector<std::string> overflowed;
   std::vector<std::string> huge;
   for (std::size_t k = 0; k < measures.ranges.size(); ++k) {
@@ -323,6 +329,7 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
   m.failure_demand_contacts = 0;
   m.failure_demand_cost = 0;
   failure_demand_and_loads(graph, visits, measures.w, m);
+  m.by_outcome = outcome_figures(graph, visits.visits, measures.w.wait);
   check_magnitudes(measures, m);
   return m;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "journey/analysis/capacity.h"
+#include "journey/analysis/conditional.h"
 #include "journey/analysis/journey_graph.h"
 #include "journey/analysis/volume.h"
 #include "journey/model/journey.h"
@@ -47,6 +48,9 @@ struct JourneyMetrics {
   double flow_efficiency = 0;              ///< expected touch time / expected lead time
   std::vector<std::string> critical_path;  ///< step ids of the max-lead-time path
   std::vector<WaitContribution> top_waits; ///< up to 5, largest first
+  Range customer_effort; ///< seconds: customer steps, conversations and queues (analysis/effort.h)
+  /// Expected figures of the walks that end in each outcome reached (analysis/conditional.h).
+  std::vector<OutcomeFigures> by_outcome;
   bool has_cycles = false;
   bool paths_defined = false;    ///< false when no end can be reached: min and max are NaN
   bool expected_defined = false; ///< false when the walk can be trapped: expected values are NaN

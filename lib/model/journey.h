@@ -4,6 +4,7 @@
 #include "journey/model/diagnostic.h"
 #include "journey/model/duration.h"
 #include "journey/model/hours.h"
+#include "journey/model/spread.h"
 
 #include <cstdint>
 #include <optional>
@@ -112,6 +113,10 @@ struct Step {
   Seconds wait = 0;    ///< waiting before the step starts
   bool wait_queue = false; ///< `wait: queue`: the wait is the channel's queue, computed (Erlang C)
   Seconds time = 0;    ///< active time
+  /// How `wait` and `time` vary between customers when written as spreads (`2d-5d`,
+  /// `{typical: 2d, p90: 7d}`); `wait` and `time` then hold their means.
+  std::optional<Spread> wait_spread;
+  std::optional<Spread> time_spread;
   std::optional<double> cost;
   std::vector<std::string> pain;
   std::optional<int> emotion;

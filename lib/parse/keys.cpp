@@ -142,10 +142,11 @@ MappingRule make_step(const MappingRule &branch) {
           key("team", ValueRule::Text,
               "Id of the team doing the step. Default: the process's team."),
           key("wait", ValueRule::Wait,
-              "Time spent waiting before the step starts (queue, post, backlog). Default 0. "
-              "`queue`: the wait in the queue of the step's channel, computed with Erlang C from "
-              "the journey's `volume`, the channel's `staff` and `hours` and the step's `time`."),
-          key("time", ValueRule::Duration, "Active time of the step. Default 0."),
+              "Time spent waiting before the step starts (queue, post, backlog): a duration, a "
+              "range or typical and tail. Default 0. `queue`: the wait in the queue of the step's "
+              "channel, computed with Erlang C from the journey's `volume`, the channel's `staff` "
+              "and `hours` and the step's `time`."),
+          key("time", ValueRule::Spread, "Active time of the step. Default 0."),
           key("cost", ValueRule::Number,
               "Cost of one pass through the step; overrides the channel's contact cost."),
           key("pain", ValueRule::TextList, "Pain points: a text or a list of texts."),
@@ -277,6 +278,17 @@ MappingRule make_config(const MappingRule &budgets, const MappingRule &journey_c
   return m;
 }
 
+MappingRule make_tail() {
+  return mapping(
+      "tail", "A duration that is usually `typical` but takes up to `p90` for 1 customer in 10.",
+      {
+          required(key("typical", ValueRule::Duration,
+                       "The typical duration: half of the customers take less, half more.")),
+          required(key("p90", ValueRule::Duration,
+                       "The duration 90% of customers are done within; at least `typical`.")),
+      });
+}
+
 /// Built once, in dependency order: a mapping's keys point at the mappings built before it.
 struct Tables {
   MappingRule channel = make_channel();
@@ -289,6 +301,7 @@ struct Tables {
   MappingRule budgets = make_budgets();
   MappingRule journey_config = make_journey_config(budgets);
   MappingRule config = make_config(budgets, journey_config);
+  MappingRule tail = make_tail();
   std::vector<const MappingRule *> all{&journey, &channel, &team,   &process, &step,
                                        &branch,  &catalog, &config, &budgets, &journey_config};
 };
@@ -335,6 +348,9 @@ const MappingRule &budgets_rule() {
 const MappingRule &journey_config_rule() {
   return tables().journey_config;
 }
+const MappingRule &tail_rule() {
+  return tables().tail;
+}
 const std::vector<const MappingRule *> &all_mapping_rules() {
   return tables().all;
 }
@@ -352,6 +368,11 @@ std::string_view describe(ValueRule rule) {
     return "A duration: `45s`, `10m`, `2h`, `1h30m`, `1.5h`, `3d`, `1w`, `2 hours`, ISO 8601 "
            "`P1DT2H` / `PT30M`, or `0`. Units go from largest to smallest, each once; at most 10^12 "
            "seconds.";
+  case ValueRule::Spread:
+    return "A duration that may vary between customers: fixed (`3d`), a range with every "
+           "duration in it equally likely (`2d-7d`), or typical and tail (`{typical: 2d, p90: "
+           "7d}`: half of the customers take less than `typical`, 90% less than `p90`; a "
+           "log-normal fitted to both). Measures use the mean; `journey simulate` the spread.";
   case ValueRule::Hours:
     return "Opening hours: `24/7`, or `;`-separated groups of days and times such as `Mon-Fri "
            "08:00-20:00; Sat 09:00-13:00; Sun closed`. Days: Mon..Sun, a range (`Mon-Fri`) or a "
@@ -378,6 +399,7 @@ const std::vector<std::string_view> &examples(ValueRule rule) {
       "Mon-Fri 09:00-12:30, 13:30-17:00"};
   static const std::vector<std::string_view> rates{"12000/month", "400/day", "3000/week"};
   static const std::vector<std::string_view> service_levels{"80% in 20s", "90% in 2m"};
+  static const std::vector<std::string_view> spreads{"3d", "2d-7d", "10m - 1h", "0-2h"};
   static const std::vector<std::string_view> none;
   switch (rule) {
   case ValueRule::Rate:
@@ -386,6 +408,8 @@ const std::vector<std::string_view> &examples(ValueRule rule) {
     return service_levels;
   case ValueRule::Duration:
     return durations;
+  case ValueRule::Spread:
+    return spreads;
   case ValueRule::Hours:
     return hours;
   default:

@@ -30,8 +30,9 @@ enum class ValueRule {
   SeveritiesById, ///< a mapping of ids to one of `choices`
   Flag,           ///< true or false, or a text that stands for true and says why
   Rate,           ///< a number per day, week, month or year: `12000/month` (`parse_rate_per_month`)
-  Wait,           ///< a Duration, or `queue` (computed from the channel's staff)
+  Wait,           ///< a Spread, or `queue` (computed from the channel's staff)
   ServiceLevel,   ///< a share answered within a time: `80% in 20s`
+  Spread,         ///< a Duration, a range `2d-7d`, or `{typical: 2d, p90: 7d}` (`tail_rule`)
 };
 
 struct MappingRule;
@@ -88,6 +89,8 @@ const MappingRule &config_rule();
 const MappingRule &budgets_rule();
 /// One entry of a configuration's `journeys`.
 const MappingRule &journey_config_rule();
+/// The typical-and-tail form of a Spread value: `{typical: 2d, p90: 7d}`.
+const MappingRule &tail_rule();
 /// Every mapping above, journey file first.
 const std::vector<const MappingRule *> &all_mapping_rules();
 
@@ -96,7 +99,7 @@ inline constexpr std::string_view kMergeKey = "<<";
 std::string_view merge_key_description();
 
 /// Help text of a value rule with a syntax of its own (Slug, Duration, Hours, TextList,
-/// Probability); empty for the others, whose keys describe them.
+/// Probability, Spread); empty for the others, whose keys describe them.
 std::string_view describe(ValueRule rule);
 /// Examples of values of a rule with a syntax of its own; empty for the others.
 const std::vector<std::string_view> &examples(ValueRule rule);

@@ -396,16 +396,20 @@ public:
           s.team = *t;
           s.team_location = r_.location(v);
         }
-      } else if (k == "wait") {
-        s.wait_location = r_.location(v);
+      } else if (k == "wait" || k == "time") {
+        if (k == "wait") {
+          s.wait_location = r_.location(v);
+        }
         const Node &w = r_.node(v);
-        if (w.kind == Kind::Scalar && w.value == "queue") {
+        if (k == "wait" && w.kind == Kind::Scalar && w.value == "queue") {
           s.wait_queue = true;
         } else {
-          s.wait = r_.duration(v, "wait").value_or(0);
+          const std::optional<Spread> spread = r_.spread(v, k);
+          (k == "wait" ? s.wait : s.time) = spread ? spread->mean() : 0.0;
+          if (spread && spread->shape != SpreadShape::Fixed) {
+            (k == "wait" ? s.wait_spread : s.time_spread) = spread;
+          }
         }
-      } else if (k == "time") {
-        s.time = r_.duration(v, "time").value_or(0);
       } else if (k == "cost") {
         s.cost = r_.number(v, "cost");
       } else if (k == "pain") {

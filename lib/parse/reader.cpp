@@ -263,6 +263,57 @@ std::optional<double> Reader::duration(NodeId id, std::string_view field) {
   return *value;
 }
 
+std::optional<Spread> Reader::spread(NodeId id, std::string_view field) {
+  const Node &n = node(id);
+  if (n.kind == Kind::Scalar && is_range_text(n.value)) {
+    const Expected<Spread> range = parse_range(n.value);
+    if (!range) {
+      report("invalid-value", fmt::format("`{}`: bad range `{}`: {}", field, n.value, range.error()),
+             n.location);
+      return std::nullopt;
+    }
+    return *range;
+  }
+  if (n.kind == Kind::Sequence) {
+    wrong_type(id, field, "a duration such as `3d`, a range such as `2d-7d`, or `{typical: 2d, p90: 7d}`");
+    return std::nullopt;
+  }
+  if (n.kind != Kind::Map) {
+    const std::optional<double> value = duration(id, field);
+    return value ? std::optional<Spread>(fixed_spread(*value)) : std::nullopt;
+  }
+  std::optional<double> typical;
+  std::optional<double> p90;
+  Location p90_location = n.location;
+  bool bad = false;
+  for_each_entry(id, tail_rule(), fmt::format("`{}`", field),
+                 [&](const std::string &k, const Node &, NodeId v) {
+                   std::optional<double> &slot = k == "typical" ? typical : p90;
+                   slot = duration(v, k);
+                   bad = bad || (!slot && !is_null(node(v)));
+                   if (k == "p90") {
+                     p90_location = location(v);
+                   }
+                 });
+  if (bad) {
+    return std::nullopt;
+  }
+  if (!typical || !p90) {
+    report("missing-field",
+           fmt::format("`{}` needs both `typical` (half of the customers take less) and `p90` "
+                       "(90% take less), e.g. `{{typical: 2d, p90: 7d}}`; no `{}` given",
+                       field, typical ? "p90" : "typical"),
+           n.location);
+    return std::nullopt;
+  }
+  const Expected<Spread> tail = tail_spread(*typical, *p90);
+  if (!tail) {
+    report("invalid-value", fmt::format("`{}`: {}", field, tail.error()), p90_location);
+    return std::nullopt;
+  }
+  return *tail;
+}
+
 std::vector<std::string> Reader::text_list(NodeId id, std::string_view field) {
   std::vector<std::string> out;
   const Node &n = node(id);

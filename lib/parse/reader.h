@@ -2,6 +2,7 @@
 #pragma once
 
 #include "journey/model/diagnostic.h"
+#include "journey/model/spread.h"
 #include "journey/parse/keys.h"
 #include "journey/parse/yaml_tree.h"
 
@@ -47,6 +48,9 @@ public:
   std::optional<long long> integer(yaml::NodeId id, std::string_view field);
   /// A duration such as `2h` or `P1D`.
   std::optional<double> duration(yaml::NodeId id, std::string_view field);
+  /// A duration that may vary: a duration, a range `2d-7d` or `{typical: 2d, p90: 7d}`; a bad
+  /// range or tail is reported at the value (a `p90` below `typical` at the `p90`).
+  std::optional<Spread> spread(yaml::NodeId id, std::string_view field);
   /// A scalar or a list of scalars, as a list of texts.
   std::vector<std::string> text_list(yaml::NodeId id, std::string_view field);
 

@@ -68,21 +68,34 @@ std::string service_level_pattern() {
   return R"(^ *(?:100(?:\.0*)?|[0-9]{1,2}(?:\.[0-9]*)?) *% +in +\S.*$)";
 }
 
-/// What `parse_duration` accepts (model/duration.cpp); tests/schema checks both agree.
-std::string duration_pattern() {
+/// The three forms `parse_duration` accepts, unanchored: `0`, compact (`1h30m`) and ISO 8601.
+std::vector<std::string> duration_forms() {
   const std::string number = R"((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))";
   auto compact = [&](std::string_view units) {
     return "(?:" + number + " *(?:" + std::string(units) + ") *)?";
   };
   auto iso = [&](char unit) { return "(?:" + number + unit + ")?"; };
   const std::string s = any_case("s") + "?";
-  return "^ *0 *$|^ *(?=[0-9.])" + compact("w|" + any_case("week") + s + "|" + any_case("wk") + s) +
-         compact("d|" + any_case("day") + s) +
-         compact("h|" + any_case("hr") + s + "|" + any_case("hour") + s) +
-         compact("m|" + any_case("min") + s + "|" + any_case("minute") + s) +
-         compact("s|" + any_case("sec") + s + "|" + any_case("second") + s) +
-         "$|^ *P(?=[0-9.T])" + iso('W') + iso('D') + "(?:T(?=[0-9.])" + iso('H') + iso('M') +
-         iso('S') + ")? *$";
+  return {"0", "(?=[0-9.])" + compact("w|" + any_case("week") + s + "|" + any_case("wk") + s) +
+                   compact("d|" + any_case("day") + s) +
+                   compact("h|" + any_case("hr") + s + "|" + any_case("hour") + s) +
+                   compact("m|" + any_case("min") + s + "|" + any_case("minute") + s) +
+                   compact("s|" + any_case("sec") + s + "|" + any_case("second") + s),
+          "P(?=[0-9.T])" + iso('W') + iso('D') + "(?:T(?=[0-9.])" + iso('H') + iso('M') +
+              iso('S') + ")?"};
+}
+
+/// What `parse_duration` accepts (model/duration.cpp); tests/schema checks both agree.
+std::string duration_pattern() {
+  const std::vector<std::string> forms = duration_forms();
+  return "^ *" + forms[0] + " *$|^ *" + forms[1] + "$|^ *" + forms[2] + " *$";
+}
+
+/// What `parse_range` accepts (model/spread.cpp), but for the order of the two ends.
+std::string range_pattern() {
+  const std::vector<std::string> forms = duration_forms();
+  const std::string one = "(?:" + forms[0] + "|" + forms[1] + "|" + forms[2] + ")";
+  return "^ *" + one + " *- *" + one + " *$";
 }
 
 /// A percentage from `0%` to `100%`, as `Reader::number` reads it for a probability.
@@ -108,6 +121,8 @@ std::string_view value_definition(ValueRule rule) {
     return "rate";
   case ValueRule::ServiceLevel:
     return "serviceLevel";
+  case ValueRule::Spread:
+    return "spread";
   default:
     return {};
   }
@@ -128,8 +143,11 @@ Json with_examples(Json schema, ValueRule rule) {
   return schema;
 }
 
-/// The schema of a value rule with a syntax of its own.
-Json value_schema(ValueRule rule) {
+Json merge_key_schema();
+
+/// The schema of a value rule with a syntax of its own; `ref_base` prefixes the definitions it
+/// refers to.
+Json value_schema(ValueRule rule, const std::string &ref_base) {
   const std::string_view description = describe(rule);
   switch (rule) {
   case ValueRule::Slug:
@@ -150,6 +168,26 @@ Json value_schema(ValueRule rule) {
     return with_examples(
         {{"type", "string"}, {"pattern", service_level_pattern()}, {"description", description}},
         rule);
+  case ValueRule::Spread: {
+    Json tail = {{"type", "object"}, {"description", tail_rule().description}};
+    Json properties = Json::object();
+    Json required = Json::array();
+    for (const KeyRule &key : tail_rule().keys) {
+      properties[std::string(key.name)] = {{"$ref", ref_base + "duration"},
+                                           {"description", key.description}};
+      required.push_back(key.name);
+    }
+    properties[std::string(kMergeKey)] = merge_key_schema();
+    tail["required"] = required;
+    tail["additionalProperties"] = false;
+    tail["properties"] = properties;
+    return with_examples({{"description", description},
+                          {"anyOf",
+                           {{{"$ref", ref_base + "duration"}},
+                            {{"type", "string"}, {"pattern", range_pattern()}},
+                            tail}}},
+                         rule);
+  }
   case ValueRule::TextList:
     return {
         {"description", description},
@@ -213,7 +251,7 @@ public:
     Json out = Json::object();
     std::sort(values_.begin(), values_.end());
     for (ValueRule rule : values_) {
-      out[std::string(value_definition(rule))] = value_schema(rule);
+      out[std::string(value_definition(rule))] = value_schema(rule, ref_base_);
     }
     for (auto &[name, schema] : defs.items()) {
       out[name] = schema;
@@ -297,8 +335,14 @@ private:
       describe_as(p, key.description);
       break;
     case ValueRule::Wait:
+      need_value(ValueRule::Duration);
       describe_as(p, key.description);
-      p["anyOf"] = {{{"$ref", need_value(ValueRule::Duration)}}, {{"const", "queue"}}};
+      p["anyOf"] = {{{"$ref", need_value(ValueRule::Spread)}}, {{"const", "queue"}}};
+      break;
+    case ValueRule::Spread:
+      need_value(ValueRule::Duration);
+      p["$ref"] = need_value(key.value);
+      describe_as(p, key.description);
       break;
     case ValueRule::Number:
       p["type"] = "number";

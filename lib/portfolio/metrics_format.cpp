@@ -33,10 +33,37 @@ constexpr Measure kMeasures[] = {
     {"channel switches", "channel_switches", &JourneyMetrics::channel_switches, false},
     {"cost", "cost", &JourneyMetrics::cost, false},
     {"contacts", "contacts", &JourneyMetrics::contacts, false},
+    {"customer effort", "customer_effort", &JourneyMetrics::customer_effort, true},
 };
 
 constexpr std::string_view kOutcomes[] = {"success", "abandon", "failure"};
 constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+
+/// A figure of the walks that end in one outcome: its key in JSON and CSV, and whether it is a
+/// duration.
+struct OutcomeMeasure {
+  std::string_view label;
+  std::string_view key;
+  double OutcomeFigures::*value;
+  bool duration;
+};
+
+constexpr OutcomeMeasure kOutcomeMeasures[] = {
+    {"lead time", "lead_time", &OutcomeFigures::lead_time, true},
+    {"wait", "wait_time", &OutcomeFigures::wait_time, true},
+    {"customer effort", "customer_effort", &OutcomeFigures::customer_effort, true},
+    {"cost", "cost", &OutcomeFigures::cost, false},
+};
+
+/// The figures of the walks ending in `kind`, or nullptr when none do (or none are known).
+const OutcomeFigures *given(const JourneyMetrics &m, std::string_view kind) {
+  for (const OutcomeFigures &f : m.by_outcome) {
+    if (to_string(f.outcome) == kind) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
 
 /// Up to two decimals, trailing zeros dropped; `-` when undefined.
 std::string number(double x) {
@@ -157,6 +184,20 @@ nlohmann::ordered_json to_json(const JourneyMetrics &m) {
         json_number(m.expected_defined && it != m.outcomes.end() ? it->second : kUndefined);
   }
   j["outcomes"] = outcomes;
+  nlohmann::ordered_json by_outcome = nlohmann::ordered_json::object();
+  for (std::string_view kind : kOutcomes) {
+    const OutcomeFigures *f = given(m, kind);
+    if (f == nullptr) {
+      by_outcome[std::string(kind)] = nullptr;
+      continue;
+    }
+    nlohmann::ordered_json figures = {{"probability", json_number(f->probability)}};
+    for (const OutcomeMeasure &measure : kOutcomeMeasures) {
+      figures[std::string(measure.key)] = json_number(f->*measure.value);
+    }
+    by_outcome[std::string(kind)] = figures;
+  }
+  j["by_outcome"] = by_outcome;
   j["right_first_time"] = json_number(m.right_first_time);
   j["flow_efficiency"] = json_number(m.flow_efficiency);
   j["critical_path"] = m.critical_path;
@@ -206,6 +247,16 @@ std::string format_metrics_text(const std::vector<JourneyMetrics> &all) {
       outcomes += fmt::format("{}{} {}", outcomes.empty() ? "" : ", ", kind, percent(p));
     }
     out += fmt::format("  outcomes: {}\n", outcomes);
+    for (std::string_view kind : kOutcomes) {
+      if (const OutcomeFigures *f = given(m, kind)) {
+        std::string figures;
+        for (const OutcomeMeasure &measure : kOutcomeMeasures) {
+          figures += fmt::format("{}{} {}", figures.empty() ? "" : ", ", measure.label,
+                                 human(f->*measure.value, measure.duration));
+        }
+        out += fmt::format("  if {} ({}): {}\n", kind, percent(f->probability), figures);
+      }
+    }
     out += fmt::format("  right first time: {}   flow efficiency: {}\n",
                        percent(m.right_first_time), percent(m.flow_efficiency));
     if (!m.critical_path.empty()) {
@@ -252,6 +303,11 @@ std::string format_metrics_csv(const std::vector<JourneyMetrics> &all) {
   for (std::string_view kind : kOutcomes) {
     header.push_back(fmt::format("outcome_{}", kind));
   }
+  for (std::string_view kind : kOutcomes) {
+    for (const OutcomeMeasure &measure : kOutcomeMeasures) {
+      header.push_back(fmt::format("{}_{}", kind, measure.key));
+    }
+  }
   for (std::string_view name : {"right_first_time", "flow_efficiency", "critical_path_steps",
                                 "top_wait_step", "top_wait_seconds", "has_cycles", "problem",
                                 "failure_demand_contacts", "failure_demand_share",
@@ -273,6 +329,12 @@ std::string format_metrics_csv(const std::vector<JourneyMetrics> &all) {
       const auto it = m.outcomes.find(std::string(kind));
       row.push_back(
           csv_number(m.expected_defined && it != m.outcomes.end() ? it->second : kUndefined));
+    }
+    for (std::string_view kind : kOutcomes) {
+      const OutcomeFigures *f = given(m, kind);
+      for (const OutcomeMeasure &measure : kOutcomeMeasures) {
+        row.push_back(f == nullptr ? std::string() : csv_number(f->*measure.value));
+      }
     }
     row.push_back(csv_number(m.right_first_time));
     row.push_back(csv_number(m.flow_efficiency));

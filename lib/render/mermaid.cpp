@@ -33,7 +33,7 @@ std::string end_badge(EndKind end) {
 std::string step_label(const Step &step) {
   std::string label = label_lines(step.name);
   std::string detail(to_string(step.actor));
-  if (const std::string timing = timing_text(step.wait, step.time); !timing.empty()) {
+  if (const std::string timing = timing_text(step); !timing.empty()) {
     detail += " · " + timing;
   }
   label += "<br><small>" + label_lines(detail, 40) + "</small>";

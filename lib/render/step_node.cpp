@@ -86,6 +86,33 @@ std::string timing_text(Seconds wait, Seconds time) {
   return text;
 }
 
+namespace {
+
+/// A spread in a diagram: `2d–5d`, `2d (p90 1w)`, or the duration.
+std::string spread_text(Seconds mean, const std::optional<Spread> &spread) {
+  if (!spread || spread->shape == SpreadShape::Fixed) {
+    return format_duration(mean);
+  }
+  if (spread->shape == SpreadShape::Uniform) {
+    return format_duration(spread->low) + "–" + format_duration(spread->high);
+  }
+  return format_duration(spread->low) + " (p90 " + format_duration(spread->high) + ")";
+}
+
+} // namespace
+
+std::string timing_text(const Step &step) {
+  std::string text;
+  if (step.wait > 0) {
+    text = "waits " + spread_text(step.wait, step.wait_spread);
+  }
+  if (step.time > 0) {
+    text += text.empty() ? "takes " : " · takes ";
+    text += spread_text(step.time, step.time_spread);
+  }
+  return text;
+}
+
 void style_step_node(DotNode &node, const Step &step, StepFill fill) {
   const bool pain = !step.pain.empty();
   const bool end = step.end != EndKind::None;
@@ -98,7 +125,7 @@ void style_step_node(DotNode &node, const Step &step, StepFill fill) {
   }
   html += "<TD>" + html_lines(step.name) + "</TD></TR>";
   std::string detail = std::string(to_string(step.actor));
-  std::string timing = timing_text(step.wait, step.time);
+  std::string timing = timing_text(step);
   if (!timing.empty()) {
     detail += " · " + timing;
   }

@@ -29,6 +29,8 @@ std::vector<std::string> share_labels(std::span<const std::string> texts,
 
 /// A duration line such as `waits 7d · takes 35m`; empty when both are zero.
 std::string timing_text(Seconds wait, Seconds time);
+/// As above for a step, showing spreads as written: `waits 2d–5d`, `waits 2d (p90 1w)`.
+std::string timing_text(const Step &step);
 
 /// How a step's node is filled.
 enum class StepFill { Emotion, Actor };

@@ -5,6 +5,7 @@
 #include "journey/model/duration.h"
 #include "journey/model/text.h"
 
+#include <cmath>
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -103,5 +104,64 @@ TEST_CASE("docs/format.md: every duration mistake gives the documented message")
     REQUIRE(d != nullptr);
     CHECK(d->message == expected);
     CHECK(journey::test::at(d->location) == "5:11");
+  }
+}
+
+namespace {
+
+/// A journey whose one step waits `written` (YAML as written, on line 6).
+ParseResult parse_wait(const std::string &written) {
+  const bool mapping = !written.empty() && written.front() == '{';
+  const std::string value = mapping ? written : "\"" + written + "\"";
+  return parse(journey::test::with_steps("  - id: a\n    name: A\n    wait: " + value +
+                                         "\n    end: success\n"),
+               "d.yaml");
+}
+
+} // namespace
+
+TEST_CASE("docs/format.md: every spread shown reads with the documented shape and mean") {
+  const auto rows = doc_table("spreads-accepted");
+  REQUIRE(rows.size() >= 5);
+  for (const auto &row : rows) {
+    REQUIRE(row.size() >= 3);
+    const std::vector<std::string> written = code_spans(row[0]);
+    REQUIRE(written.size() == 1);
+    CAPTURE(written[0]);
+    const ParseResult r = parse_wait(written[0]);
+    INFO(dump(r.diagnostics));
+    CHECK(journey::test::find(r.diagnostics, "invalid-value") == nullptr);
+    REQUIRE(r.journey.steps.size() == 1);
+    const Step &s = r.journey.steps[0];
+    CHECK(std::fabs(s.wait - std::stod(row[2])) < 1.0);
+    const std::string shape = !s.wait_spread                                 ? "fixed"
+                              : s.wait_spread->shape == SpreadShape::Uniform ? "range"
+                                                                             : "typical and tail";
+    CHECK(shape == row[1]);
+    if (s.wait_spread) {
+      CHECK(s.wait_spread->mean() == doctest::Approx(s.wait));
+    }
+  }
+}
+
+TEST_CASE("docs/format.md: every spread mistake gives the documented message at the value") {
+  const auto rows = doc_table("spread-errors");
+  REQUIRE(rows.size() >= 7);
+  for (const auto &row : rows) {
+    REQUIRE(row.size() >= 2);
+    const std::vector<std::string> written = code_spans(row[0]);
+    REQUIRE(written.size() == 1);
+    CAPTURE(written[0]);
+    const ParseResult r = parse_wait(written[0]);
+    INFO(dump(r.diagnostics));
+    REQUIRE(r.diagnostics.size() == 1);
+    const Diagnostic &d = r.diagnostics[0];
+    CHECK(d.message == row[1]);
+    CHECK(d.rule == (row[1].find("needs both") != std::string::npos ? "missing-field"
+                                                                   : "invalid-value"));
+    CHECK(d.location.line == 6);
+    REQUIRE(r.journey.steps.size() == 1);
+    CHECK(r.journey.steps[0].wait == 0);
+    CHECK_FALSE(r.journey.steps[0].wait_spread.has_value());
   }
 }

@@ -44,6 +44,8 @@ std::string good_value(const KeyRule &key) {
     return "[one, two]";
   case ValueRule::Duration:
     return "1h30m";
+  case ValueRule::Spread:
+    return "2d-5d";
   case ValueRule::Hours:
     return "Mon-Fri 08:00-20:00; Sat 09:00-13:00";
   case ValueRule::Number:
@@ -91,6 +93,8 @@ std::string bad_value(const KeyRule &key) {
     return "{a: mapping}";
   case ValueRule::Duration:
     return "3x";
+  case ValueRule::Spread:
+    return "5d-2d";
   case ValueRule::Hours:
     return "Funday 09:00-10:00";
   case ValueRule::Number:

@@ -358,7 +358,10 @@ TEST_CASE("parse: invalid values, each with its message and position") {
        "hours, days, weeks), e.g. `3h` or `3 days`"},
       {"    time: 30", "`time`: bad duration `30`: `30` needs a unit: s, m, h, d or w (seconds, "
                        "minutes, hours, days, weeks), e.g. `30m`"},
-      {"    time: [1h]", "`time` must be a duration such as `2h` or `3d`, not a list"},
+      {"    time: [1h]", "`time` must be a duration such as `3d`, a range such as `2d-7d`, or "
+                       "`{typical: 2d, p90: 7d}`, not a list"},
+      {"    wait: 5d-2d", "`wait`: bad range `5d-2d`: the range goes down from `5d` to `2d`: write "
+                        "the shortest first (`2d-5d`)"},
       {"    cost: -1", "`cost` must not be negative"},
       {"    cost: cheap", "`cost` must be a number, not `cheap`"},
       {"    cost: {a: 1}", "`cost` must be a number, not a mapping"},
@@ -848,4 +851,35 @@ TEST_CASE("parse_catalog: the bundled catalog parses without diagnostics") {
   CHECK(r.catalog.channels.size() >= 5);
   CHECK(r.catalog.teams.size() >= 5);
   CHECK(r.catalog.processes.size() >= 5);
+}
+
+TEST_CASE("parse: spreads are read with their means, and bad ones reported where they are") {
+  const std::string text = "journey: j\ntitle: T\nsteps:\n"
+                           "  - id: a\n    name: A\n    wait: 2d-5d\n"
+                           "    time: {typical: 10m, p90: 30m}\n    next: b\n"
+                           "  - id: b\n    name: B\n    wait: 7d - 2d\n"
+                           "    time:\n      typical: 1h\n      p90: 20m\n    next: c\n"
+                           "  - id: c\n    name: C\n    wait: {typical: 1d, p95: 3d}\n"
+                           "    end: success\n";
+  const ParseResult r = parse(text, "s.yaml");
+  INFO(dump(r.diagnostics));
+  REQUIRE(r.journey.steps.size() == 3);
+  const Step &a = r.journey.steps[0];
+  REQUIRE(a.wait_spread.has_value());
+  CHECK(a.wait_spread->shape == SpreadShape::Uniform);
+  CHECK(a.wait == 3.5 * 86400);
+  REQUIRE(a.time_spread.has_value());
+  CHECK(a.time_spread->shape == SpreadShape::LogNormal);
+  CHECK(a.time == doctest::Approx(a.time_spread->mean()));
+  CHECK(a.time > 600);
+  // A reversed range at its value; a p90 below typical at the p90.
+  CHECK(where(r.diagnostics, "invalid-value", "bad range `7d - 2d`") == "11:11");
+  CHECK(where(r.diagnostics, "invalid-value", "`p90` (20m) is below `typical` (1h)") == "14:12");
+  CHECK(r.journey.steps[1].wait == 0);
+  CHECK(r.journey.steps[1].time == 0);
+  // An unknown key in a tail, with a suggestion, and the half that is missing.
+  CHECK(where(r.diagnostics, "unknown-key", "unknown key `p95`") == "18:25");
+  CHECK(find(r.diagnostics, "unknown-key", "(did you mean `p90`?)") != nullptr);
+  CHECK(where(r.diagnostics, "missing-field", "no `p90` given") == "18:11");
+  CHECK(r.diagnostics.size() == 4);
 }

@@ -123,6 +123,17 @@ for d in good_durations:
 for d in bad_durations:
     check(errors(JOURNEY_V, step_with(wait=d)), f"schema accepts the duration {d!r} the parser rejects")
 
+# Spreads (lib/model/spread.cpp): a range of two durations, or typical and tail. A reversed range
+# is refused by the parser only (the schema cannot compare two durations).
+good_spreads = ["2d-5d", "10m - 1h", "0-2h", "P1D-P3D", "1h30m-2 hours", " 1d-2d ",
+                {"typical": "2d", "p90": "7d"}, {"typical": "10m", "p90": "10m"}]
+bad_spreads = ["2d-", "-2d", "2-7d", "1d-2d-3d", "2d--3d", "2d-3x", {"typical": "2d"}, {"p90": "2d"},
+               {"typical": "2d", "p95": "3d"}, {"typical": "2d", "p90": "7"}, ["2d", "5d"]]
+for d in good_spreads:
+    check(not errors(JOURNEY_V, step_with(wait=d, time=d)), f"schema rejects the spread {d!r} the parser accepts")
+for d in bad_spreads:
+    check(errors(JOURNEY_V, step_with(wait=d)), f"schema accepts the spread {d!r} the parser rejects")
+
 good_hours = ["24/7", "Mon-Fri 08:00-20:00", "Mon-Fri 08:00-20:00; Sat 09:00-13:00",
               "Mon-Fri 08:00-20:00; Sat 09:00-13:00; Sun closed", "Sun closed", "Mon-Fri closed; Sat 10:00-12:00",
               "Mon-Fri 09:00-12:00, 13:00-17:00", "Sat,Sun 10:00-16:00", "Fri-Mon 10:00-11:00", "Mon 00:00-24:00",

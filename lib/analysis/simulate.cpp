@@ -1,0 +1,417 @@
+// Monte Carlo simulation: per-step draw and branch tables, blocks of customers on pcg32 streams,
+// log-scale histograms merged exactly.
+#include "journey/analysis/simulate.h"
+
+#include "journey/analysis/capacity.h"
+#include "journey/analysis/effort.h"
+#include "journey/analysis/markov.h"
+
+#include "journey/model/text.h"
+
+#include <algorithm>
+#include <atomic>
+#include <bit>
+#include <cmath>
+#include <numbers>
+#include <pcg_random.hpp>
+#include <thread>
+
+namespace journey {
+namespace {
+
+constexpr double kFixedPoint = 1024; ///< sums are kept in 1/1024 s
+constexpr double kTwoTo32 = 4294967296.0;
+
+/// How to draw one wait or time: a, a + b u (u uniform in (0, 1)), or exp(a + b z) (z normal);
+/// for a computed queue (`wait: queue`), with probability b a wait exponential with mean a, else 0
+/// (the wait of an M/M/c queue).
+struct Draw {
+  SpreadShape shape = SpreadShape::Fixed;
+  double a = 0;
+  double b = 0;
+  bool queue = false;
+};
+
+/// The wait in a computed queue: Erlang C's share who wait, and the mean wait of those who do.
+Draw queue_draw(const ChannelQueue &q) {
+  const QueueFigures &f = q.figures;
+  if (!f.stable || !(f.p_wait > 0) || !std::isfinite(f.mean_wait)) {
+    return {SpreadShape::Fixed, 0, 0};
+  }
+  return {SpreadShape::Fixed, f.mean_wait / f.p_wait, std::min(f.p_wait, 1.0), true};
+}
+
+Draw draw_of(double mean, const std::optional<Spread> &spread) {
+  const double fixed = std::isfinite(mean) ? mean : 0.0;
+  if (!spread || spread->shape == SpreadShape::Fixed) {
+    return {SpreadShape::Fixed, fixed, 0};
+  }
+  if (spread->shape == SpreadShape::Uniform) {
+    return {SpreadShape::Uniform, spread->low, spread->high - spread->low};
+  }
+  if (!(spread->sigma() > 0)) {
+    return {SpreadShape::Fixed, spread->low, 0};
+  }
+  return {SpreadShape::LogNormal, spread->mu(), spread->sigma()};
+}
+
+/// Everything a walk reads, per step, laid out flat.
+struct Plan {
+  std::vector<Draw> wait;
+  std::vector<Draw> time;
+  std::vector<std::uint8_t> effort_wait;
+  std::vector<std::uint8_t> effort_time;
+  std::vector<std::size_t> first{0};   ///< branches of step u: [first[u], first[u + 1])
+  std::vector<std::uint64_t> below;    ///< cumulative probability x 2^32, the last one 2^32
+  std::vector<std::uint32_t> target;
+  std::vector<SimGroup> ends;          ///< for a step with no branch: how the walk ends there
+  bool spreads = false;
+};
+
+Plan make_plan(const JourneyGraph &graph, const Queues &queues) {
+  const Journey &journey = graph.journey();
+  Plan plan;
+  for (std::size_t u = 0; u < graph.size(); ++u) {
+    const Step &s = graph.step(u);
+    plan.wait.push_back(draw_of(s.wait, s.wait_spread));
+    if (s.wait_queue) {
+      const Channel *channel = journey.channel_of(s);
+      const auto q = std::find_if(queues.channels.begin(), queues.channels.end(),
+                                  [&](const ChannelQueue &c) {
+                                    return channel != nullptr && c.channel == channel->id;
+                                  });
+      plan.wait.back() = q == queues.channels.end() ? Draw{} : queue_draw(*q);
+      plan.spreads = plan.spreads || plan.wait.back().queue;
+    }
+    plan.time.push_back(draw_of(s.time, s.time_spread));
+    plan.spreads = plan.spreads || plan.wait.back().shape != SpreadShape::Fixed ||
+                   plan.time.back().shape != SpreadShape::Fixed;
+    const EffortParts parts = effort_parts(journey, s);
+    plan.effort_wait.push_back(parts.wait ? 1 : 0);
+    plan.effort_time.push_back(parts.time ? 1 : 0);
+    double total = 0;
+    for (const Edge &e : graph.out(u)) {
+      if (e.p > 0) {
+        total += e.p;
+      }
+    }
+    double cumulative = 0;
+    const std::size_t begin = plan.target.size();
+    for (const Edge &e : graph.out(u)) {
+      if (e.p > 0) {
+        cumulative += e.p / total;
+        plan.below.push_back(static_cast<std::uint64_t>(std::min(cumulative, 1.0) * kTwoTo32));
+        plan.target.push_back(static_cast<std::uint32_t>(e.to));
+      }
+    }
+    if (plan.target.size() > begin) {
+      plan.below.back() = std::uint64_t{1} << 32;
+    }
+    plan.first.push_back(plan.target.size());
+    switch (s.end) {
+    case EndKind::Success:
+      plan.ends.push_back(SimGroup::Success);
+      break;
+    case EndKind::Abandon:
+      plan.ends.push_back(SimGroup::Abandon);
+      break;
+    case EndKind::Failure:
+      plan.ends.push_back(SimGroup::Failure);
+      break;
+    case EndKind::None:
+      plan.ends.push_back(SimGroup::NoEnd);
+      break;
+    }
+  }
+  return plan;
+}
+
+/// One thread's walker: its random stream and the Box-Muller spare.
+class Walker {
+public:
+  Walker(const Plan &plan, const SimulationOptions &options) : plan_(plan), options_(options) {}
+
+  void run_block(std::uint64_t block, std::uint64_t customers, std::vector<GroupResult> &out) {
+    rng_ = pcg32(options_.seed, block);
+    has_spare_ = false;
+    for (std::uint64_t c = 0; c < customers; ++c) {
+      walk(out);
+    }
+  }
+
+private:
+  double uniform() { return (static_cast<double>(rng_()) + 0.5) / kTwoTo32; }
+
+  double normal() {
+    if (has_spare_) {
+      has_spare_ = false;
+      return spare_;
+    }
+    const double radius = std::sqrt(-2 * std::log(uniform()));
+    const double angle = 2 * std::numbers::pi * uniform();
+    spare_ = radius * std::sin(angle);
+    has_spare_ = true;
+    return radius * std::cos(angle);
+  }
+
+  double draw(const Draw &d) {
+    if (d.queue) {
+      return uniform() < d.b ? -d.a * std::log(1.0 - uniform()) : 0.0;
+    }
+    switch (d.shape) {
+    case SpreadShape::Fixed:
+      return d.a;
+    case SpreadShape::Uniform:
+      return d.a + d.b * uniform();
+    case SpreadShape::LogNormal:
+      return std::exp(d.a + d.b * normal());
+    }
+    return d.a;
+  }
+
+  void walk(std::vector<GroupResult> &out) {
+    double lead = 0;
+    double wait = 0;
+    double effort = 0;
+    std::size_t u = JourneyGraph::entry;
+    SimGroup group = SimGroup::Unfinished;
+    for (std::uint64_t steps = 0; steps < options_.max_steps; ++steps) {
+      double w = draw(plan_.wait[u]);
+      const double t = draw(plan_.time[u]);
+      if (options_.earliest_start) {
+        const double ready = lead + w;
+        w += std::max(0.0, options_.earliest_start(u, ready) - ready);
+      }
+      lead += w + t;
+      wait += w;
+      effort += (plan_.effort_wait[u] != 0 ? w : 0.0) + (plan_.effort_time[u] != 0 ? t : 0.0);
+      std::size_t k = plan_.first[u];
+      const std::size_t end = plan_.first[u + 1];
+      if (k == end) {
+        group = plan_.ends[u];
+        break;
+      }
+      const std::uint64_t r = rng_();
+      while (k + 1 < end && r >= plan_.below[k]) {
+        ++k;
+      }
+      u = plan_.target[k];
+    }
+    for (SimGroup g : {SimGroup::All, group}) {
+      GroupResult &result = out[static_cast<std::size_t>(g)];
+      result.measures[0].add(lead);
+      result.measures[1].add(wait);
+      result.measures[2].add(effort);
+    }
+  }
+
+  const Plan &plan_;
+  const SimulationOptions &options_;
+  pcg32 rng_;
+  bool has_spare_ = false;
+  double spare_ = 0;
+};
+
+} // namespace
+
+Distribution::Distribution() = default;
+
+std::size_t Distribution::bin(double x) {
+  if (!(x >= 1)) {
+    return 0;
+  }
+  const auto bits = std::bit_cast<std::uint64_t>(x);
+  const auto exponent = static_cast<std::int64_t>((bits >> 52) & 0x7ff) - 1023;
+  if (exponent >= kOctaves) {
+    return kBins - 1;
+  }
+  const auto sub = static_cast<std::size_t>((bits >> (52 - kSubBits)) & ((1u << kSubBits) - 1));
+  return 1 + (static_cast<std::size_t>(exponent) << kSubBits) + sub;
+}
+
+void Distribution::add(double x) {
+  if (!(x >= 0)) {
+    x = 0;
+  }
+  if (counts_.empty()) {
+    counts_.assign(kBins, 0);
+    low_.assign(kBins, 0);
+    high_.assign(kBins, 0);
+  }
+  const std::size_t b = bin(x);
+  if (counts_[b] == 0 || x < low_[b]) {
+    low_[b] = x;
+  }
+  if (counts_[b] == 0 || x > high_[b]) {
+    high_[b] = x;
+  }
+  ++counts_[b];
+  ++count_;
+  max_ = std::max(max_, x);
+  sum_ += std::llround(std::min(x, 1e15) * kFixedPoint);
+}
+
+void Distribution::merge(const Distribution &other) {
+  if (other.count_ == 0) {
+    return;
+  }
+  if (counts_.empty()) {
+    *this = other;
+    return;
+  }
+  for (std::size_t b = 0; b < kBins; ++b) {
+    if (other.counts_[b] == 0) {
+      continue;
+    }
+    if (counts_[b] == 0) {
+      low_[b] = other.low_[b];
+      high_[b] = other.high_[b];
+    } else {
+      low_[b] = std::min(low_[b], other.low_[b]);
+      high_[b] = std::max(high_[b], other.high_[b]);
+    }
+    counts_[b] += other.counts_[b];
+  }
+  count_ += other.count_;
+  max_ = std::max(max_, other.max_);
+  sum_ += other.sum_;
+}
+
+double Distribution::mean() const {
+  return count_ == 0 ? 0.0
+                     : static_cast<double>(sum_) / kFixedPoint / static_cast<double>(count_);
+}
+
+double Distribution::quantile(double q) const {
+  if (count_ == 0) {
+    return 0;
+  }
+  const auto rank = std::clamp<std::uint64_t>(
+      static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(count_) - 1e-9)), 1, count_);
+  std::uint64_t before = 0;
+  for (std::size_t b = 0; b < kBins; ++b) {
+    if (before + counts_[b] >= rank) {
+      if (low_[b] == high_[b] || counts_[b] == 1) {
+        return low_[b];
+      }
+      const double within = static_cast<double>(rank - before - 1) /
+                            static_cast<double>(counts_[b] - 1);
+      return low_[b] + (high_[b] - low_[b]) * within;
+    }
+    before += counts_[b];
+  }
+  return max_;
+}
+
+double Distribution::count_between(double from, double to) const {
+  double total = 0;
+  for (std::size_t b = 0; b < counts_.size(); ++b) {
+    if (counts_[b] == 0 || high_[b] < from || low_[b] >= to) {
+      continue;
+    }
+    const auto n = static_cast<double>(counts_[b]);
+    if (low_[b] == high_[b] || (low_[b] >= from && high_[b] < to)) {
+      total += n;
+      continue;
+    }
+    const double overlap = std::min(high_[b], to) - std::max(low_[b], from);
+    total += n * std::clamp(overlap / (high_[b] - low_[b]), 0.0, 1.0);
+  }
+  return total;
+}
+
+SimulationResult simulate(const JourneyGraph &graph, const SimulationOptions &options) {
+  SimulationResult result;
+  result.journey = graph.journey().id;
+  result.file = graph.journey().file;
+  result.customers = options.customers;
+  result.seed = options.seed;
+  result.groups.resize(kSimGroups);
+  if (graph.size() == 0 || options.customers == 0) {
+    return result;
+  }
+  Chain chain;
+  for (std::size_t u = 0; u < graph.size(); ++u) {
+    for (const Edge &e : graph.out(u)) {
+      chain.add_edge(e.to, e.p);
+    }
+    chain.close_state();
+  }
+  const Visits visits = expected_visits(chain, JourneyGraph::entry);
+  if (!visits.solved) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < std::min<std::size_t>(visits.trap.size(), 5); ++i) {
+      ids.push_back("`" + graph.step(visits.trap[i]).id + "`");
+    }
+    result.problem = "the walk can be caught in a loop with no way out to an end (" +
+                     and_list(ids, 5) + "): no customer would finish";
+    return result;
+  }
+  const bool queues_used =
+      std::any_of(graph.journey().steps.begin(), graph.journey().steps.end(),
+                  [](const Step &s) { return s.wait_queue; });
+  const Plan plan =
+      make_plan(graph, queues_used ? compute_queues(graph, visits.visits) : Queues{});
+  result.spreads = plan.spreads;
+  const std::uint64_t block = std::max<std::uint64_t>(options.block, 1);
+  const std::uint64_t blocks = (options.customers + block - 1) / block;
+  const unsigned jobs = static_cast<unsigned>(
+      std::clamp<std::uint64_t>(options.jobs == 0 ? 1 : options.jobs, 1, blocks));
+  std::vector<std::vector<GroupResult>> partial(jobs, std::vector<GroupResult>(kSimGroups));
+  std::atomic<std::uint64_t> next{0};
+  auto work = [&](unsigned thread) {
+    Walker walker(plan, options);
+    for (std::uint64_t b = next++; b < blocks; b = next++) {
+      const std::uint64_t customers = std::min(block, options.customers - b * block);
+      walker.run_block(b, customers, partial[thread]);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) {
+    threads.emplace_back(work, t);
+  }
+  work(0);
+  for (std::thread &t : threads) {
+    t.join();
+  }
+  for (const std::vector<GroupResult> &part : partial) {
+    for (std::size_t g = 0; g < kSimGroups; ++g) {
+      for (std::size_t m = 0; m < kSimMeasures; ++m) {
+        result.groups[g].measures[m].merge(part[g].measures[m]);
+      }
+    }
+  }
+  return result;
+}
+
+std::string_view to_string(SimGroup g) {
+  switch (g) {
+  case SimGroup::All:
+    return "all";
+  case SimGroup::Success:
+    return "success";
+  case SimGroup::Abandon:
+    return "abandon";
+  case SimGroup::Failure:
+    return "failure";
+  case SimGroup::NoEnd:
+    return "no end";
+  case SimGroup::Unfinished:
+    return "unfinished";
+  }
+  return "all";
+}
+
+std::string_view to_string(SimMeasure m) {
+  switch (m) {
+  case SimMeasure::LeadTime:
+    return "lead time";
+  case SimMeasure::WaitTime:
+    return "wait time";
+  case SimMeasure::CustomerEffort:
+    return "customer effort";
+  }
+  return "lead time";
+}
+
+} // namespace journey

@@ -1,0 +1,103 @@
+// Monte Carlo simulation: N customers walk the journey graph, each wait and time drawn from its
+// spread; percentiles of lead time, wait and customer effort per outcome, in memory independent
+// of N and the same for a given seed whatever the number of threads.
+#pragma once
+
+#include "journey/analysis/journey_graph.h"
+#include "journey/model/expected.h"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace journey {
+
+/// What to simulate.
+struct SimulationOptions {
+  std::uint64_t customers = 100'000;
+  std::uint64_t seed = 1;
+  unsigned jobs = 1; ///< threads; the result does not depend on it
+  /// Customers per block: block b draws from pcg32 stream b of `seed`, so the result depends on
+  /// the seed and the block size, never on which thread ran which block.
+  std::uint64_t block = 8192;
+  /// A walk longer than this many steps is stopped and counted as unfinished (a trap).
+  std::uint64_t max_steps = 1'000'000;
+  /// Where a calendar will hold a step up: given the step and the time (seconds since the
+  /// customer started) it is ready to start, after its wait, the time it starts. Unset: at once.
+  std::function<double(std::size_t step, double ready)> earliest_start;
+};
+
+/// A streaming distribution of non-negative values: a log-scale histogram with 512 bins per
+/// doubling (each bin spans 0.2% of its values), exact count, min and max per bin, and an exact
+/// fixed-point sum. Its size does not depend on how many values it holds; merging is exact and
+/// order-independent.
+class Distribution {
+public:
+  static constexpr int kSubBits = 9;
+  static constexpr int kOctaves = 48; ///< 1 s .. 2^48 s; below 1 s one bin, above one bin
+  static constexpr std::size_t kBins = (std::size_t{kOctaves} << kSubBits) + 2;
+
+  Distribution();
+  void add(double x);
+  void merge(const Distribution &other);
+
+  std::uint64_t count() const { return count_; }
+  double mean() const;
+  double max() const { return count_ == 0 ? 0.0 : max_; }
+  /// The smallest value at least a share `q` of the values are at most (nearest rank): exact when
+  /// the values of its bin are all equal, else interpolated within the bin (error below 0.2%).
+  double quantile(double q) const;
+  /// How many values fall in [from, to), counted by bin (a bin straddling `to` counts where its
+  /// values lie if they are all equal, else in proportion to its span).
+  double count_between(double from, double to) const;
+
+private:
+  static std::size_t bin(double x);
+  std::vector<std::uint64_t> counts_;
+  std::vector<double> low_;
+  std::vector<double> high_;
+  std::uint64_t count_ = 0;
+  double max_ = 0;
+  __extension__ __int128 sum_ = 0; ///< in 1/1024 s
+};
+
+/// The figures simulated.
+enum class SimMeasure { LeadTime, WaitTime, CustomerEffort };
+inline constexpr std::size_t kSimMeasures = 3;
+/// The groups of customers: all, then by how their walk ended.
+enum class SimGroup { All, Success, Abandon, Failure, NoEnd, Unfinished };
+inline constexpr std::size_t kSimGroups = 6;
+
+/// The distributions of one group of customers.
+struct GroupResult {
+  std::array<Distribution, kSimMeasures> measures;
+};
+
+/// The result of a simulation.
+struct SimulationResult {
+  std::string journey;
+  std::string file;
+  std::uint64_t customers = 0;
+  std::uint64_t seed = 0;
+  std::vector<GroupResult> groups; ///< indexed by SimGroup
+  bool spreads = false;            ///< some step has a spread (else only branches vary)
+  /// Why nobody was simulated (a loop with no way out catches walks for ever); empty when done.
+  std::string problem;
+
+  const Distribution &get(SimGroup g, SimMeasure m) const {
+    return groups[static_cast<std::size_t>(g)].measures[static_cast<std::size_t>(m)];
+  }
+};
+
+/// Walks `options.customers` customers from the entry (none, with `problem` set, when the walk
+/// can be caught in a loop with no way out), following the branch probabilities
+/// (cumulative tables per step, one 32-bit draw per branch) and drawing each wait and time from
+/// its spread (uniform; log-normal by Box-Muller), on `options.jobs` threads.
+SimulationResult simulate(const JourneyGraph &graph, const SimulationOptions &options);
+
+std::string_view to_string(SimGroup g);
+std::string_view to_string(SimMeasure m);
+
+} // namespace journey

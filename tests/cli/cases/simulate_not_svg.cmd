@@ -1,0 +1,1 @@
+{bin} simulate simulate/referral.yaml -o chart.png

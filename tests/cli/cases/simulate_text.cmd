@@ -1,0 +1,1 @@
+{bin} simulate simulate/referral.yaml -n 20000 --seed 3
