@@ -25,7 +25,7 @@ inline constexpr std::chrono::milliseconds default_layout_timeout{30'000};
 
 /// How to lay a graph out and render it.
 struct LayoutOptions {
-  /// Processor time a layout may take (and four times that on the clock); zero for no bound.
+  /// Processor time a layout may take (and ten times that on the clock); zero for no bound.
   /// Bounded layouts run in a forked child of this process (still Graphviz in-process code, never
   /// the `dot` program), stopped at the bound.
   std::chrono::milliseconds timeout = default_layout_timeout;
@@ -45,7 +45,7 @@ struct Drawing {
 
 /// Lays out DOT text with the `dot` engine and renders it as `format` (for `Format::Dot`, returns
 /// the text unchanged). When Graphviz 2.42 loses edges while routing curves (`Pshortestpath
-/// failed`) or crashes, the layout is retried with polyline and then straight arrows, and a note
+/// failed`) or crashes, the layout is retried with simple curved and then straight arrows, and a note
 /// says so. Uses one Graphviz context for the whole process, created on first use; calls are
 /// serialised, as Graphviz is not thread-safe. The error says what helps when the bound is hit.
 Expected<Drawing> draw_dot(std::string_view dot, Format format, const LayoutOptions &options = {});
