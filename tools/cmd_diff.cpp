@@ -3,6 +3,7 @@
 #include "journey/check/versions.h"
 #include "command.h"
 #include "common.h"
+#include "journey/model/escape.h"
 #include "journey/portfolio/diff_format.h"
 
 #include <fmt/format.h>
@@ -22,7 +23,7 @@ struct DiffOptions {
 int run_diff(const DiffOptions &options) {
   const Expected<CheckRun> run = check_versions(options.before, options.after, options.config);
   if (!run) {
-    fmt::print(stderr, "journey diff: error: {}\n", run.error());
+    fmt::print(stderr, "journey diff: error: {}\n", escape_terminal(run.error()));
     return kExitUsage;
   }
   if (!run->input_errors.empty()) {

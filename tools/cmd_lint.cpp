@@ -3,6 +3,7 @@
 #include "command.h"
 #include "common.h"
 #include "journey/lint/rule.h"
+#include "journey/model/text.h"
 
 #include <fmt/format.h>
 
@@ -31,14 +32,21 @@ int run_lint(const LintOptions &options) {
   }
   const OutputFormat format = *parse_output_format(options.format);
   const CheckRun run = check_inputs(options.inputs);
+  const bool quiet = conventions().quiet;
+  LintReport shown = run.report;
+  if (quiet) {
+    std::erase_if(shown.diagnostics,
+                  [](const Diagnostic &d) { return d.severity != Severity::Error; });
+  }
   const bool color = options.output.empty() && use_color(stdout);
-  if (!write_output(options.output, format_report(run.report, format, color, JOURNEY_VERSION))) {
+  if (!write_output(options.output, format_report(shown, format, color, JOURNEY_VERSION))) {
     return kExitUsage;
   }
   if (!run.input_errors.empty()) {
     print_findings(LintReport{run.input_errors, {}, {}});
   }
-  if (format == OutputFormat::Text) {
+  print_skipped(run);
+  if (format == OutputFormat::Text && !quiet) {
     fmt::print(stderr, "{}\n", summary_line(run.report));
   }
   if (!run.input_errors.empty()) {
@@ -46,7 +54,14 @@ int run_lint(const LintOptions &options) {
   }
   const std::size_t errors = count_severity(run.report, Severity::Error);
   const std::size_t warnings = count_severity(run.report, Severity::Warning);
-  if (errors > 0 || (options.strict && warnings > 0)) {
+  if (errors > 0) {
+    return kExitFindings;
+  }
+  if (options.strict && warnings > 0) {
+    if (quiet) {
+      fmt::print(stderr, "journey lint: --strict fails the run on {} (not shown with --quiet)\n",
+                 plural(warnings, "warning", "warnings"));
+    }
     return kExitFindings;
   }
   if (options.max_warnings >= 0 && warnings > static_cast<std::size_t>(options.max_warnings)) {
@@ -76,7 +91,11 @@ std::function<int()> setup_lint(CLI::App &app) {
   cmd->add_flag("--list-rules", options->list_rules, "List every rule with its default severity");
   cmd->footer(
       "Exit codes: 0 no errors, 1 errors (or warnings with --strict / over --max-warnings),\n"
-      "2 usage errors, unreadable files or a bad configuration.\n"
+      "2 usage errors, unreadable files or a bad configuration. --quiet reports errors only\n"
+      "but counts warnings all the same, so it never changes the exit code.\n"
+      "A directory is searched for journey files: *.yaml and *.yml (or the configuration's\n"
+      "`include`), less the configuration's `exclude`, other tools' files (.pre-commit-config.yaml,\n"
+      ".github/, docker-compose.yml, ...) and files without journey or catalog keys at the top.\n"
       "Suppress a finding with `# journey-lint: disable=<rule>` on its line or the line above.");
   return [options] { return run_lint(*options); };
 }

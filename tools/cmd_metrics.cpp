@@ -21,7 +21,7 @@ int run_metrics(const MetricsOptions &options) {
     measured.push_back(*checked->metrics);
   }
   const MetricsFormat format = *value_of(kMetricsFormatNames, options.format);
-  return finish(run, options.output, format_metrics(measured, format, run.journey_count() > 1));
+  return finish(run, options.output, format_metrics(measured, format, true));
 }
 
 std::function<int()> setup_metrics(CLI::App &app) {
@@ -38,7 +38,7 @@ std::function<int()> setup_metrics(CLI::App &app) {
   cmd->footer(footer(
       "Each measure is given as expected (the random walk along the branch probabilities, loops\n"
       "included), min and max (over paths that repeat no step). Definitions: docs/metrics.md.\n"
-      "JSON and CSV give durations in seconds; several files give a JSON array.\n"
+      "JSON and CSV give durations in seconds; JSON is an array, whatever the number of files.\n"
       "Findings of the `budget` rule are printed but do not stop a journey being measured."));
   return [options] { return run_metrics(*options); };
 }

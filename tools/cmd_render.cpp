@@ -1,10 +1,12 @@
-// `journey render`: outside-in, inside-out and compare diagrams as DOT, SVG, PNG or PDF.
+// `journey render`: outside-in, inside-out and compare diagrams as DOT, SVG, PNG or PDF, and the
+// outside-in view as a Mermaid flowchart.
 #include "command.h"
 #include "common.h"
 #include "journey/lint/output.h"
 #include "journey/load/output_target.h"
-#include "journey/model/duration.h"
+#include "journey/model/escape.h"
 #include "journey/render/graphviz.h"
+#include "journey/render/mermaid.h"
 #include "journey/render/page.h"
 #include "journey/render/render.h"
 
@@ -16,8 +18,9 @@ namespace {
 
 struct RenderOptions {
   InputOptions inputs{.paths = {}, .config = {}, .measure = true};
-  std::string view = "compare";
+  std::string view; ///< empty: `compare`, or `outside-in` for Mermaid
   std::string collapse;
+  std::string detail = "processes";
   std::string output;
   std::string type;
   std::string layout_timeout = "30s";
@@ -43,30 +46,43 @@ void print_drawing_findings(const std::string &file, Severity severity,
   }
 }
 
+/// The `-T` names: the Graphviz formats and Mermaid.
+std::vector<std::string> type_names() {
+  std::vector<std::string> names = names_of(kFormatNames);
+  names.insert(names.end(), std::begin(kMermaidNames), std::end(kMermaidNames));
+  return names;
+}
+
 int run_render(const RenderOptions &options) {
   using Kind = OutputTarget::Kind;
-  const View view = *parse_view(options.view);
-  const ViewOptions view_options{value_of(kCollapseNames, options.collapse) == Collapse::Process};
+  const ViewOptions view_options{options.collapse.empty() ? *value_of(kDetailNames, options.detail)
+                                                         : Detail::Processes};
   const OutputTarget target = output_target(options.output);
+  const bool mermaid = options.type.empty() ? target.kind == Kind::File && is_mermaid_path(target.path)
+                                            : is_mermaid_name(options.type);
+  if (mermaid && !options.view.empty() && options.view != "outside-in") {
+    return usage("Mermaid draws the outside-in view only; leave out --view or use -T svg for " +
+                 options.view);
+  }
+  const View view = options.view.empty() ? (mermaid ? View::OutsideIn : View::Compare)
+                                         : *parse_view(options.view);
   std::optional<Format> format = parse_format(options.type);
-  if (!format) {
+  if (!format && !mermaid) {
     format = target.kind == Kind::Stdout      ? Format::Dot
              : target.kind == Kind::Directory ? Format::Svg
                                               : format_from_path(target.path);
   }
-  if (!format) {
+  if (!format && !mermaid) {
     return usage("cannot tell the format of " + options.output +
-                 " from its extension (.svg, .png, .pdf, .dot); use -T");
+                 " from its extension (.svg, .png, .pdf, .dot, .mmd); use -T");
   }
 
   LayoutOptions layout;
-  const Expected<Seconds> timeout = parse_duration(options.layout_timeout);
-  if (!timeout || *timeout < 0) {
-    return usage("--layout-timeout " + options.layout_timeout + ": " +
-                 (timeout ? std::string("must not be negative") : timeout.error()) +
-                 " (e.g. 30s, 2m, or 0 for no bound)");
+  const Expected<std::chrono::milliseconds> timeout = parse_layout_timeout(options.layout_timeout);
+  if (!timeout) {
+    return usage("--layout-timeout " + options.layout_timeout + ": " + timeout.error());
   }
-  layout.timeout = std::chrono::milliseconds(static_cast<long long>(*timeout * 1000));
+  layout.timeout = *timeout;
   if (!options.page.empty()) {
     layout.page = PageSetup{*value_of(kPaperNames, options.page), options.portrait};
   } else if (options.portrait) {
@@ -79,9 +95,9 @@ int run_render(const RenderOptions &options) {
   if (target.kind == Kind::File && journeys.size() > 1) {
     return usage("several journeys need a directory: -o DIR/");
   }
-  if (target.kind == Kind::Stdout && journeys.size() > 1 && *format != Format::Dot) {
-    return usage(
-        fmt::format("several journeys as {} need a directory: -o DIR/", to_string(*format)));
+  if (target.kind == Kind::Stdout && journeys.size() > 1 && (mermaid || format != Format::Dot)) {
+    return usage(fmt::format("several journeys as {} need a directory: -o DIR/",
+                             mermaid ? kMermaidNames[0] : to_string(*format)));
   }
   if (const Expected<void> created = create_output_directory(target); !created) {
     return usage("cannot create " + options.output + ": " + created.error());
@@ -90,33 +106,40 @@ int run_render(const RenderOptions &options) {
   std::map<std::string, std::string> written; // output path -> journey file
   for (const CheckedFile *checked : journeys) {
     const Journey &journey = checked->file.journey;
-    Expected<Drawing> drawing = draw_journey(journey, view, *format, view_options, layout,
-                                             checked->metrics ? &*checked->metrics : nullptr);
-    if (!drawing) {
-      print_drawing_findings(checked->file.path, Severity::Error,
-                             {"cannot draw the " + std::string(to_string(view)) +
-                              " view: " + drawing.error()});
-      failed = true;
-      continue;
+    std::string data;
+    if (mermaid) {
+      data = render_mermaid(journey);
+    } else {
+      Expected<Drawing> drawing = draw_journey(journey, view, *format, view_options, layout,
+                                               checked->metrics ? &*checked->metrics : nullptr);
+      if (!drawing) {
+        print_drawing_findings(checked->file.path, Severity::Error,
+                               {"cannot draw the " + std::string(to_string(view)) +
+                                " view: " + drawing.error()});
+        failed = true;
+        continue;
+      }
+      if (layout.page && drawing->pages > 1) {
+        drawing->notes.push_back(fmt::format(
+            "at legible size (text at least {} pt) the drawing needs {} sheets of {}{}",
+            min_text_pt, drawing->pages, options.page,
+            *format == Format::Pdf ? ", one PDF page each"
+                                   : "; write a PDF (-T pdf) to print them, or draw one view "
+                                     "(--view outside-in or --view inside-out)"));
+      }
+      print_drawing_findings(checked->file.path, Severity::Warning, drawing->notes);
+      data = std::move(drawing->data);
     }
-    if (layout.page && drawing->pages > 1) {
-      drawing->notes.push_back(fmt::format(
-          "at legible size (text at least {} pt) the drawing needs {} sheets of {}{}", min_text_pt,
-          drawing->pages, options.page,
-          *format == Format::Pdf ? ", one PDF page each"
-                                 : "; write a PDF (-T pdf) to print them, or draw fewer boxes "
-                                   "with --collapse process"));
-    }
-    print_drawing_findings(checked->file.path, Severity::Warning, drawing->notes);
-    const std::string &data = drawing->data;
     std::string path = target.path;
     if (target.kind == Kind::Directory) {
-      path = journey_output_path(target, journey.id,
-                                 fmt::format("{}.{}", to_string(view), to_string(*format)));
+      path = journey_output_path(
+          target, journey.id,
+          fmt::format("{}.{}", to_string(view), mermaid ? "mmd" : to_string(*format)));
       if (auto [it, inserted] = written.emplace(path, checked->file.path); !inserted) {
         fmt::print(stderr,
                    "journey render: error: {}: journey id `{}` was already written from {}\n",
-                   checked->file.path, journey.id, it->second);
+                   escape_terminal(checked->file.path), escape_terminal(journey.id),
+                   escape_terminal(it->second));
         failed = true;
         continue;
       }
@@ -134,18 +157,22 @@ std::function<int()> setup_render(CLI::App &app) {
       "render", "Draw journeys: what the customer experiences (outside-in) next to what the "
                 "organisation sees (inside-out)");
   add_input_options(*cmd, options->inputs);
-  cmd->add_option("--view", options->view, "Which diagram to draw")
+  cmd->add_option("--view", options->view, "Which diagram to draw (Mermaid: outside-in only)")
       ->check(choices(kViewNames))
       ->default_str("compare");
+  cmd->add_option("--detail", options->detail,
+                  "Inside-out: one box per process (default), or every step")
+      ->check(choices(kDetailNames))
+      ->default_str("processes");
   cmd->add_option("--collapse", options->collapse,
-                  "Draw each process as one box (inside-out), for large journeys")
+                  "Same as --detail processes, the default (kept for older scripts)")
       ->check(choices(kCollapseNames))
       ->type_name("process");
   cmd->add_option("-o,--output", options->output,
                   "Write to FILE (format from its extension) or into DIR/ (one file per journey)")
       ->type_name("FILE|DIR/");
   cmd->add_option("-T,--type", options->type, "Output format; overrides the extension of -o")
-      ->check(choices(kFormatNames))
+      ->check(CLI::IsMember(type_names()))
       ->type_name("FORMAT");
   cmd->add_option("--layout-timeout", options->layout_timeout,
                   "Longest time one diagram's layout may take (0: no bound)")
@@ -161,6 +188,8 @@ std::function<int()> setup_render(CLI::App &app) {
       ".pdf, .dot, .gv); -T overrides it. -o DIR/ (or an existing directory) writes one file per\n"
       "journey, named <journey-id>.<view>.<format> (SVG unless -T says otherwise). Files are\n"
       "written to a temporary file and renamed, so a failure never leaves half a diagram.\n"
+      "-T mermaid (or -o FILE.mmd) writes the outside-in view as a Mermaid flowchart, which\n"
+      "GitHub and GitLab draw inside a ```mermaid block of Markdown.\n"
       "--page scales to a sheet of paper (landscape unless --portrait); a diagram that would\n"
       "need text smaller than 7 pt is kept legible and, as PDF, printed on several sheets.\n"
       "Graphviz's messages are printed as warnings of the journey file; a layout that exceeds\n"

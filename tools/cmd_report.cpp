@@ -3,6 +3,7 @@
 #include "command.h"
 #include "common.h"
 #include "journey/lint/output.h"
+#include "journey/model/escape.h"
 #include "journey/portfolio/report.h"
 #include "journey/render/graphviz.h"
 #include "journey/render/portfolio_map.h"
@@ -62,11 +63,13 @@ int run_report(const ReportOptions &options) {
   }
   sort_report_journeys(input.journeys);
   input.table = build_intent_table(std::move(rows));
-  try {
-    input.map_svg = render_portfolio_map(run.definitions(), Format::Svg);
-  } catch (const RenderError &e) {
-    input.map_error = e.what();
-    fmt::print(stderr, "journey report: error: the portfolio map: {}\n", e.what());
+  Expected<Drawing> map = draw_portfolio_map(run.definitions(), Format::Svg, {});
+  if (map) {
+    input.map_svg = std::move(map->data);
+  } else {
+    input.map_error = map.error();
+    fmt::print(stderr, "journey report: {}: the portfolio map: {}\n",
+               options.allow_missing_diagrams ? "warning" : "error", escape_terminal(map.error()));
     incomplete = true;
   }
   return finish(run, options.output, build_report(input),

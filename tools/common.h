@@ -14,8 +14,23 @@ namespace journey::tools {
 /// Options every command that reads journeys takes.
 using InputOptions = CheckOptions;
 
-/// Adds `FILE|DIR...` and `--config` to a subcommand.
+/// Adds `FILE|DIR...`, `--config`, `--stdin-filename`, `--force-exclude`, `-j/--jobs`,
+/// `--color`, `-q/--quiet` and `-v/--verbose` to a subcommand, and shows a progress line on a
+/// terminal during long runs.
 void add_input_options(CLI::App &command, InputOptions &options, bool required = true);
+
+/// `--color`: when output is coloured.
+enum class ColorMode { Auto, Always, Never };
+
+/// The settings of `--color`, `--quiet` and `--verbose` for this run.
+struct Conventions {
+  ColorMode color = ColorMode::Auto;
+  bool quiet = false;   ///< errors only: no warnings, notes, summaries or progress
+  bool verbose = false; ///< notes on the YAML files a directory walk skipped
+};
+
+/// The conventions in force (set by the options of the command being run).
+Conventions &conventions();
 
 /// A CLI11 check accepting exactly the names of a library name table.
 template <typename E, std::size_t N> CLI::IsMember choices(const Named<E> (&table)[N]) {
@@ -35,8 +50,13 @@ void print_problems(const CheckRun &run, std::string_view command);
 int finish(const CheckRun &run, const std::string &path, std::string_view data,
            bool output_failed = false);
 
-/// True when the stream is a terminal and NO_COLOR is not set.
+/// True when output to `stream` is coloured: `--color always|never`; else not when NO_COLOR is
+/// set (not empty); else as FORCE_COLOR says when set (`0` and `false` say no); else not when
+/// TERM=dumb; else when the stream is a terminal.
 bool use_color(std::FILE *stream);
+
+/// Prints notes on the files a directory walk skipped (with `--verbose`).
+void print_skipped(const CheckRun &run);
 
 /// Prints findings in text form to stderr (for commands other than `lint`).
 void print_findings(const LintReport &report);

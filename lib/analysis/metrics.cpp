@@ -110,6 +110,37 @@ struct Measures {
   }
 };
 
+/// Reports totals too large to mean anything (or to compute: they overflowed), so that no
+/// figure goes missing or turns huge without a word.
+void check_magnitudes(const Measures &measures, JourneyMetrics &m) {
+  static constexpr std::string_view kNames[] = {"lead time",     "wait time", "touch time",
+                                                "customer time", "handoffs",  "channel switches",
+                                                "cost",          "contacts"};
+  std::vector<std::string> overflowed;
+  std::vector<std::string> huge;
+  for (std::size_t k = 0; k < measures.ranges.size(); ++k) {
+    const Range &r = *measures.ranges[k];
+    const bool defined_nan = m.expected_defined && std::isnan(r.expected);
+    if (std::isinf(r.expected) || std::isinf(r.min) || std::isinf(r.max) || defined_nan) {
+      overflowed.emplace_back(kNames[k]);
+    } else if (std::fabs(r.expected) >= kLargestPlainNumber ||
+               std::fabs(r.min) >= kLargestPlainNumber || std::fabs(r.max) >= kLargestPlainNumber) {
+      huge.emplace_back(kNames[k]);
+    }
+  }
+  if (!overflowed.empty()) {
+    add_problem(m.problem, fmt::format("the {} overflowed (too large to compute): check the "
+                                       "`cost`, `wait` and `time` values and the loops",
+                                       and_list(overflowed, std::size(kNames))));
+  }
+  if (!huge.empty()) {
+    add_problem(m.problem,
+                fmt::format("the {} {} over 10^15: check the `cost`, `wait` and `time` "
+                            "values and the loops",
+                            and_list(huge, std::size(kNames)), huge.size() == 1 ? "is" : "are"));
+  }
+}
+
 /// min and max over the paths that repeat no step, and the critical path.
 void path_ranges(const JourneyGraph &graph, const Measures &measures, JourneyMetrics &m) {
   for (std::size_t k = 0; k < measures.ranges.size(); ++k) {
@@ -230,10 +261,12 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
                 fmt::format("the walk can be caught in a loop with no way out to an end ({}): "
                             "expected values are infinite",
                             name_steps(journey, visits.trap)));
+    check_magnitudes(measures, m);
     return m;
   }
   if (!handoffs.expected_defined || !switches.expected_defined) {
     add_problem(m.problem, "the chain of handoffs or channel switches could not be solved");
+    check_magnitudes(measures, m);
     return m;
   }
   m.expected_defined = true;
@@ -247,6 +280,7 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
   m.flow_efficiency = m.lead_time.expected > 0 ? m.touch_time.expected / m.lead_time.expected : 0.0;
   outcomes(graph, visits, m);
   m.top_waits = top_waits(graph, visits, measures.w.wait, m.wait_time.expected);
+  check_magnitudes(measures, m);
   return m;
 }
 

@@ -2,10 +2,12 @@
 // findings block a journey from being measured or drawn.
 #include "journey/check/check.h"
 
+#include "journey/check/parallel.h"
 #include "journey/lint/lint.h"
 #include "journey/lint/rule.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 namespace journey {
@@ -95,21 +97,48 @@ CheckedFile check_file(LoadedFile file, const LintConfig *config, bool measure) 
 CheckRun check_inputs(const CheckOptions &options) {
   CheckRun run;
   Workspace workspace(options.config, rule_ids());
+  const std::vector<std::string> paths =
+      workspace.expand(options.paths, run.input_errors, options.force_exclude, &run.skipped);
+  const std::size_t count = paths.size();
+  // `-` as the file it stands for: where its catalog and configuration are found.
+  const auto source = [&](std::size_t i) -> const std::string & {
+    return paths[i] == "-" && options.stdin_filename ? *options.stdin_filename : paths[i];
+  };
+  const auto progress = [&](std::string_view stage) {
+    return [&options, stage, count](std::size_t done) {
+      if (options.progress) {
+        options.progress(stage, done, count);
+      }
+    };
+  };
+
+  std::vector<LoadedFile> loaded(count);
+  const auto first_stdin = std::find(paths.begin(), paths.end(), "-");
+  parallel_for(
+      count, options.jobs,
+      [&](std::size_t i) {
+        if (paths[i] == "-" && paths.begin() + static_cast<std::ptrdiff_t>(i) != first_stdin) {
+          loaded[i].path = "<stdin>";
+          loaded[i].io_error = true;
+          loaded[i].diagnostics.push_back(Diagnostic{Severity::Error, "io",
+                                                     "standard input can be read only once",
+                                                     loaded[i].path, {}});
+          return;
+        }
+        loaded[i] = workspace.read_input(
+            paths[i], paths[i] == "-" ? options.stdin_filename.value_or("<stdin>") : paths[i]);
+      },
+      progress("reading"));
+
+  std::vector<const LintConfig *> configs(count, nullptr);
   std::set<std::string> config_errors_seen;
-  for (const std::string &path : workspace.expand(options.paths, run.input_errors)) {
-    LoadedFile file = workspace.load(path);
-    run.report.files.push_back(file.path);
-    if (file.io_error) {
-      run.input_errors.insert(run.input_errors.end(), file.diagnostics.begin(),
-                              file.diagnostics.end());
-      CheckedFile unread;
-      unread.file = std::move(file);
-      unread.blocked = true;
-      run.files.push_back(std::move(unread));
+  for (std::size_t i = 0; i < count; ++i) {
+    if (loaded[i].io_error) {
       continue;
     }
+    workspace.resolve_catalog(loaded[i], source(i));
     std::vector<Diagnostic> config_errors;
-    const LintConfig *config = workspace.config_for(path, config_errors);
+    configs[i] = workspace.config_for(source(i), config_errors);
     for (Diagnostic &d : config_errors) {
       if (config_errors_seen
               .insert(d.file + ":" + std::to_string(d.location.line) + ":" +
@@ -118,13 +147,39 @@ CheckRun check_inputs(const CheckOptions &options) {
         run.input_errors.push_back(std::move(d));
       }
     }
-    CheckedFile checked = check_file(std::move(file), config, options.measure);
+  }
+
+  run.files.resize(count);
+  parallel_for(
+      count, options.jobs,
+      [&](std::size_t i) {
+        if (loaded[i].io_error) {
+          run.files[i].file = std::move(loaded[i]);
+          run.files[i].blocked = true;
+        } else {
+          run.files[i] = check_file(std::move(loaded[i]), configs[i], options.measure);
+        }
+      },
+      progress(options.measure ? "measuring" : "linting"));
+
+  for (CheckedFile &checked : run.files) {
+    run.report.files.push_back(checked.file.path);
+    if (checked.file.io_error) {
+      run.input_errors.insert(run.input_errors.end(), checked.file.diagnostics.begin(),
+                              checked.file.diagnostics.end());
+      continue;
+    }
     run.report.diagnostics.insert(run.report.diagnostics.end(), checked.findings.begin(),
                                   checked.findings.end());
     run.report.texts.emplace(checked.file.path, checked.file.text);
-    run.files.push_back(std::move(checked));
   }
   sort_diagnostics(run.input_errors);
+  run.report.input_errors = run.input_errors;
+  std::error_code no_folder; // a deleted working folder: SARIF then names no %SRCROOT% URI
+  run.report.source_root = std::filesystem::current_path(no_folder).string();
+  if (options.progress) {
+    options.progress({}, count, count);
+  }
   return run;
 }
 

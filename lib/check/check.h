@@ -6,17 +6,30 @@
 #include "journey/lint/output.h"
 #include "journey/load/workspace.h"
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace journey {
+
+/// Called on the thread that runs `check_inputs`, about every 100 ms while a stage (`reading`,
+/// then `linting` or `measuring`) runs and once at its end: `done` of `total` files; then once
+/// with an empty stage when the run is over.
+using CheckProgress =
+    std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
 
 /// What to check.
 struct CheckOptions {
   std::vector<std::string> paths;    ///< `FILE|DIR|-` arguments
   std::optional<std::string> config; ///< overrides discovery of `.journeylint.yaml`
   bool measure = false;              ///< compute the metrics of every journey that is not blocked
+  unsigned jobs = 0;                 ///< threads reading, linting and measuring; 0: every core
+  /// The file `-` stands for: its name in findings, its folder for catalog and configuration.
+  std::optional<std::string> stdin_filename = {};
+  bool force_exclude = false;  ///< select named files as directories' files are (see `expand`)
+  CheckProgress progress = {}; ///< optional
 };
 
 /// One input after loading, linting and (when asked) measuring.
@@ -40,6 +53,7 @@ bool blocks_processing(bool readable, const std::vector<Diagnostic> &findings);
 struct CheckRun {
   std::vector<CheckedFile> files;       ///< in input order
   std::vector<Diagnostic> input_errors; ///< missing files, bad configuration; sorted
+  std::vector<SkippedFile> skipped;     ///< YAML files found but not journey files, sorted
   LintReport report;                    ///< every finding, for `journey lint`
 
   /// The journeys fit for measuring and drawing, in input order.
@@ -59,7 +73,9 @@ struct CheckRun {
 /// The ids of every lint rule (what a configuration may name).
 std::vector<std::string_view> rule_ids();
 
-/// Expands, loads, lints and (with `measure`) measures every input.
+/// Expands, loads, lints and (with `measure`) measures every input: files are read and parsed,
+/// then linted and measured, on `jobs` threads, with catalogs and configurations resolved in
+/// between in input order, so the result is the same whatever the number of threads.
 CheckRun check_inputs(const CheckOptions &options);
 
 /// Lints one loaded file with `config` (defaults when nullptr) and, with `measure`, measures it

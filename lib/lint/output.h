@@ -18,6 +18,10 @@ struct LintReport {
   std::vector<Diagnostic> diagnostics;      ///< sorted
   std::vector<std::string> files;           ///< every file checked, in order
   std::map<std::string, std::string> texts; ///< file -> its text, for source lines in `text`
+  std::vector<Diagnostic> input_errors{};   ///< inputs not read or not configured (SARIF: tool
+                                            ///< execution notifications)
+  std::string source_root{};                ///< absolute folder relative paths start from (SARIF:
+                                            ///< %SRCROOT%); empty when unknown
 };
 
 enum class OutputFormat { Text, Json, Sarif, Junit, Github };
@@ -36,7 +40,9 @@ std::optional<OutputFormat> parse_output_format(std::string_view name);
 std::string format_text(const LintReport &report, bool color);
 /// A JSON array of {file, line, column, severity, rule, message}; positions 1-based.
 std::string format_json(const LintReport &report);
-/// SARIF 2.1.0 for GitHub code scanning, with every rule's description.
+/// SARIF 2.1.0 for GitHub code scanning: every rule with its page (`helpUri`), relative paths
+/// under `%SRCROOT%`, absolute ones as `file://` URIs, input errors as tool execution
+/// notifications.
 std::string format_sarif(const LintReport &report, std::string_view tool_version);
 /// JUnit XML: one test case per file, failing when it has errors.
 std::string format_junit(const LintReport &report);
@@ -46,7 +52,8 @@ std::string format_github(const LintReport &report);
 std::string format_report(const LintReport &report, OutputFormat format, bool color,
                           std::string_view tool_version);
 
-/// `N errors, M warnings in K files` (singular forms where N is 1).
+/// `N errors, M warnings in K files` (singular forms where N is 1), then the inputs or
+/// configurations that could not be used (`; 1 input or configuration error`), if any.
 std::string summary_line(const LintReport &report);
 
 /// Counts findings at a severity.

@@ -1,14 +1,17 @@
 // GitHub Actions output: workflow commands that annotate the pull request's files.
 #include "journey/lint/output.h"
 
+#include "journey/model/escape.h"
+
 #include <fmt/format.h>
 
 namespace journey {
 namespace {
 
+/// Controls shown visibly (a log viewer is a terminal too), then `%`, CR and LF encoded.
 std::string escape_data(std::string_view s) {
   std::string out;
-  for (char c : s) {
+  for (char c : escape_terminal(s, LineEnds::Keep)) {
     switch (c) {
     case '%':
       out += "%25";

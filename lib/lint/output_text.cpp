@@ -1,6 +1,7 @@
 // Text output: clang-style diagnostics with the source line and a caret under the column.
 #include "journey/lint/output.h"
 
+#include "journey/model/escape.h"
 #include "journey/model/text.h"
 
 #include <fmt/format.h>
@@ -48,17 +49,25 @@ std::string_view line_at(std::string_view text, std::size_t pos) {
   return out;
 }
 
-/// Spaces (tabs kept) up to a code-point column.
-std::string caret_padding(std::string_view line, std::uint32_t column) {
-  std::string pad;
+/// The bytes of `line` before a code-point column.
+std::string_view before_column(std::string_view line, std::uint32_t column) {
   std::uint32_t points = 0;
-  for (std::size_t i = 0; i < line.size() && points + 1 < column; ++i) {
-    const auto c = static_cast<unsigned char>(line[i]);
-    if ((c & 0xc0) == 0x80) {
-      continue; // continuation byte of a multi-byte character
+  std::size_t i = 0;
+  for (; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xc0) != 0x80 && ++points == column) {
+      break;
     }
-    pad += c == '\t' ? '\t' : ' ';
-    ++points;
+  }
+  return line.substr(0, i);
+}
+
+/// Spaces (tabs kept), one per code point of the echoed text before the caret.
+std::string caret_padding(std::string_view shown_prefix) {
+  std::string pad;
+  for (const char c : shown_prefix) {
+    if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) {
+      pad += c == '\t' ? '\t' : ' ';
+    }
   }
   return pad;
 }
@@ -83,12 +92,13 @@ std::string format_text(const LintReport &report, bool color) {
   std::string out;
   LineIndex lines;
   for (const Diagnostic &d : report.diagnostics) {
+    const std::string file = escape_terminal(d.file);
     std::string where = d.location.known()
-                            ? fmt::format("{}:{}:{}", d.file, d.location.line, d.location.column)
-                            : d.file;
+                            ? fmt::format("{}:{}:{}", file, d.location.line, d.location.column)
+                            : file;
     out += fmt::format("{}{}: {}{}:{} {}{}{} [{}]\n", bold, where,
                        color ? severity_color(d.severity) : "", to_string(d.severity), reset, bold,
-                       d.message, reset, d.rule);
+                       escape_terminal(d.message), reset, d.rule);
     if (!d.location.known()) {
       continue;
     }
@@ -100,7 +110,9 @@ std::string format_text(const LintReport &report, bool color) {
     if (line.empty() || line.size() > 500) {
       continue;
     }
-    out += fmt::format("{}\n{}{}^{}\n", line, caret_padding(line, d.location.column), green, reset);
+    out += fmt::format("{}\n{}{}^{}\n", escape_terminal(line),
+                       caret_padding(escape_terminal(before_column(line, d.location.column))),
+                       green, reset);
   }
   return out;
 }
@@ -114,9 +126,15 @@ std::size_t count_severity(const LintReport &report, Severity severity) {
 }
 
 std::string summary_line(const LintReport &report) {
-  return fmt::format("{}, {} in {}", plural(count_severity(report, Severity::Error), "error", "errors"),
-                     plural(count_severity(report, Severity::Warning), "warning", "warnings"),
-                     plural(report.files.size(), "file", "files"));
+  std::string line =
+      fmt::format("{}, {} in {}", plural(count_severity(report, Severity::Error), "error", "errors"),
+                  plural(count_severity(report, Severity::Warning), "warning", "warnings"),
+                  plural(report.files.size(), "file", "files"));
+  if (!report.input_errors.empty()) {
+    line += "; " + plural(report.input_errors.size(), "input or configuration error",
+                          "input or configuration errors");
+  }
+  return line;
 }
 
 std::optional<OutputFormat> parse_output_format(std::string_view name) {

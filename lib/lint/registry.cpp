@@ -12,6 +12,8 @@ const std::vector<Rule> &all_rules() {
       {"unknown-key", "a key the journey format does not have", Severity::Error, nullptr},
       {"missing-field", "a required field is missing", Severity::Error, nullptr},
       {"invalid-value", "a value of the wrong type or out of range", Severity::Error, nullptr},
+      {"blank-text", "a title or name that shows nothing: only spaces or invisible characters",
+       Severity::Error, nullptr},
       // Checks over the parsed journey (lib/lint/rules/).
       {"duplicate-id", "two steps with one id", Severity::Error, rules::check_duplicate_id},
       {"unknown-reference", "a `next`, `channel`, `process` or `team` naming nothing",
@@ -52,6 +54,12 @@ const Rule *find_rule(std::string_view id) {
     }
   }
   return nullptr;
+}
+
+std::string_view project_url() { return JOURNEY_PROJECT_URL; }
+
+std::string rule_url(std::string_view id) {
+  return std::string(project_url()) + "/blob/main/docs/rules/" + std::string(id) + ".md";
 }
 
 } // namespace journey

@@ -49,4 +49,9 @@ const std::vector<Rule> &all_rules();
 /// The rule with this id, or nullptr.
 const Rule *find_rule(std::string_view id);
 
+/// The project's repository (`JOURNEY_PROJECT_URL`, set when configuring the build).
+std::string_view project_url();
+/// The page of a rule: `<project_url()>/blob/main/docs/rules/<id>.md`.
+std::string rule_url(std::string_view id);
+
 } // namespace journey

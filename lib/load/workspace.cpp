@@ -1,6 +1,7 @@
 // Workspace: input expansion, parsing with catalogs, and configuration discovery.
 #include "journey/load/workspace.h"
 
+#include "journey/load/journey_files.h"
 #include "journey/parse/config.h"
 #include "journey/parse/parse.h"
 
@@ -34,9 +35,25 @@ Diagnostic io_error(std::string file, std::string message, Location where = {}) 
   return Diagnostic{Severity::Error, "io", std::move(message), std::move(file), where};
 }
 
+/// Empty when the folder can be listed; else why not. Checked before the walk enters it, so an
+/// unreadable folder is named and the rest of the walk goes on.
+std::string unreadable_folder(const fs::path &dir) {
+  std::error_code ec;
+  fs::directory_iterator probe(dir, ec);
+  if (!ec) {
+    return {};
+  }
+  if (ec == std::errc::permission_denied) {
+    return "cannot read this folder: permission denied; ask for read access to it, or lint the "
+           "folders you can read";
+  }
+  return "cannot read this folder: " + ec.message();
+}
+
 /// A catalog with the catalogs it extends merged in, and its findings.
 struct ResolvedCatalog {
   bool found = false;
+  std::string unreadable; ///< why the first catalog could not be read, when not found
   Catalog catalog;
   std::vector<Diagnostic> diagnostics;
   bool reported = false;
@@ -128,7 +145,8 @@ struct Workspace::Impl {
       const Expected<std::string> text = read_file(next);
       if (!text) {
         if (chain.empty()) {
-          return result; // not found: the journey reports it where it names the catalog
+          result.unreadable = text.error();
+          return result; // the journey reports it where it names the catalog
         }
         result.diagnostics.push_back(Diagnostic{
             Severity::Error, "catalog", fmt::format("catalog `{}`: {}", next, text.error()),
@@ -163,8 +181,65 @@ Workspace::Workspace(std::optional<std::string> config_path, std::vector<std::st
 
 Workspace::~Workspace() = default;
 
+namespace {
+
+/// The path of `file` relative to the folder of the configuration in force for it, as the
+/// configuration's globs see it; relative to `root` when the file is not under that folder.
+std::string path_for_globs(const LintConfig &config, const fs::path &file, const fs::path &root) {
+  const fs::path absolute = fs::absolute(file).lexically_normal();
+  if (!config.file.empty()) {
+    const fs::path rel =
+        absolute.lexically_relative(fs::absolute(config.file).lexically_normal().parent_path());
+    if (!rel.empty() && *rel.begin() != "..") {
+      return rel.generic_string();
+    }
+  }
+  const fs::path rel = absolute.lexically_relative(fs::absolute(root).lexically_normal());
+  return rel.empty() || *rel.begin() == ".." ? file.generic_string() : rel.generic_string();
+}
+
+} // namespace
+
 std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
-                                           std::vector<Diagnostic> &errors) const {
+                                           std::vector<Diagnostic> &errors, bool force_exclude,
+                                           std::vector<SkippedFile> *skipped) {
+  static const LintConfig kDefaults;
+  const auto selection = [&](const fs::path &p) -> const LintConfig & {
+    std::vector<Diagnostic> ignored; // reported when the file is checked
+    const LintConfig *config = config_for(p.string(), ignored);
+    return config != nullptr ? *config : kDefaults;
+  };
+  const auto skip = [&](std::string path, std::string reason) {
+    if (skipped != nullptr) {
+      skipped->push_back({std::move(path), std::move(reason)});
+    }
+  };
+  const auto excluded = [&](const LintConfig &config, const std::string &rel) {
+    const std::optional<Exclusion> e = excluded_by(config, rel);
+    if (!e) {
+      return std::string();
+    }
+    return e->builtin ? fmt::format("another tool's file (`{}`)", e->glob)
+                      : fmt::format("excluded by `{}` in {}", e->glob, config.file);
+  };
+  // Empty when the file is a journey file; else why not.
+  const auto why_not = [&](const fs::path &p, const std::string &root) {
+    const LintConfig &config = selection(p);
+    const std::string rel = path_for_globs(config, p, root);
+    if (!is_included(config, rel)) {
+      return config.file.empty() ? std::string("not a .yaml or .yml file")
+                                 : fmt::format("not matched by `include` in {}", config.file);
+    }
+    if (std::string reason = excluded(config, rel); !reason.empty()) {
+      return reason;
+    }
+    const Expected<std::string> text = read_file(p.string());
+    if (text && !may_be_journey_file(*text)) { // unreadable: loading reports it
+      return std::string(
+          "no `journey`, `title`, `steps` or catalog key at the top level: another tool's YAML");
+    }
+    return std::string();
+  };
   std::vector<std::string> out;
   for (const std::string &arg : args) {
     if (arg == "-") {
@@ -174,17 +249,26 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
     std::error_code ec;
     const fs::file_status status = fs::status(arg, ec);
     if (ec || !fs::exists(status)) {
-      errors.push_back(io_error(arg, "no such file or directory"));
+      errors.push_back(io_error(arg, why_not_readable(arg)));
       continue;
     }
     if (!fs::is_directory(status)) {
+      if (force_exclude) {
+        if (std::string reason = why_not(arg, "."); !reason.empty()) {
+          skip(arg, std::move(reason));
+          continue;
+        }
+      }
       out.push_back(arg);
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
+    std::vector<Diagnostic> unreadable; // sorted by path below, as `found` is
+    fs::recursive_directory_iterator it(arg, ec);
     if (ec) {
-      errors.push_back(io_error(arg, "cannot read directory: " + ec.message()));
+      const std::string reason = unreadable_folder(arg);
+      errors.push_back(
+          io_error(arg, reason.empty() ? "cannot read this folder: " + ec.message() : reason));
       continue;
     }
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -198,71 +282,134 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
       if (it->is_directory(type_ec)) {
         if (!name.empty() && name[0] == '.') {
           it.disable_recursion_pending();
+        } else {
+          const LintConfig &config = selection(p / kConfigName);
+          if (std::string reason = excluded(config, path_for_globs(config, p, arg));
+              !reason.empty()) {
+            it.disable_recursion_pending();
+            skip(p.string() + "/", std::move(reason));
+          } else if (const std::string unread = unreadable_folder(p); !unread.empty()) {
+            unreadable.push_back(io_error(p.string(), unread));
+            it.disable_recursion_pending();
+          }
         }
         continue;
       }
-      if (name == kConfigName || name.empty() || name[0] == '.' || !is_yaml_name(p) ||
-          !it->is_regular_file(type_ec)) {
+      if (name == kConfigName || name.empty() || name[0] == '.') {
+        continue;
+      }
+      if (type_ec && (type_ec != std::errc::no_such_file_or_directory || is_yaml_name(p))) {
+        unreadable.push_back(io_error(p.string(), why_not_readable(p.string())));
+        continue;
+      }
+      if (!is_yaml_name(p)) {
+        continue;
+      }
+      if (!it->is_regular_file(type_ec)) {
+        unreadable.push_back(io_error(p.string(), why_not_readable(p.string())));
+        continue;
+      }
+      if (std::string reason = why_not(p, arg); !reason.empty()) {
+        skip(p.string(), std::move(reason));
         continue;
       }
       found.push_back(p.string());
     }
     std::sort(found.begin(), found.end());
-    if (found.empty()) {
+    std::sort(unreadable.begin(), unreadable.end(),
+              [](const Diagnostic &a, const Diagnostic &b) { return a.file < b.file; });
+    errors.insert(errors.end(), unreadable.begin(), unreadable.end());
+    if (found.empty() && unreadable.empty()) {
       errors.push_back(io_error(arg, "directory has no journey files (*.yaml, *.yml)"));
     }
     out.insert(out.end(), found.begin(), found.end());
+  }
+  if (skipped != nullptr) {
+    std::sort(skipped->begin(), skipped->end(),
+              [](const SkippedFile &a, const SkippedFile &b) { return a.path < b.path; });
   }
   return out;
 }
 
 LoadedFile Workspace::load(const std::string &path) {
-  LoadedFile file;
-  file.path = path == "-" ? "<stdin>" : path;
   if (path == "-" && impl_->stdin_used) {
+    LoadedFile file;
+    file.path = "<stdin>";
     file.io_error = true;
     file.diagnostics.push_back(io_error(file.path, "standard input can be read only once"));
     return file;
   }
   impl_->stdin_used = impl_->stdin_used || path == "-";
-  Expected<std::string> text = read_file(path);
-  if (!text) {
-    file.io_error = true;
-    file.diagnostics.push_back(io_error(file.path, text.error()));
-    return file;
-  }
-  return load_text(path, std::move(file.path), std::move(*text));
+  LoadedFile file = read_input(path, path == "-" ? "<stdin>" : path);
+  resolve_catalog(file, path);
+  return file;
 }
 
 LoadedFile Workspace::load_text(const std::string &path, std::string display_name,
                                 std::string text) {
+  LoadedFile file = parse_text(std::move(display_name), std::move(text));
+  resolve_catalog(file, path);
+  return file;
+}
+
+LoadedFile Workspace::read_input(const std::string &path, std::string display_name) const {
+  Expected<std::string> text = read_file(path);
+  if (!text) {
+    LoadedFile file;
+    file.path = std::move(display_name);
+    file.io_error = true;
+    file.diagnostics.push_back(io_error(file.path, text.error()));
+    return file;
+  }
+  return parse_text(std::move(display_name), std::move(*text));
+}
+
+LoadedFile Workspace::parse_text(std::string display_name, std::string text) {
   LoadedFile file;
   file.path = std::move(display_name);
   file.text = std::move(text);
   if (looks_like_catalog(file.text)) {
     file.is_catalog = true;
-    ResolvedCatalog &resolved = impl_->resolve_catalog(path);
-    file.readable = resolved.found;
-    if (!resolved.reported) {
-      resolved.reported = true;
-      file.diagnostics = resolved.diagnostics;
-    }
     return file;
   }
   ParseResult parsed = parse(file.text, file.path);
   file.journey = std::move(parsed.journey);
   file.diagnostics = std::move(parsed.diagnostics);
   file.readable = parsed.readable;
+  return file;
+}
+
+void Workspace::resolve_catalog(LoadedFile &file, const std::string &path) {
+  if (file.io_error) {
+    return;
+  }
+  if (file.is_catalog) {
+    ResolvedCatalog &resolved = impl_->resolve_catalog(path);
+    file.readable = resolved.found;
+    if (!resolved.reported) {
+      resolved.reported = true;
+      file.diagnostics = resolved.diagnostics;
+    }
+    return;
+  }
   if (file.readable && !file.journey.catalog.empty()) {
     const fs::path base = path == "-" ? fs::current_path() : fs::path(path).parent_path();
     const std::string catalog_path = (base / file.journey.catalog).lexically_normal().string();
     ResolvedCatalog &resolved = impl_->resolve_catalog(catalog_path);
     if (!resolved.found) {
-      file.diagnostics.push_back(Diagnostic{
-          Severity::Error, "catalog",
-          fmt::format("catalog `{}` not found (looked for {}); the path is relative to this file",
-                      file.journey.catalog, catalog_path),
-          file.path, file.journey.catalog_location});
+      const std::string message =
+          resolved.unreadable == "no such file or directory"
+              ? fmt::format("catalog `{}` not found (looked for {}); the path is relative to "
+                            "this file",
+                            file.journey.catalog, catalog_path)
+              : fmt::format("catalog `{}`{}{}{}; `catalog:` names a shared catalog file, "
+                            "relative to this file",
+                            file.journey.catalog,
+                            catalog_path == file.journey.catalog ? "" : " (" + catalog_path + ")",
+                            resolved.unreadable.starts_with("is ") ? " " : ": ",
+                            resolved.unreadable);
+      file.diagnostics.push_back(Diagnostic{Severity::Error, "catalog", message, file.path,
+                                            file.journey.catalog_location});
     } else {
       if (!resolved.reported) {
         resolved.reported = true;
@@ -272,7 +419,6 @@ LoadedFile Workspace::load_text(const std::string &path, std::string display_nam
       merge_catalog(file.journey, resolved.catalog, file.diagnostics);
     }
   }
-  return file;
 }
 
 const LintConfig *Workspace::config_for(const std::string &path, std::vector<Diagnostic> &errors) {

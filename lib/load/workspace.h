@@ -31,6 +31,12 @@ struct LoadedFile {
   std::vector<Diagnostic> diagnostics; ///< from reading, parsing and catalog resolution
 };
 
+/// A YAML file a directory search (or `--force-exclude`) left out, and why.
+struct SkippedFile {
+  std::string path;   ///< a folder ends in `/`
+  std::string reason; ///< e.g. "excluded by `drafts/` in .journeylint.yaml"
+};
+
 /// Finds, reads and parses inputs; caches configurations and catalogs across files.
 class Workspace {
 public:
@@ -40,13 +46,26 @@ public:
   ~Workspace();
 
   /// Expands FILE, DIR and `-` arguments into input paths, in argument order, each directory's
-  /// `*.yaml`/`*.yml` files (recursively, hidden folders skipped) sorted by path. Missing paths
+  /// journey files (recursively, hidden folders skipped) sorted by path. A directory yields the
+  /// files its configuration includes and does not exclude (journey_files.h) that may be
+  /// journeys by their top-level keys; the others go to `skipped` when given. Named files are
+  /// always kept, unless `force_exclude` applies the same selection to them. Missing paths
   /// become diagnostics (rule `io`).
   std::vector<std::string> expand(const std::vector<std::string> &args,
-                                  std::vector<Diagnostic> &errors) const;
+                                  std::vector<Diagnostic> &errors, bool force_exclude = false,
+                                  std::vector<SkippedFile> *skipped = nullptr);
 
   /// Reads and parses one input (`-` reads standard input once).
   LoadedFile load(const std::string &path);
+
+  /// Reads and parses one input without resolving its catalog, and names it `display_name` in
+  /// diagnostics (`-` reads standard input). Touches no state of the workspace, so several
+  /// threads may read different inputs at once.
+  LoadedFile read_input(const std::string &path, std::string display_name) const;
+
+  /// Resolves the catalog of a file from `read_input` (relative to `path`, the path it was read
+  /// as; a catalog file resolves the catalogs it extends) and merges it in. Not thread-safe.
+  void resolve_catalog(LoadedFile &file, const std::string &path);
 
   /// Parses `text` as the file at `path` (its catalog is found relative to `path`) and names
   /// it `display_name` in diagnostics: for versions of a file that are not on disk, such as
@@ -59,16 +78,33 @@ public:
   const LintConfig *config_for(const std::string &path, std::vector<Diagnostic> &errors);
 
 private:
+  static LoadedFile parse_text(std::string display_name, std::string text);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-/// A whole file (`-`: standard input), at most kMaxFileBytes; on failure, the reason.
+/// A whole file (`-`: standard input), at most kMaxFileBytes (refused as soon as more is read);
+/// on failure, the reason, saying what the thing is when it is not a file.
 Expected<std::string> read_file(const std::string &path);
 
-/// Writes `data` to `path` through a temporary file in the same folder and a rename, so a
-/// failure never leaves a half-written file. On failure, the reason.
+/// Empty when `path` is a regular file (links followed); else what it is or why it cannot be
+/// reached, in a participant's words: "is a directory, not a file", "is a device, not a file",
+/// "is a symbolic link loop ...", "no such file or directory", "permission denied ...".
+std::string why_not_readable(const std::string &path);
+
+/// Writes `data` to `path`. A regular file (or a new one) is replaced atomically, through a
+/// temporary file in its folder and a rename, keeping its permissions, so a failure never leaves
+/// a half-written file; a symbolic link is followed and the file it names replaced, never the
+/// link. A character device or a named pipe is written straight through; `/dev/stdout`,
+/// `/dev/stderr` and `/dev/fd/N` write to that open descriptor. A directory, a block device or a
+/// socket is refused. On failure, the reason.
 Expected<void> write_file_atomic(const std::string &path, std::string_view data);
+
+/// Creates `path` holding `data`, failing if it exists (even as a dangling link): written to a
+/// temporary file in the same folder, then linked into place, so there is never half a file and
+/// never an overwritten one. On failure, the reason.
+Expected<void> write_new_file(const std::string &path, std::string_view data);
 
 /// True when a YAML text looks like a shared catalog (top-level `channels`/`teams`/`processes`
 /// but no `journey`, `title` or `steps`).

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace journey {
 
@@ -32,6 +33,8 @@ struct LintConfig {
   std::map<std::string, Severity> rules;   ///< rule id -> severity override
   Budgets budgets;                         ///< for every journey
   std::map<std::string, Budgets> journeys; ///< journey id -> budgets laid over the global ones
+  std::vector<std::string> include;        ///< globs of journey files; empty: `*.yaml`, `*.yml`
+  std::vector<std::string> exclude;        ///< globs never linted, added to the built-in ones
 
   /// Budgets in force for one journey.
   Budgets budgets_for(const std::string &journey_id) const;

@@ -74,10 +74,73 @@ int unit_rank(char unit) {
   }
 }
 
+constexpr std::string_view kUnits = "s, m, h, d or w (seconds, minutes, hours, days, weeks)";
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char &c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+/// The unit letter (w, d, h, m, s) a written unit stands for: the letter itself in lower case,
+/// or a word in any case (`min`, `Hours`, `WEEK`). 0 when it is none of them.
+char unit_letter(std::string_view written) {
+  if (written.size() == 1) {
+    return unit_seconds(written[0]) > 0 ? written[0] : 0;
+  }
+  const std::string u = lower(written);
+  if (u == "week" || u == "weeks" || u == "wk" || u == "wks") {
+    return 'w';
+  }
+  if (u == "day" || u == "days") {
+    return 'd';
+  }
+  if (u == "hr" || u == "hrs" || u == "hour" || u == "hours") {
+    return 'h';
+  }
+  if (u == "min" || u == "mins" || u == "minute" || u == "minutes") {
+    return 'm';
+  }
+  if (u == "sec" || u == "secs" || u == "second" || u == "seconds") {
+    return 's';
+  }
+  return 0;
+}
+
+/// Why `written` (after the number `number`) is not a unit, in words that say what to write.
+std::string unit_mistake(std::string_view number, std::string_view written) {
+  const std::string u = lower(written);
+  if (written == "M") {
+    return "`M` could mean minutes or months: write `" + std::string(number) + "m` or `" +
+           std::string(number) + (number == "1" ? " minute" : " minutes") +
+           "` for minutes; months have no fixed length, so count days or weeks (`30d`)";
+  }
+  if (written.size() == 1 && unit_seconds(u[0]) > 0) {
+    return "`" + std::string(written) + "` is not a unit: units are lower-case, write `" +
+           std::string(number) + u + "` (units: " + std::string(kUnits) + ")";
+  }
+  if (u == "mo" || u == "mon" || u == "month" || u == "months" || u == "y" || u == "yr" ||
+      u == "yrs" || u == "year" || u == "years") {
+    return "months and years have no fixed length: count days or weeks instead (`30d`, `52w`)";
+  }
+  return "`" + std::string(written) + "` is not a unit: use " + std::string(kUnits) + ", e.g. `" +
+         std::string(number) + "h` or `" + std::string(number) + " days`";
+}
+
 Expected<double> parse_compact(std::string_view s) {
   std::size_t i = 0;
   int last_rank = 6;
   double total = 0;
+  if (s.size() > 1 && s.front() == '-') {
+    return failure("a duration cannot be negative: write it without the `-` (`" +
+                   std::string(s.substr(1)) + "`)");
+  }
   while (i < s.size()) {
     while (i < s.size() && s[i] == ' ') {
       ++i;
@@ -85,34 +148,28 @@ Expected<double> parse_compact(std::string_view s) {
     if (i == s.size()) {
       break;
     }
+    const std::size_t number_start = i;
     const std::optional<double> value = read_number(s, i);
     if (!value) {
-      return failure("expected a number");
+      return failure("expected a number and a unit, e.g. `45s`, `10m`, `1h30m`, `3d`, `1w` or "
+                     "`P1DT2H`");
     }
+    const std::string_view number = s.substr(number_start, i - number_start);
     while (i < s.size() && s[i] == ' ') {
       ++i;
     }
-    std::string unit;
-    while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') {
-      unit += s[i++];
+    const std::size_t unit_start = i;
+    while (i < s.size() && is_letter(s[i])) {
+      ++i;
     }
-    char u = 0;
-    if (unit == "w" || unit == "week" || unit == "weeks") {
-      u = 'w';
-    } else if (unit == "d" || unit == "day" || unit == "days") {
-      u = 'd';
-    } else if (unit == "h" || unit == "hr" || unit == "hour" || unit == "hours") {
-      u = 'h';
-    } else if (unit == "m" || unit == "min" || unit == "mins" || unit == "minute" ||
-               unit == "minutes") {
-      u = 'm';
-    } else if (unit == "s" || unit == "sec" || unit == "secs" || unit == "second" ||
-               unit == "seconds") {
-      u = 's';
-    } else if (unit.empty()) {
-      return failure("missing unit (use s, m, h, d or w, e.g. `30m`)");
-    } else {
-      return failure("unknown unit `" + unit + "` (use s, m, h, d or w)");
+    const std::string_view written = s.substr(unit_start, i - unit_start);
+    if (written.empty()) {
+      return failure("`" + std::string(number) + "` needs a unit: " + std::string(kUnits) +
+                     ", e.g. `" + std::string(number) + "m`");
+    }
+    const char u = unit_letter(written);
+    if (u == 0) {
+      return failure(unit_mistake(number, written));
     }
     if (unit_rank(u) >= last_rank) {
       return failure("units must go from largest to smallest, each once (e.g. `1h30m`)");
@@ -205,6 +262,9 @@ std::string format_duration(Seconds seconds) {
   if (seconds < 0) {
     sign = "-";
     seconds = -seconds;
+  }
+  if (seconds >= kLargestPlainNumber) {
+    return sign + format_decimal(seconds / 604800, 0) + "w"; // beyond any journey: bounded text
   }
   auto total = static_cast<long long>(std::llround(seconds));
   if (total == 0) {

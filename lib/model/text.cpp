@@ -75,6 +75,12 @@ bool is_slug(std::string_view id) {
 
 std::string format_decimal(double x, int decimals) {
   char buffer[64];
+  if (!std::isfinite(x) || std::fabs(x) >= kLargestPlainNumber) {
+    const int n = std::snprintf(buffer, sizeof buffer, "%.3g", x);
+    return std::string(buffer,
+                       n < 0 ? 0 : std::min(static_cast<std::size_t>(n), sizeof buffer - 1));
+  }
+  decimals = std::clamp(decimals, 0, 17);
   const int n = std::snprintf(buffer, sizeof buffer, "%.*f", decimals, x);
   std::string text(buffer, n < 0 ? 0 : std::min(static_cast<std::size_t>(n), sizeof buffer - 1));
   if (text.find('.') != std::string::npos) {
@@ -143,10 +149,12 @@ std::string and_list(const std::vector<std::string> &items, std::size_t most) {
 }
 
 std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+  const bool formula =
+      !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+  if (!formula && text.find_first_of(",\"\r\n") == std::string_view::npos) {
     return std::string(text);
   }
-  std::string out = "\"";
+  std::string out = formula ? "\"'" : "\"";
   for (char c : text) {
     if (c == '"') {
       out += '"';
@@ -212,6 +220,25 @@ std::size_t code_points(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
+}
+
+bool is_blank_text(std::string_view text) {
+  const auto invisible = [](char32_t cp) {
+    return cp <= 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD || cp == 0x034F || cp == 0x061C ||
+           cp == 0x115F || cp == 0x1160 || cp == 0x1680 || cp == 0x180E ||
+           (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+           (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0x3164 || cp == 0xFEFF ||
+           cp == 0xFFA0 || (cp >= 0xFFF0 && cp <= 0xFFF8) || (cp >= 0xE0000 && cp <= 0xE007F);
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t len = decode_utf8(text, i, cp);
+    if (len == 0 || !invisible(cp)) {
+      return false; // a stray byte shows as U+FFFD
+    }
+    i += len;
+  }
+  return true;
 }
 
 std::string valid_utf8(std::string_view text) { return clean_utf8(text, Clean::Text); }

@@ -49,6 +49,16 @@ void read_budgets(Reader &r, NodeId id, Budgets &b) {
   });
 }
 
+void read_globs(Reader &r, NodeId id, const std::string &field, std::vector<std::string> &out) {
+  for (std::string &glob : r.text_list(id, field)) {
+    if (glob.empty()) {
+      r.report("invalid-value", fmt::format("`{}`: a glob cannot be empty", field), r.location(id));
+      continue;
+    }
+    out.push_back(std::move(glob));
+  }
+}
+
 } // namespace
 
 ConfigResult parse_config(std::string_view text, std::string_view filename,
@@ -65,6 +75,10 @@ ConfigResult parse_config(std::string_view text, std::string_view filename,
                        [&](const std::string &k, const Node &, NodeId v) {
         if (k == "budgets") {
           read_budgets(r, v, result.config.budgets);
+          return;
+        }
+        if (k == "include" || k == "exclude") {
+          read_globs(r, v, k, k == "include" ? result.config.include : result.config.exclude);
           return;
         }
         if (r.node(v).kind != Kind::Map) {

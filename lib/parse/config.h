@@ -16,7 +16,7 @@ struct ConfigResult {
   std::vector<Diagnostic> diagnostics;
 };
 
-/// Parses `rules: {id: off|info|warning|error}`, `budgets: {...}` and
+/// Parses `rules: {id: off|info|warning|error}`, `budgets: {...}`, `include`/`exclude` globs and
 /// `journeys: {<journey id>: {budgets: {...}}}`. `rule_ids` are the ids a config may name.
 ConfigResult parse_config(std::string_view text, std::string_view filename,
                           const std::vector<std::string_view> &rule_ids);

@@ -244,6 +244,12 @@ MappingRule make_config(const MappingRule &budgets, const MappingRule &journey_c
                  "Limits on expected values, checked by rule `budget`."),
              budgets),
           of(key("journeys", ValueRule::MappingsById, "Settings per journey id."), journey_config),
+          key("include", ValueRule::TextList,
+              "Globs of the files a directory is searched for (default `*.yaml`, `*.yml`), "
+              "relative to this file's folder; `**` spans folders."),
+          key("exclude", ValueRule::TextList,
+              "Globs of files and folders never linted as journeys, on top of the built-in ones "
+              "(other tools' YAML)."),
       });
   m.title = "journey lint configuration";
   m.may_be_empty = true;

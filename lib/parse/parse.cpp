@@ -60,7 +60,7 @@ public:
       }
       r_.for_each_entry(value, channel_rule(), what, [&](const std::string &k, const Node &, NodeId v) {
         if (k == "name") {
-          if (auto t = r_.text(v, "name")) {
+          if (auto t = r_.label(v, "name")) {
             c.name = *t;
           }
         } else if (k == "kind") {
@@ -120,12 +120,12 @@ public:
       if (v.kind == Kind::Map) {
         r_.for_each_entry(value, team_rule(), fmt::format("team `{}`", tid),
                           [&](const std::string &, const Node &, NodeId nv) {
-                            if (auto name = r_.text(nv, "name")) {
+                            if (auto name = r_.label(nv, "name")) {
                               t.name = *name;
                             }
                           });
       } else if (v.kind == Kind::Scalar) {
-        t.name = v.value; // shorthand: `mailroom: Mailroom`
+        t.name = r_.label(value, "name").value_or(v.value); // shorthand: `mailroom: Mailroom`
       } else if (!Reader::is_null(v)) {
         r_.wrong_type(value, fmt::format("team `{}`", tid), "a mapping with `name`");
       }
@@ -150,7 +150,7 @@ public:
         r_.for_each_entry(value, process_rule(), fmt::format("process `{}`", pid),
                           [&](const std::string &k, const Node &, NodeId nv) {
                             if (k == "name") {
-                              if (auto name = r_.text(nv, "name")) {
+                              if (auto name = r_.label(nv, "name")) {
                                 p.name = *name;
                               }
                             } else if (auto team = r_.text(nv, "team")) {
@@ -159,7 +159,7 @@ public:
                             }
                           });
       } else if (v.kind == Kind::Scalar) {
-        p.name = v.value;
+        p.name = r_.label(value, "name").value_or(v.value);
       } else if (!Reader::is_null(v)) {
         r_.wrong_type(value, fmt::format("process `{}`", pid), "a mapping with `name` and `team`");
       }
@@ -282,7 +282,7 @@ public:
           s.id_location = key.location;
         }
       } else if (k == "name") {
-        if (auto t = r_.text(v, "name")) {
+        if (auto t = r_.label(v, "name")) {
           s.name = *t;
           has_name = !t->empty();
         }
@@ -367,8 +367,8 @@ public:
     j.location = n.location;
     bool has_steps = false;
     r_.for_each_entry(root, journey_rule(), "the journey", [&](const std::string &k, const Node &key, NodeId v) {
-      auto text_field = [&](std::string &field, Location *where = nullptr) {
-        if (auto t = r_.text(v, k)) {
+      auto text_field = [&](std::string &field, Location *where = nullptr, bool shown = false) {
+        if (auto t = shown ? r_.label(v, k) : r_.text(v, k)) {
           field = *t;
         }
         if (where != nullptr) {
@@ -385,11 +385,11 @@ public:
                     j.id_location);
         }
       } else if (k == "title") {
-        text_field(j.title, &j.title_location);
+        text_field(j.title, &j.title_location, true);
       } else if (k == "intent") {
-        text_field(j.intent);
+        text_field(j.intent, nullptr, true);
       } else if (k == "owner") {
-        text_field(j.owner);
+        text_field(j.owner, nullptr, true);
       } else if (k == "start") {
         text_field(j.start);
       } else if (k == "ends") {

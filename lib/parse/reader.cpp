@@ -93,6 +93,13 @@ void Reader::for_each_entry(
         own_keys.push_back(k.value);
       }
       bool known = std::find(allowed.begin(), allowed.end(), k.value) != allowed.end();
+      if (!known && !from_merge && k.no_colon && i >= 2) {
+        // `{name: Pick, pack and dispatch}`: an unquoted comma split the value of the key before.
+        if (!node(owner.children[i - 2]).no_colon) {
+          report_split_value(owner, i - 2);
+        }
+        continue;
+      }
       if (!known) {
         if (!from_merge) {
           report("unknown-key",
@@ -108,6 +115,23 @@ void Reader::for_each_entry(
   for (NodeId merged : merged_maps) {
     visit(node(merged), true);
   }
+}
+
+void Reader::report_split_value(const Node &map, std::size_t key_index) {
+  const Node &key = node(map.children[key_index]);
+  const Node &value = node(map.children[key_index + 1]);
+  std::string whole = value.kind == Kind::Scalar ? value.value : std::string();
+  std::size_t i = key_index + 2;
+  for (; i + 1 < map.children.size() && node(map.children[i]).no_colon; i += 2) {
+    whole += (whole.empty() ? "" : ", ") + node(map.children[i]).value;
+  }
+  const Node &split = node(map.children[key_index + 2]);
+  report("yaml-syntax",
+         fmt::format("`{}` is read as a key of its own because of the comma before it: inside "
+                     "`{{ }}` a comma separates keys; to keep `{}` as one value, put the name in "
+                     "quotes: `{}: \"{}\"`",
+                     split.value, whole, key.value, whole),
+         split.location);
 }
 
 void Reader::for_each_id(NodeId map,
@@ -132,6 +156,18 @@ std::optional<std::string> Reader::text(NodeId id, std::string_view field) {
     wrong_type(id, field, "text");
   }
   return std::nullopt;
+}
+
+std::optional<std::string> Reader::label(NodeId id, std::string_view field) {
+  std::optional<std::string> out = text(id, field);
+  if (out && !out->empty() && is_blank_text(*out)) {
+    report("blank-text",
+           fmt::format("`{}` shows nothing: it holds only spaces, tabs or invisible characters; "
+                       "write the words people should read, or remove the line",
+                       field),
+           location(id));
+  }
+  return out;
 }
 
 namespace {
@@ -176,6 +212,16 @@ std::optional<double> Reader::number(NodeId id, std::string_view field, bool per
     report("invalid-value", fmt::format("`{}` must not be negative", field), n.location);
     return std::nullopt;
   }
+  // As for durations: far beyond any journey, and small enough that sums over many steps and
+  // loops stay finite and exact enough to print.
+  constexpr double kLargest = 1e12;
+  if (*value * scale > kLargest) {
+    report("invalid-value",
+           fmt::format("`{}` is too large: `{}`; the largest accepted is 1000000000000 (10^12)",
+                       field, n.value),
+           n.location);
+    return std::nullopt;
+  }
   return *value * scale;
 }
 
@@ -213,10 +259,7 @@ std::optional<double> Reader::duration(NodeId id, std::string_view field) {
   }
   const Expected<Seconds> value = parse_duration(n.value);
   if (!value) {
-    report("invalid-value",
-           fmt::format("`{}`: bad duration `{}`: {}; write e.g. `45s`, `10m`, `1h30m`, `3d`, `1w` or "
-                       "`P1DT2H`",
-                       field, n.value, value.error()),
+    report("invalid-value", fmt::format("`{}`: bad duration `{}`: {}", field, n.value, value.error()),
            n.location);
     return std::nullopt;
   }

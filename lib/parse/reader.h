@@ -38,7 +38,10 @@ public:
 
   /// Text of a scalar; nullopt (and a diagnostic) for a list or mapping; nullopt for null.
   std::optional<std::string> text(yaml::NodeId id, std::string_view field);
-  /// A number >= 0; also accepts `40%` when `percent` is true (as 0.4).
+  /// Text shown to people (a title, a name): as `text`, and text that shows nothing (only
+  /// spaces, tabs or invisible characters) is reported as `blank-text`.
+  std::optional<std::string> label(yaml::NodeId id, std::string_view field);
+  /// A number from 0 to 10^12; also accepts `40%` when `percent` is true (as 0.4).
   std::optional<double> number(yaml::NodeId id, std::string_view field, bool percent = false);
   /// A whole number.
   std::optional<long long> integer(yaml::NodeId id, std::string_view field);
@@ -59,6 +62,10 @@ public:
   std::string_view filename() const { return filename_; }
 
 private:
+  /// Reports `{name: Pick, pack and dispatch}`: the unquoted comma after the value of the key at
+  /// `key_index` split it, and the rest became keys without `:`.
+  void report_split_value(const yaml::Node &map, std::size_t key_index);
+
   const yaml::Tree &tree_;
   std::string_view filename_;
   std::vector<Diagnostic> &out_;

@@ -43,6 +43,15 @@ std::string hours_pattern() {
   return "^ *(?:24/7|" + group + "(?: *; *" + group + ")* *;?) *$";
 }
 
+/// `word` in any case as a pattern: `day` is `[dD][aA][yY]`.
+std::string any_case(std::string_view word) {
+  std::string out;
+  for (char c : word) {
+    out += std::string("[") + c + static_cast<char>(c - 'a' + 'A') + "]";
+  }
+  return out;
+}
+
 /// What `parse_duration` accepts (model/duration.cpp); tests/schema checks both agree.
 std::string duration_pattern() {
   const std::string number = R"((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))";
@@ -50,8 +59,12 @@ std::string duration_pattern() {
     return "(?:" + number + " *(?:" + std::string(units) + ") *)?";
   };
   auto iso = [&](char unit) { return "(?:" + number + unit + ")?"; };
-  return "^ *0 *$|^ *(?=[0-9.])" + compact("w|weeks?") + compact("d|days?") +
-         compact("h|hr|hours?") + compact("m|mins?|minutes?") + compact("s|secs?|seconds?") +
+  const std::string s = any_case("s") + "?";
+  return "^ *0 *$|^ *(?=[0-9.])" + compact("w|" + any_case("week") + s + "|" + any_case("wk") + s) +
+         compact("d|" + any_case("day") + s) +
+         compact("h|" + any_case("hr") + s + "|" + any_case("hour") + s) +
+         compact("m|" + any_case("min") + s + "|" + any_case("minute") + s) +
+         compact("s|" + any_case("sec") + s + "|" + any_case("second") + s) +
          "$|^ *P(?=[0-9.T])" + iso('W') + iso('D') + "(?:T(?=[0-9.])" + iso('H') + iso('M') +
          iso('S') + ")? *$";
 }

@@ -2,6 +2,8 @@
 #include "journey/parse/yaml_tree.h"
 
 #include "journey/model/text.h"
+#include "journey/parse/indentation.h"
+#include "journey/parse/yaml_syntax.h"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -11,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <istream>
 #include <streambuf>
 #include <unordered_map>
@@ -102,6 +105,30 @@ public:
     Node n;
     n.kind = Kind::Null;
     n.location = columns_.at(mark);
+    if (!stack_.empty() && flow_.back()) {
+      Node &parent = tree_.nodes[stack_.back()];
+      if (parent.kind == Kind::Map && parent.children.size() % 2 == 1 && mark.pos >= 0) {
+        std::size_t i = std::min(static_cast<std::size_t>(mark.pos), columns_.text().size());
+        while (i > 0 && (columns_.text()[i - 1] == ' ' || columns_.text()[i - 1] == '\t' ||
+                         columns_.text()[i - 1] == '\n' || columns_.text()[i - 1] == '\r')) {
+          --i;
+        }
+        tree_.nodes[parent.children.back()].no_colon = i == 0 || columns_.text()[i - 1] != ':';
+      }
+    } else if (!stack_.empty()) {
+      // yaml-cpp reads a line without `:` in a block mapping as a key with no value, and marks
+      // that missing value at the key itself.
+      const Node &parent = tree_.nodes[stack_.back()];
+      if (parent.kind == Kind::Map && parent.children.size() % 2 == 1) {
+        const Node &key = tree_.nodes[parent.children.back()];
+        if (key.kind == Kind::Scalar && key.location == n.location) {
+          fatal(mark, fmt::format("`{}` has no `:` after it, so it is neither a key nor part of "
+                                  "the value above; write `{}: ...`, or indent it under the key "
+                                  "above if it continues that value",
+                                  key.value, key.value));
+        }
+      }
+    }
     add(std::move(n), anchor);
   }
 
@@ -141,14 +168,14 @@ public:
   }
 
   void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(Kind::Sequence, mark, anchor);
+                       YAML::EmitterStyle::value style) override {
+    open(Kind::Sequence, mark, anchor, style == YAML::EmitterStyle::Flow);
   }
   void OnSequenceEnd() override { close(); }
 
   void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(Kind::Map, mark, anchor);
+                  YAML::EmitterStyle::value style) override {
+    open(Kind::Map, mark, anchor, style == YAML::EmitterStyle::Flow);
   }
   void OnMapEnd() override {
     check_duplicate_keys(stack_.back());
@@ -178,16 +205,46 @@ private:
     return id;
   }
 
-  void open(Kind kind, const YAML::Mark &mark, YAML::anchor_t anchor) {
+  /// A value on a line below its key must be indented more than the key (a list may start at
+  /// the key's column with `-`). yaml-cpp lets an anchor or tag line at the key's column pass.
+  void check_value_indent(const YAML::Mark &mark, const Location &where) {
+    if (stack_.empty() || flow_.back()) {
+      return;
+    }
+    const Node &parent = tree_.nodes[stack_.back()];
+    if (parent.kind != Kind::Map || parent.children.size() % 2 == 0) {
+      return;
+    }
+    const Node &key = tree_.nodes[parent.children.back()];
+    const std::string_view text = columns_.text();
+    if (where.line <= key.location.line || where.column > key.location.column || mark.pos < 0 ||
+        static_cast<std::size_t>(mark.pos) >= text.size() || text[static_cast<std::size_t>(mark.pos)] == '-') {
+      return;
+    }
+    // Only a value that starts its line: `: value` after an explicit `? key` is fine.
+    for (std::size_t i = static_cast<std::size_t>(mark.pos); i > 0 && text[i - 1] != '\n'; --i) {
+      if (text[i - 1] != ' ') {
+        return;
+      }
+    }
+    fatal(mark, fmt::format("this is the value of `{}` on line {}, so it must be indented more "
+                            "than that key: add spaces at the start of this line",
+                            key.value, key.location.line));
+  }
+
+  void open(Kind kind, const YAML::Mark &mark, YAML::anchor_t anchor, bool flow) {
     Node n;
     n.kind = kind;
     n.location = columns_.at(mark);
+    check_value_indent(mark, n.location);
     stack_.push_back(add(std::move(n), anchor));
+    flow_.push_back(flow);
   }
 
   void close() {
     NodeId id = stack_.back();
     stack_.pop_back();
+    flow_.pop_back();
     Node &n = tree_.nodes[id];
     std::uint64_t total = 1;
     for (NodeId c : n.children) {
@@ -255,6 +312,7 @@ private:
   const Limits &limits_;
   const Columns &columns_;
   std::vector<NodeId> stack_;
+  std::vector<bool> flow_; ///< per open collection: written in `[ ]` or `{ }`
   std::vector<NodeId> anchors_;
 };
 
@@ -295,6 +353,35 @@ std::string clean_yaml_message(std::string msg) {
   return msg;
 }
 
+/// Replaces yaml-cpp's words for a wrongly indented line ("end of map not found") or a `: `
+/// inside a value ("illegal map value") with what to change, at the line's first character.
+void explain(const YAML::Exception &e, std::string_view text, Diagnostic &d) {
+  const bool layout = e.msg == YAML::ErrorMsg::END_OF_MAP || e.msg == YAML::ErrorMsg::END_OF_SEQ ||
+                      e.msg == YAML::ErrorMsg::MAP_VALUE || e.msg == YAML::ErrorMsg::BLOCK_ENTRY;
+  if (!layout || e.mark.line < 0) {
+    return;
+  }
+  const auto line = static_cast<std::uint32_t>(e.mark.line) + 1;
+  if (std::optional<std::string> why = explain_indentation(text, line)) {
+    d.message = std::move(*why);
+    std::size_t begin = 0;
+    for (std::uint32_t l = 1; l < line && begin != std::string_view::npos; ++l) {
+      begin = text.find('\n', begin);
+      begin = begin == std::string_view::npos ? begin : begin + 1;
+    }
+    std::uint32_t column = 1;
+    while (begin != std::string_view::npos && begin < text.size() && text[begin] == ' ') {
+      ++begin;
+      ++column;
+    }
+    d.location = Location{line, column};
+  } else if (e.msg == YAML::ErrorMsg::MAP_VALUE) {
+    if (std::optional<std::string> quote = explain_colon_in_value(text, line)) {
+      d.message = std::move(*quote);
+    }
+  }
+}
+
 } // namespace
 
 Tree parse_tree(std::string_view text, std::string_view filename, std::vector<Diagnostic> &out,
@@ -306,6 +393,15 @@ Tree parse_tree(std::string_view text, std::string_view filename, std::vector<Di
   std::string_view body = text;
   if (body.size() >= 3 && body.substr(0, 3) == "\xEF\xBB\xBF") {
     body.remove_prefix(3); // a UTF-8 byte order mark
+  }
+  const SyntaxCheck check = check_syntax(body);
+  std::string patched;
+  if (!check.blank_tabs.empty()) {
+    patched.assign(body);
+    for (std::size_t at : check.blank_tabs) {
+      patched[at] = ' ';
+    }
+    body = patched;
   }
   const Columns columns(body);
   MemoryBuffer buffer(body);
@@ -338,6 +434,7 @@ Tree parse_tree(std::string_view text, std::string_view filename, std::vector<Di
   } catch (const YAML::Exception &e) {
     out.push_back(Diagnostic{Severity::Error, "yaml-syntax", clean_yaml_message(e.msg),
                              std::string(filename), columns.at(e.mark)});
+    explain(e, body, out.back());
     tree = Tree{};
   } catch (const std::bad_alloc &) {
     out.push_back(Diagnostic{Severity::Error, "yaml-syntax", "file is too large to load",
@@ -348,6 +445,20 @@ Tree parse_tree(std::string_view text, std::string_view filename, std::vector<Di
                              std::string("YAML could not be read: ") + e.what(),
                              std::string(filename), {}});
     tree = Tree{};
+  }
+  if (check.message) {
+    // The scan's finding stands unless yaml-cpp stopped at an earlier mistake.
+    const auto earlier = [&](const Diagnostic &d) {
+      return d.rule == "yaml-syntax" && d.location.known() &&
+             (d.location.line < check.location.line ||
+              (d.location.line == check.location.line && d.location.column < check.location.column));
+    };
+    if (std::none_of(out.begin() + static_cast<std::ptrdiff_t>(first_diagnostic), out.end(), earlier)) {
+      out.resize(first_diagnostic);
+      out.push_back(Diagnostic{Severity::Error, "yaml-syntax", *check.message, std::string(filename),
+                               check.location});
+      tree = Tree{};
+    }
   }
   return tree;
 }

@@ -20,6 +20,7 @@ enum class Kind : std::uint8_t { Null, Scalar, Sequence, Map, Alias };
 struct Node {
   Kind kind = Kind::Null;
   bool plain = false; ///< scalar written without quotes (so it may be a number or a bool)
+  bool no_colon = false; ///< a key in `{ }` written without `:` (`{name: Pick, pack}` has `pack`)
   Location location;
   std::string value;
   std::vector<NodeId> children;

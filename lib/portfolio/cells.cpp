@@ -20,13 +20,21 @@ std::string escape_html_text(std::string_view text) { return xml_escape(valid_ut
 
 std::string markdown_cell(std::string_view text) {
   std::string out;
-  for (char c : valid_utf8(text)) {
+  for (char c : escape_terminal(valid_utf8(text), LineEnds::Keep)) {
     switch (c) {
     case '\\':
-      out += "\\\\";
-      break;
     case '|':
-      out += "\\|";
+    case '`':
+    case '*':
+    case '_':
+    case '~':
+    case '[':
+    case ']':
+      out += '\\';
+      out += c;
+      break;
+    case '&':
+      out += "&amp;";
       break;
     case '<':
       out += "&lt;";
@@ -36,6 +44,9 @@ std::string markdown_cell(std::string_view text) {
       break;
     case '\n':
       out += "<br>";
+      break;
+    case '\t':
+      out += ' ';
       break;
     default:
       out += c;

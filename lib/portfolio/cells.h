@@ -18,8 +18,10 @@ std::string format_expected_duration(double seconds);
 /// Invalid UTF-8 becomes U+FFFD and control characters other than newline and tab are dropped.
 std::string escape_html_text(std::string_view text);
 
-/// Escapes text for one cell of a Markdown table: `\` and `|` are escaped, `<` and `>` become
-/// entities (no raw HTML), newlines become `<br>`.
+/// Escapes text for one cell of a Markdown table (GitHub Flavored Markdown): `\`, `|`, the
+/// backtick and the emphasis, strikethrough and link marks are backslash-escaped, `&`, `<` and
+/// `>` become entities (no raw HTML), newlines become `<br>`; controls and bidi overrides are
+/// shown as `escape_terminal` shows them.
 std::string markdown_cell(std::string_view text);
 
 } // namespace journey

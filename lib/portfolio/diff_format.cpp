@@ -1,6 +1,7 @@
-// Journey diff formats: aligned text and JSON.
+// Journey diff formats: aligned text, GitHub Flavored Markdown tables and JSON.
 #include "journey/portfolio/diff_format.h"
 
+#include "journey/model/escape.h"
 #include "journey/portfolio/cells.h"
 
 #include <algorithm>
@@ -60,6 +61,39 @@ nlohmann::ordered_json steps_json(const std::vector<StepRef> &steps) {
   return out;
 }
 
+/// `1 step added, 0 removed, 2 changed; 2 regressions`, or `no changes`.
+std::string summary_text(const JourneyDiff &diff) {
+  if (!diff.has_changes()) {
+    return "no changes";
+  }
+  const std::size_t regressions = static_cast<std::size_t>(std::count_if(
+      diff.metrics.begin(), diff.metrics.end(), [](const MetricDelta &m) { return m.regression; }));
+  return fmt::format("{} added, {} removed, {} changed; {}",
+                     plural(diff.added.size(), "step", "steps"), diff.removed.size(),
+                     diff.changed.size(),
+                     regressions == 0 ? std::string("no budgeted metric got worse")
+                                      : plural(regressions, "regression", "regressions"));
+}
+
+/// An id as inline code when it is a plain id, else as escaped text.
+std::string markdown_id(std::string_view id) {
+  return is_plain_id(id) ? "`" + std::string(id) + "`" : markdown_cell(id);
+}
+
+std::string markdown_row(const std::vector<std::string> &cells) {
+  return "| " + join(cells, " | ") + " |\n";
+}
+
+/// A heading row and its delimiter row; `right` columns are numbers.
+std::string markdown_header(const std::vector<std::string> &titles,
+                            const std::vector<bool> &right = {}) {
+  std::string out = markdown_row(titles) + "|";
+  for (std::size_t i = 0; i < titles.size(); ++i) {
+    out += i < right.size() && right[i] ? " ---: |" : " --- |";
+  }
+  return out + "\n";
+}
+
 } // namespace
 
 std::string format_diff_text(const JourneyDiff &diff) {
@@ -110,18 +144,68 @@ std::string format_diff_text(const JourneyDiff &diff) {
       out += line + "\n";
     }
   }
-  const std::size_t regressions = static_cast<std::size_t>(std::count_if(
-      diff.metrics.begin(), diff.metrics.end(), [](const MetricDelta &m) { return m.regression; }));
-  if (!diff.has_changes()) {
-    out += "no changes\n";
-  } else {
-    out += fmt::format("{} added, {} removed, {} changed; {}\n",
-                       plural(diff.added.size(), "step", "steps"), diff.removed.size(),
-                       diff.changed.size(),
-                       regressions == 0 ? std::string("no budgeted metric got worse")
-                                        : plural(regressions, "regression", "regressions"));
+  return out + summary_text(diff) + "\n";
+}
+
+std::string format_diff_markdown(const JourneyDiff &diff) {
+  std::string out = fmt::format("### Journey {}: {} → {}\n\n", markdown_id(diff.journey),
+                                markdown_cell(diff.before_file), markdown_cell(diff.after_file));
+  out += "**" + summary_text(diff) + "**\n";
+  if (!diff.journey_fields.empty()) {
+    out += "\n#### Journey fields changed\n\n" + markdown_header({"Field", "Before", "After"});
+    for (const FieldChange &f : diff.journey_fields) {
+      out += markdown_row({markdown_cell(f.field), markdown_cell(f.before), markdown_cell(f.after)});
+    }
   }
-  return out;
+  if (!diff.added.empty() || !diff.removed.empty() || !diff.changed.empty()) {
+    out += "\n#### Steps\n\n" +
+           markdown_header({"Change", "Step", "Name", "Field", "Before", "After"});
+    for (const StepRef &s : diff.added) {
+      out += markdown_row({"added", markdown_id(s.id), markdown_cell(s.name), "", "", ""});
+    }
+    for (const StepRef &s : diff.removed) {
+      out += markdown_row({"removed", markdown_id(s.id), markdown_cell(s.name), "", "", ""});
+    }
+    for (const StepChange &s : diff.changed) {
+      bool first = true;
+      for (const FieldChange &f : s.fields) {
+        out += markdown_row({first ? "changed" : "", first ? markdown_id(s.id) : "",
+                             first ? markdown_cell(s.name) : "", markdown_cell(f.field),
+                             markdown_cell(f.before), markdown_cell(f.after)});
+        first = false;
+      }
+      if (first) {
+        out += markdown_row({"changed", markdown_id(s.id), markdown_cell(s.name), "", "", ""});
+      }
+    }
+  }
+  std::vector<const MetricDelta *> moved;
+  for (const MetricDelta &m : diff.metrics) {
+    if (m.changed) {
+      moved.push_back(&m);
+    }
+  }
+  if (moved.empty()) {
+    out += "\nMetrics: unchanged.\n";
+  } else {
+    out += "\n#### Metrics\n\n" + markdown_header({"Metric", "Before", "After", "Change", "Budget"},
+                                                    {false, true, true, true, false});
+    for (const MetricDelta *m : moved) {
+      std::string budget;
+      if (m->budget) {
+        budget = markdown_cell((m->higher_is_better ? "at least " : "") +
+                               format_metric_value(m->kind, *m->budget));
+        if (m->regression) {
+          budget += ", got worse: **regression**";
+        }
+      }
+      out += markdown_row({markdown_cell(m->label),
+                           markdown_cell(format_metric_value(m->kind, m->before)),
+                           markdown_cell(format_metric_value(m->kind, m->after)),
+                           markdown_cell(format_metric_delta(*m)), budget});
+    }
+  }
+  return escape_terminal(out, LineEnds::Keep);
 }
 
 std::string format_diff_json(const JourneyDiff &diff) {
@@ -162,7 +246,15 @@ std::string format_diff_json(const JourneyDiff &diff) {
 }
 
 std::string format_diff(const JourneyDiff &diff, DiffFormat format) {
-  return format == DiffFormat::Json ? format_diff_json(diff) : format_diff_text(diff);
+  switch (format) {
+  case DiffFormat::Json:
+    return format_diff_json(diff);
+  case DiffFormat::Markdown:
+    return format_diff_markdown(diff);
+  case DiffFormat::Text:
+    break;
+  }
+  return format_diff_text(diff);
 }
 
 std::string format_regressions(const JourneyDiff &diff) {
@@ -172,7 +264,7 @@ std::string format_regressions(const JourneyDiff &diff) {
       out += fmt::format("{}{} {}", out.empty() ? "" : ", ", m.label, format_metric_delta(m));
     }
   }
-  return out;
+  return escape_terminal(out, LineEnds::Keep);
 }
 
 } // namespace journey

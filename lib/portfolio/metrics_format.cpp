@@ -4,6 +4,7 @@
 #include "journey/model/text.h"
 
 #include "journey/model/duration.h"
+#include "journey/model/escape.h"
 #include "journey/portfolio/cells.h"
 
 #include <cmath>
@@ -121,11 +122,16 @@ std::string format_metrics_text(const std::vector<JourneyMetrics> &all) {
     out += fmt::format("{} ({}, {} steps{})\n", m.journey, m.file, m.steps,
                        m.has_cycles ? ", with loops" : "");
     out += fmt::format("  {:<18} {:>12} {:>12} {:>12}\n", "", "expected", "min", "max");
+    bool above_max = false;
     for (const Measure &measure : kMeasures) {
       const Range &r = m.*measure.range;
+      above_max = above_max || (std::isfinite(r.expected) && r.expected > r.max * (1 + 1e-9));
       out += fmt::format("  {:<18} {:>12} {:>12} {:>12}\n", measure.label,
                          human(r.expected, measure.duration), human(r.min, measure.duration),
                          human(r.max, measure.duration));
+    }
+    if (above_max) {
+      out += "  (expected counts the loops; min and max are over paths without repeats)\n";
     }
     std::string outcomes;
     for (std::string_view kind : kOutcomes) {
@@ -151,7 +157,7 @@ std::string format_metrics_text(const std::vector<JourneyMetrics> &all) {
       out += fmt::format("  note: {}\n", m.problem);
     }
   }
-  return out;
+  return escape_terminal(out, LineEnds::Keep);
 }
 
 std::string format_metrics_json(const std::vector<JourneyMetrics> &all, bool array) {

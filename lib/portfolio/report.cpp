@@ -40,19 +40,25 @@ void replace_all(std::string &text, std::string_view from, std::string_view to) 
   }
 }
 
+/// "paths", or "paths without repeats" when loops make the expectation exceed the longest path.
+std::string_view paths_word(const Range &r) {
+  return std::isfinite(r.expected) && r.expected > r.max * (1 + 1e-9) ? "paths without repeats"
+                                                                 : "paths";
+}
+
 std::string duration_range(const Range &r) {
   if (!std::isfinite(r.expected)) {
     return fmt::format("n/a (paths {} to {})", format_expected_duration(r.min),
                        format_expected_duration(r.max));
   }
-  return fmt::format("{} <span class=\"range\">(paths {} to {})</span>",
-                     format_duration(r.expected), format_expected_duration(r.min),
+  return fmt::format("{} <span class=\"range\">({} {} to {})</span>",
+                     format_duration(r.expected), paths_word(r), format_expected_duration(r.min),
                      format_expected_duration(r.max));
 }
 
 std::string count_range(const Range &r) {
-  return fmt::format("{} <span class=\"range\">(paths {} to {})</span>", format_count(r.expected),
-                     format_count(r.min), format_count(r.max));
+  return fmt::format("{} <span class=\"range\">({} {} to {})</span>", format_count(r.expected),
+                     paths_word(r), format_count(r.min), format_count(r.max));
 }
 
 std::string percent(double p) {

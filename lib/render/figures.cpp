@@ -15,13 +15,22 @@ bool defined(const JourneyMetrics &metrics, double value) {
 } // namespace
 
 std::string organisation_figures(const ViewCounts &drawn, const JourneyMetrics &metrics) {
-  std::string line = plural(drawn.steps, "step", "steps") + " · " +
-                     plural(drawn.teams, "team", "teams") + " · ";
+  std::vector<std::string> boxes;
+  if (drawn.processes > 0) {
+    boxes.push_back(plural(drawn.processes, "process", "processes"));
+  }
+  if (drawn.runs > 0) {
+    boxes.push_back(plural(drawn.runs, "group of steps", "groups of steps"));
+  }
+  if (drawn.steps > 0 || boxes.empty()) {
+    boxes.push_back(plural(drawn.steps, "step", "steps"));
+  }
+  std::string line = join(boxes, " · ") + " · " + plural(drawn.teams, "team", "teams") + " · " +
+                     plural(drawn.handoffs, "handoff", "handoffs") + " drawn";
   if (defined(metrics, metrics.handoffs.expected)) {
-    line += "expected " +
-            plural(format_decimal(metrics.handoffs.expected, 1), "handoff", "handoffs");
-  } else {
-    line += plural(drawn.handoffs, "handoff", "handoffs") + " drawn";
+    line += ", expected " +
+            plural(format_decimal(metrics.handoffs.expected, 1), "handoff", "handoffs") +
+            " per customer";
   }
   return line;
 }

@@ -8,9 +8,9 @@
 
 namespace journey {
 
-/// The organisation's figures: steps drawn, teams, and expected handoffs per journey
-/// (`9 steps · 4 teams · expected 2.4 handoffs`); the handoff edges drawn when no expectation
-/// exists.
+/// The organisation's figures: the boxes drawn (processes, groups of steps, steps), teams, the
+/// handoff arrows drawn and the expected handoffs per customer
+/// (`4 processes · 2 steps · 3 teams · 3 handoffs drawn, expected 2.4 handoffs per customer`).
 std::string organisation_figures(const ViewCounts &drawn, const JourneyMetrics &metrics);
 
 /// The customer's figures: steps drawn, channels, expected channel switches, expected lead time

@@ -2,6 +2,7 @@
 // when the time is bounded, retried with simpler arrows when routing fails), rendered to memory.
 #include "journey/render/graphviz.h"
 
+#include "journey/model/duration.h"
 #include "journey/model/text.h"
 
 #include <algorithm>
@@ -165,13 +166,18 @@ private:
   bool laid_out_ = false;
 };
 
-/// The spline modes tried in order: as the graph asks, then simpler routes Graphviz 2.42 manages
-/// where curves fail ("Pshortestpath failed", "lost edge") or crash.
+/// The spline modes tried in order: as the graph asks, then straight lines, which Graphviz 2.42
+/// draws where curves fail ("Pshortestpath failed", "lost edge") or crash.
 // Polylines route through the same code as curves and failed on every corpus journey that curves
-// failed on, so they are not tried.
-constexpr const char *spline_modes[] = {"", "curved", "line"};
-constexpr const char *spline_words[] = {"curves", "simple curves", "straight lines"};
-constexpr int mode_count = 3;
+// failed on; `curved` looped for minutes on a 43-step inside-out view. Neither is tried.
+constexpr const char *spline_modes[] = {"", "line"};
+constexpr const char *spline_words[] = {"curves", "straight lines"};
+constexpr int mode_count = 2;
+
+/// Above this many nodes and edges, the network simplex that places nodes side by side is bounded
+/// (`nslimit`): unbounded, it took most of the 15 s of a 400-step compare view; bounded, about 2 s.
+constexpr int large_graph = 600;
+constexpr const char *large_graph_nslimit = "2";
 
 /// The outcome of one drawing, as passed from the child back to the parent.
 struct Outcome {
@@ -269,6 +275,10 @@ Outcome draw_once(GVC_t *gvc, const std::string &text, Format format,
     return outcome;
   }
   GraphGuard guard(gvc, graph);
+  if (agnnodes(graph) + agnedges(graph) > large_graph) {
+    agsafeset(graph, const_cast<char *>("nslimit"), const_cast<char *>(large_graph_nslimit),
+              const_cast<char *>(""));
+  }
   if (mode > 0) {
     agattr(graph, AGRAPH, const_cast<char *>("splines"), const_cast<char *>(spline_modes[mode]));
     agsafeset(graph, const_cast<char *>("splines"), const_cast<char *>(spline_modes[mode]),
@@ -323,10 +333,7 @@ Outcome draw_once(GVC_t *gvc, const std::string &text, Format format,
         spline_words[mode]);
   }
   for (const std::string &line : said) {
-    // Labels are placed by the layout whatever the spline mode; only the warning is wrong.
-    if (line.find("splines=curved not supported") == std::string::npos) {
-      outcome.drawing.notes.push_back("Graphviz: " + line);
-    }
+    outcome.drawing.notes.push_back("Graphviz: " + line);
   }
   return outcome;
 }
@@ -549,8 +556,8 @@ Expected<Drawing> draw_bounded(GVC_t *gvc, const std::string &text, Format forma
     }
     if (timed_out || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
       return failure("the layout took longer than the " + duration_text(options.timeout) +
-                     " allowed (--layout-timeout); draw fewer boxes with --collapse process, "
-                     "or one view (--view outside-in or --view inside-out) instead of compare");
+                     " allowed (--layout-timeout)" +
+                     (options.advice.empty() ? "" : "; " + options.advice));
     }
     int current = first;
     std::size_t at = 0;
@@ -576,8 +583,8 @@ Expected<Drawing> draw_bounded(GVC_t *gvc, const std::string &text, Format forma
                   : "Graphviz stopped while routing the arrows; they are drawn more simply";
     first = current + 1;
   }
-  return failure("Graphviz crashed on every way of routing the arrows; draw fewer boxes with "
-                 "--collapse process, or one view (--view outside-in or --view inside-out)");
+  return failure("Graphviz crashed on every way of routing the arrows" +
+                 (options.advice.empty() ? std::string{} : "; " + options.advice));
 }
 
 } // namespace
@@ -604,8 +611,19 @@ Expected<Drawing> draw_dot(std::string_view dot, Format format, const LayoutOpti
   return std::move(outcome.drawing);
 }
 
+Expected<std::chrono::milliseconds> parse_layout_timeout(std::string_view text) {
+  const Expected<Seconds> seconds = parse_duration(text);
+  if (!seconds) {
+    return failure(seconds.error() + " (e.g. 30s, 2m, or 0 for no bound)");
+  }
+  if (*seconds < 0) {
+    return failure("must not be negative (e.g. 30s, 2m, or 0 for no bound)");
+  }
+  return std::chrono::milliseconds(static_cast<long long>(*seconds * 1000));
+}
+
 std::string render_dot(std::string_view dot, Format format) {
-  Expected<Drawing> drawing = draw_dot(dot, format, LayoutOptions{.timeout{}, .page{}});
+  Expected<Drawing> drawing = draw_dot(dot, format, LayoutOptions{.timeout{}, .page{}, .advice{}});
   if (!drawing) {
     throw RenderError(drawing.error());
   }

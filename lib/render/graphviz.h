@@ -31,7 +31,12 @@ struct LayoutOptions {
   std::chrono::milliseconds timeout = default_layout_timeout;
   /// Print: scale to this sheet, never below legible text; PDF gets one sheet per page.
   std::optional<PageSetup> page;
+  /// What helps when the layout is too slow or crashes, appended to that error after "; ".
+  std::string advice;
 };
+
+/// Parses a `--layout-timeout` value: a duration (`30s`, `2m`), `0` for no bound.
+Expected<std::chrono::milliseconds> parse_layout_timeout(std::string_view text);
 
 /// A rendered diagram and what Graphviz said while drawing it.
 struct Drawing {

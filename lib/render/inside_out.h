@@ -13,28 +13,34 @@ namespace journey {
 
 /// The inside-out view as data: what is drawn, before any DOT.
 ///
-/// `frontstage`, `backstage` and `system` steps are boxes in a cluster per team (a step's own
-/// team, else its process's), inside it a cluster per process; steps without a team go in a
-/// "No team" cluster. All customer steps are one box, `Customer`. Transitions become arrows
-/// between boxes, once per pair of boxes (the branches of every transition they stand for listed
-/// on the arrow); handoffs (`marker_changes` of the teams, as `journey metrics` counts them) are
-/// highlighted, and a handoff through steps without a team is an extra dashed arrow.
-/// With `collapse_process`, each process of a team is one box, showing the range of wait and
-/// work along the routes through it (alternative branches are not added up).
+/// The organisation works in a lane (cluster) per team (a step's own team, else its process's);
+/// steps without a team go in a "No team" lane. All customer steps are one box, `Customer`, at
+/// the boundary. With `Detail::Processes` (the default), each process of a team is one box, and
+/// so is each run of a team's steps outside any process (steps linked by edges; a run of one is
+/// drawn as its step): the handful of boxes the organisation thinks in. A box of many steps
+/// shows the range of wait and work along the routes through it (alternative branches are never
+/// added up) and its pain points with the worst of them. With `Detail::Steps`, every step is a
+/// box, inside a cluster per process, and a handoff through steps without a team or through the
+/// customer is an extra dashed arrow.
+/// Transitions become arrows between boxes, once per pair of boxes, listing every branch they
+/// stand for with its share of the customers leaving the box (so the shares out of each box add
+/// up to 100%); handoffs (team changes along an edge) are highlighted.
 struct InsideOutView {
   struct Cluster {
     Index team = npos;    ///< npos: the "No team" cluster
     Index process = npos; ///< npos: a team cluster; else a process cluster inside `parent`
     int parent = -1;      ///< the team cluster of a process cluster
   };
-  enum class BoxKind { Customer, Step, Process };
+  enum class BoxKind { Customer, Step, Process, Run };
   struct Box {
     BoxKind kind = BoxKind::Step;
-    std::size_t step = 0; ///< `Step`: the step; `Process`: its first step
+    std::size_t step = 0; ///< `Step`: the step; `Process`, `Run`: its first step
     int cluster = -1;     ///< index in `clusters`, -1 for the customer
-    // `Process` only:
+    // `Process` and `Run` only:
     std::size_t steps = 0;
     std::size_t pains = 0;
+    std::string worst_pain; ///< the pain point of the step felt worst
+    std::vector<EndKind> ends; ///< how the journey ends in the box, each kind once, in step order
     double wait_min = 0, wait_max = 0;
     double time_min = 0, time_max = 0;
   };
@@ -45,6 +51,7 @@ struct InsideOutView {
     bool handoff = false;
     bool direct = true; ///< false: a handoff through steps without a team (dashed)
     bool via_customer = false;
+    double share = 0; ///< of the customers leaving `from`, those who take this arrow (direct only)
   };
   std::vector<Cluster> clusters; ///< in order of first use
   std::vector<Box> boxes;        ///< the customer first, then steps and processes in step order
@@ -57,7 +64,8 @@ struct InsideOutView {
 InsideOutView inside_out_view(const JourneyGraph &graph, const ViewOptions &options);
 
 /// Draws an inside-out view into `graph`. Node names: `<prefix>customer`, `<prefix>s_<step id>`
-/// (see `step_node_names`), `<prefix>p_<team>_<process>` for a process box.
+/// (see `step_node_names`), `<prefix>p_<team>_<process>` for a process box, `<prefix>r_s_<id>`
+/// for a run of steps (named after its first step).
 void draw_inside_out(DotGraph &graph, const InsideOutView &view, const Journey &journey,
                      const ViewTarget &target);
 

@@ -106,7 +106,8 @@ std::string html_lines(std::string_view text, std::size_t width) {
     first = false;
     out += html_escape(line);
   }
-  return out;
+  // Graphviz refuses an empty `<B></B>` or `<FONT></FONT>`: text that shows nothing is a space.
+  return out.empty() ? " " : out;
 }
 
 } // namespace journey

@@ -22,7 +22,8 @@ std::string html_escape(std::string_view text);
 /// then between words, breaking words longer than the width. Never returns an empty vector.
 std::vector<std::string> wrap_text(std::string_view text, std::size_t width = label_width);
 
-/// Cleans, wraps and escapes text, joining the lines with `<BR/>`: ready for an HTML label.
+/// Cleans, wraps and escapes text, joining the lines with `<BR/>`: ready for an HTML label. Text
+/// that shows nothing (empty, spaces, control characters) is one space: Graphviz refuses `<B></B>`.
 std::string html_lines(std::string_view text, std::size_t width = label_width);
 
 } // namespace journey

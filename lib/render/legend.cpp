@@ -31,7 +31,7 @@ std::string line(std::string_view colour, std::string_view glyph) {
 
 } // namespace
 
-void add_legend(DotGraph &graph, ClusterId parent, std::string_view name) {
+void add_legend(DotGraph &graph, ClusterId parent, std::string_view name, bool dashed_handoffs) {
   std::string html = "<TABLE BORDER=\"1\" COLOR=\"#cccccc\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
                      "CELLPADDING=\"3\" BGCOLOR=\"#ffffff\">";
   html += "<TR><TD COLSPAN=\"7\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>";
@@ -49,7 +49,10 @@ void add_legend(DotGraph &graph, ClusterId parent, std::string_view name) {
               "steps out of sight, shown as the customer's wait");
   html += row(line(palette::channel_switch, "━━━"), "channel switch");
   html += row(line(palette::handoff, "━━━"), "handoff between teams");
-  html += row(line(palette::handoff, "╍╍╍"), "handoff through the customer");
+  if (dashed_handoffs) {
+    html += row(line(palette::handoff, "╍╍╍"), "handoff through the customer");
+  }
+  html += row(cell("#ffffff", small("75%")), "share of the customers leaving a box who take the arrow");
   html += row(cell(palette::end_colour(EndKind::Success), small("END", "#ffffff")), "end: success");
   html += row(cell(palette::end_colour(EndKind::Abandon), small("END", "#ffffff")), "end: abandon");
   html += row(cell(palette::end_colour(EndKind::Failure), small("END", "#ffffff")), "end: failure");

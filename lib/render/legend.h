@@ -7,7 +7,9 @@
 
 namespace journey {
 
-/// Adds the legend, one node named `name` holding a table of every colour and marker used.
-void add_legend(DotGraph &graph, ClusterId parent, std::string_view name);
+/// Adds the legend, one node named `name` holding a table of every colour and marker used;
+/// `dashed_handoffs`: the inside-out view draws handoffs through the customer as dashed edges
+/// (`--detail steps`).
+void add_legend(DotGraph &graph, ClusterId parent, std::string_view name, bool dashed_handoffs);
 
 } // namespace journey

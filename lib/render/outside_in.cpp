@@ -1,6 +1,7 @@
 // Outside-in view: customer-visible steps in channel lanes; out-of-sight groups become waits.
 #include "journey/render/outside_in.h"
 
+#include "journey/analysis/flow.h"
 #include "journey/analysis/paths.h"
 #include "journey/analysis/union_find.h"
 #include "journey/model/text.h"
@@ -14,30 +15,42 @@
 #include <unordered_map>
 
 namespace journey {
+
+std::string wait_text(double min, double max) {
+  if (!(max > 0)) {
+    return "no wait";
+  }
+  if (format_duration(min) == format_duration(max)) {
+    return "wait " + format_duration(max);
+  }
+  return "wait " + format_duration(min) + "–" + format_duration(max);
+}
+
+std::string hidden_text(std::size_t min, std::size_t max) {
+  if (min == max) {
+    return plural(max, "step", "steps") + " out of sight";
+  }
+  return std::to_string(min) + "–" + std::to_string(max) + " steps out of sight";
+}
+
 namespace {
 
 constexpr std::size_t none = static_cast<std::size_t>(-1);
 
-/// The text of the branch an edge stands for; empty when the step has a single way on.
-std::string edge_text(const JourneyGraph &graph, const Edge &e) {
-  return transition_text(graph.transition(e), e.branch ? e.p : -1.0);
+/// The name of the branch an edge stands for, without its probability (shares are added once
+/// every way out of a box is known).
+std::string edge_name(const JourneyGraph &graph, const Edge &e) {
+  return transition_text(graph.transition(e), -1.0);
 }
 
 std::string join_text(std::string a, const std::string &b) {
   if (a.empty()) {
     return b;
   }
-  if (!b.empty()) {
+  if (!b.empty() && a != b) {
     a += "; " + b;
   }
   return a;
-}
-
-std::string wait_text(double min, double max) {
-  if (format_duration(min) == format_duration(max)) {
-    return "wait " + format_duration(max);
-  }
-  return "wait " + format_duration(min) + "–" + format_duration(max);
 }
 
 /// A wait while being built: a group of out-of-sight steps seen from the step it leads to.
@@ -46,17 +59,22 @@ struct Wait {
   std::size_t target = none; ///< the customer-visible step it leads to; `none` when merged
   double min = 0;
   double max = 0;
-  std::string branch;               ///< the last branch taken out of sight
+  double steps_min = 0; ///< steps out of sight passed on the way, without repeats
+  double steps_max = 0;
+  std::string branch;               ///< the name of the last branch taken out of sight
   std::vector<Index> from_channels; ///< channels of the visible steps that lead into it
   std::size_t box = 0;
+  double inflow = 0; ///< customers per journey who come out of the group at `target`
+  double reach = 0;  ///< the same as chances, for a group no customer reaches
 };
 
 /// The out-of-sight steps: their groups, roots and the bounds of the time spent in them.
 struct Hidden {
   std::vector<std::size_t> part; ///< per step: its group when out of sight
   std::vector<std::size_t> roots;
-  PartBounds bounds;
-  std::vector<std::string> via; ///< per hidden step: the last branch taken to reach it
+  PartBounds bounds; ///< of wait and time
+  PartBounds count;  ///< of steps passed
+  std::vector<std::string> via; ///< per hidden step: the name of the last branch taken to it
 };
 
 Hidden hidden_part(const JourneyGraph &graph, const Flags &shown, UnionFind &groups) {
@@ -103,24 +121,24 @@ Hidden hidden_part(const JourneyGraph &graph, const Flags &shown, UnionFind &gro
     std::sort(h.roots.begin(), h.roots.end());
     h.bounds = part_bounds(graph, h.part, h.roots, weight);
   }
+  h.count = part_bounds(graph, h.part, h.roots, std::vector<double>(n, 1.0));
   h.via.assign(n, "");
   for (const std::size_t v : graph.walk().order) {
     const std::size_t e = h.bounds.first_in[v];
     if (!shown[v] && e != PartBounds::none) {
       const Edge &edge = graph.edge(e);
-      h.via[v] = edge.branch ? edge_text(graph, edge) : h.via[edge.from];
+      h.via[v] = edge.branch ? edge_name(graph, edge) : h.via[edge.from];
     }
   }
   return h;
 }
 
-/// Builds the outside-in view in three passes: waits, boxes, arrows.
+/// Builds the outside-in view in four passes: waits, boxes, arrows, then the shares on them.
 class Builder {
 public:
   explicit Builder(const JourneyGraph &graph)
       : graph_(graph), n_(graph.size()), channel_(graph.channel_marker()), shown_(n_, 0),
-        groups_(n_), group_size_(n_, 0), group_waits_(n_), entering_(n_, 0), merged_(n_, none),
-        step_box_(n_, none) {
+        groups_(n_), group_waits_(n_), entering_(n_, 0), merged_(n_, none), step_box_(n_, none) {
     for (std::size_t i = 0; i < n_; ++i) {
       shown_[i] = customer_visible(graph.step(i).actor) || graph.is_end(i);
     }
@@ -131,14 +149,15 @@ public:
     merge_waits();
     add_boxes();
     add_arrows();
+    label_shares();
     return std::move(view_);
   }
 
 private:
-  /// One wait per (group, visible step it leads to), in order of the steps.
+  /// One wait per (group, visible step it leads to), in order of the steps. The wait is the time
+  /// spent out of sight; the visible step's own `wait` stays on its box, so it is drawn once.
   void find_waits() {
     const Hidden hidden = hidden_part(graph_, shown_, groups_);
-    std::unordered_map<std::uint64_t, std::size_t> index;
     for (std::size_t h = 0; h < n_; ++h) {
       if (shown_[h]) {
         for (const Edge &e : graph_.out(h)) {
@@ -147,23 +166,23 @@ private:
         continue;
       }
       const std::size_t g = groups_.find(h);
-      ++group_size_[g];
       for (const Edge &e : graph_.out(h)) {
         if (!shown_[e.to]) {
           continue;
         }
-        const double extra = std::max(0.0, graph_.step(e.to).wait);
-        const double lo = hidden.bounds.min[h] + extra;
-        const double hi = hidden.bounds.max[h] + extra;
-        auto [it, inserted] = index.emplace(pair_key(g, e.to), waits_.size());
+        const double lo = hidden.bounds.min[h], hi = hidden.bounds.max[h];
+        const double steps_lo = hidden.count.min[h], steps_hi = hidden.count.max[h];
+        auto [it, inserted] = wait_index_.emplace(pair_key(g, e.to), waits_.size());
         if (inserted) {
-          waits_.push_back(
-              Wait{g, e.to, lo, hi, e.branch ? edge_text(graph_, e) : hidden.via[h], {}, 0});
+          waits_.push_back(Wait{g, e.to, lo, hi, steps_lo, steps_hi,
+                                e.branch ? edge_name(graph_, e) : hidden.via[h], {}, 0, 0, 0});
           group_waits_[g].push_back(waits_.size() - 1);
         } else {
           Wait &w = waits_[it->second];
           w.min = std::min(w.min, lo);
           w.max = std::max(w.max, hi);
+          w.steps_min = std::min(w.steps_min, steps_lo);
+          w.steps_max = std::max(w.steps_max, steps_hi);
         }
       }
     }
@@ -172,13 +191,16 @@ private:
   /// A group entered from many places and leading to many steps gets a single wait instead of
   /// one per step it leads to, so the arrows stay linear in the journey's size.
   void merge_waits() {
+    constexpr double inf = std::numeric_limits<double>::infinity();
     for (std::size_t g = 0; g < n_; ++g) {
       const std::size_t in = entering_[g], out = group_waits_[g].size();
       if (in * out > 4 * (in + out) + 16) {
-        Wait w{g, none, std::numeric_limits<double>::infinity(), 0, {}, {}, 0};
+        Wait w{g, none, inf, 0, inf, 0, {}, {}, 0, 0, 0};
         for (std::size_t wi : group_waits_[g]) {
           w.min = std::min(w.min, waits_[wi].min);
           w.max = std::max(w.max, waits_[wi].max);
+          w.steps_min = std::min(w.steps_min, waits_[wi].steps_min);
+          w.steps_max = std::max(w.steps_max, waits_[wi].steps_max);
         }
         merged_[g] = merged_waits_.size();
         merged_waits_.push_back(std::move(w));
@@ -190,7 +212,7 @@ private:
   void add_boxes() {
     using Box = OutsideInView::Box;
     using BoxKind = OutsideInView::BoxKind;
-    view_.boxes.push_back(Box{BoxKind::Start, 0, -1, 0, 0, 0});
+    view_.boxes.push_back(Box{BoxKind::Start, 0, -1, 0, 0, 0, 0});
     std::vector<int> lane_of_channel(graph_.journey().channels.size(), -1);
     for (std::size_t i = 0; i < n_; ++i) {
       if (!shown_[i]) {
@@ -210,12 +232,14 @@ private:
         }
       }
       step_box_[i] = view_.boxes.size();
-      view_.boxes.push_back(Box{BoxKind::Step, i, lane, 0, 0, 0});
+      view_.boxes.push_back(Box{BoxKind::Step, i, lane, 0, 0, 0, 0});
     }
     auto add_wait = [&](Wait &w) {
       w.box = view_.boxes.size();
       const int lane = w.target == none ? -1 : view_.boxes[step_box_[w.target]].lane;
-      view_.boxes.push_back(Box{BoxKind::Wait, 0, lane, w.min, w.max, group_size_[w.group]});
+      view_.boxes.push_back(Box{BoxKind::Wait, 0, lane, w.min, w.max,
+                                static_cast<std::size_t>(w.steps_min),
+                                static_cast<std::size_t>(w.steps_max)});
       ++view_.counts.waits;
     };
     for (Wait &w : waits_) {
@@ -228,56 +252,75 @@ private:
     }
   }
 
-  OutsideInView::Arrow &arrow(std::size_t from, std::size_t to, std::string label) {
-    view_.arrows.push_back(OutsideInView::Arrow{from, to, std::move(label), false});
-    return view_.arrows.back();
+  /// The arrow from `from` to `to`, new or already drawn for another edge: its share grows.
+  OutsideInView::Arrow &arrow(std::size_t from, std::size_t to, const std::string &text,
+                              double share) {
+    auto [it, inserted] = arrow_index_.emplace(pair_key(from, to), view_.arrows.size());
+    if (inserted) {
+      view_.arrows.push_back(OutsideInView::Arrow{from, to, text, false, 0});
+    }
+    OutsideInView::Arrow &a = view_.arrows[it->second];
+    a.label = join_text(a.label, text);
+    a.share += share;
+    return a;
   }
 
-  /// Arrows from a box into the waits of group `g`, each carrying the branch taken.
-  void into_group(std::size_t from, std::size_t g, const std::string &text, Index from_channel) {
-    auto link = [&](Wait &w, std::string label) {
-      arrow(from, w.box, std::move(label));
-      if (from_channel != npos && std::find(w.from_channels.begin(), w.from_channels.end(),
-                                            from_channel) == w.from_channels.end()) {
-        w.from_channels.push_back(from_channel);
+  /// Arrows from a box through the steps out of sight entered at `h`: one into the wait of each
+  /// visible step they come out at, with the share of the customers on `text`'s branch (`p`,
+  /// `flow` per journey) who come out there.
+  void through_hidden(std::size_t from, std::size_t h, const std::string &text, double p,
+                      double flow, Index from_channel) {
+    const std::size_t g = groups_.find(h);
+    for (const Passage &pass : passages_[h]) {
+      Wait &w = waits_[wait_index_.at(pair_key(g, pass.to))];
+      w.inflow += flow * pass.p;
+      w.reach += p * pass.p;
+      const bool merged = merged_[g] != none;
+      Wait &drawn = merged ? merged_waits_[merged_[g]] : w;
+      arrow(from, drawn.box, merged ? text : join_text(text, w.branch), p * pass.p);
+      if (from_channel != npos && std::find(drawn.from_channels.begin(), drawn.from_channels.end(),
+                                            from_channel) == drawn.from_channels.end()) {
+        drawn.from_channels.push_back(from_channel);
       }
-    };
-    if (merged_[g] != none) {
-      link(merged_waits_[merged_[g]], text);
-      return;
-    }
-    for (std::size_t wi : group_waits_[g]) {
-      link(waits_[wi], join_text(text, waits_[wi].branch));
     }
   }
 
   /// Arrows from the start, from each visible step, and out of each wait; channel switches marked.
   void add_arrows() {
+    passages_ = passages_out_of_sight(graph_, shown_);
+    const std::vector<double> flow = edge_flow(graph_);
     if (n_ > 0) {
       if (shown_[JourneyGraph::entry]) {
-        arrow(0, step_box_[JourneyGraph::entry], "");
+        arrow(0, step_box_[JourneyGraph::entry], "", 1.0);
       } else {
-        into_group(0, groups_.find(JourneyGraph::entry), "", npos);
+        through_hidden(0, JourneyGraph::entry, "", 1.0, 1.0, npos);
       }
     }
     for (std::size_t i = 0; i < n_; ++i) {
       if (!shown_[i]) {
         continue;
       }
-      for (const Edge &e : graph_.out(i)) {
-        std::string text = edge_text(graph_, e);
+      for (std::size_t id = graph_.begin(i); id < graph_.end(i); ++id) {
+        const Edge &e = graph_.edge(id);
+        const std::string text = edge_name(graph_, e);
         if (!shown_[e.to]) {
-          into_group(step_box_[i], groups_.find(e.to), text, channel_[i]);
+          through_hidden(step_box_[i], e.to, text, e.p, flow.empty() ? e.p : flow[id],
+                         channel_[i]);
           continue;
         }
-        arrow(step_box_[i], step_box_[e.to], std::move(text)).channel_switch =
+        arrow(step_box_[i], step_box_[e.to], text, e.p).channel_switch =
             channel_[i] != npos && channel_[e.to] != npos && channel_[i] != channel_[e.to];
       }
+    }
+    std::vector<double> group_inflow(n_, 0.0);
+    for (const Wait &w : waits_) {
+      group_inflow[w.group] += w.inflow;
     }
     for (const Wait &w : waits_) {
       const bool merged = merged_[w.group] != none;
       const Wait &from = merged ? merged_waits_[merged_[w.group]] : w;
-      OutsideInView::Arrow &a = arrow(from.box, step_box_[w.target], merged ? w.branch : "");
+      const double share = !merged ? 1.0 : group_inflow[w.group] > 0 ? w.inflow : w.reach;
+      OutsideInView::Arrow &a = arrow(from.box, step_box_[w.target], merged ? w.branch : "", share);
       const Index c = channel_[w.target];
       a.channel_switch =
           c != npos && std::any_of(from.from_channels.begin(), from.from_channels.end(),
@@ -288,18 +331,46 @@ private:
     }
   }
 
+  /// Each box's arrows share its customers: shares normalised per box, rounded to add up to 100%.
+  void label_shares() {
+    std::vector<std::vector<std::size_t>> out(view_.boxes.size());
+    for (std::size_t a = 0; a < view_.arrows.size(); ++a) {
+      out[view_.arrows[a].from].push_back(a);
+    }
+    std::vector<std::string> texts;
+    std::vector<double> shares;
+    for (const std::vector<std::size_t> &arrows : out) {
+      texts.clear();
+      shares.clear();
+      double total = 0;
+      for (const std::size_t a : arrows) {
+        texts.push_back(view_.arrows[a].label);
+        shares.push_back(view_.arrows[a].share);
+        total += std::max(0.0, view_.arrows[a].share);
+      }
+      const std::vector<std::string> labels = share_labels(texts, shares);
+      for (std::size_t k = 0; k < arrows.size(); ++k) {
+        OutsideInView::Arrow &arrow = view_.arrows[arrows[k]];
+        arrow.label = labels[k];
+        arrow.share = total > 0 ? std::max(0.0, arrow.share) / total : 0;
+      }
+    }
+  }
+
   const JourneyGraph &graph_;
   const std::size_t n_;
   const std::vector<Index> &channel_;
   Flags shown_;
   UnionFind groups_;
   std::vector<Wait> waits_;
-  std::vector<std::size_t> group_size_;
+  std::unordered_map<std::uint64_t, std::size_t> wait_index_; ///< (group, target) -> wait
   std::vector<std::vector<std::size_t>> group_waits_;
   std::vector<std::size_t> entering_; ///< per group: visible edges into it
   std::vector<std::size_t> merged_;   ///< per group: its merged wait, or `none`
   std::vector<Wait> merged_waits_;
   std::vector<std::size_t> step_box_;
+  std::vector<std::vector<Passage>> passages_;
+  std::unordered_map<std::uint64_t, std::size_t> arrow_index_; ///< (from, to) -> arrow
   OutsideInView view_;
 };
 
@@ -362,7 +433,8 @@ void draw_outside_in(DotGraph &graph, const OutsideInView &view, const Journey &
       names.push_back(prefix + "w" + std::to_string(++wait_number));
       const std::string html = "<B>" + html_escape(wait_text(box.wait_min, box.wait_max)) +
                                "</B><BR/><FONT POINT-SIZE=\"9\" COLOR=\"" +
-                               std::string(palette::muted) + "\">" + plural(box.hidden, "step", "steps") + " out of sight</FONT>";
+                               std::string(palette::muted) + "\">" +
+                               html_escape(hidden_text(box.hidden_min, box.hidden_max)) + "</FONT>";
       graph.add_node(names.back(), cluster)
           .attributes.set_html("label", html)
           .set("shape", "box")

@@ -16,11 +16,14 @@ namespace journey {
 /// Steps the customer does or sees (`customer`, `frontstage`) are boxes, in a lane per channel;
 /// so are `backstage` and `system` steps that end the journey, since the customer lives their
 /// outcome. Every other step is out of sight: each group of them (steps linked to each other)
-/// becomes one wait box per customer-visible step it leads to, with the customer's wait from the
-/// end of the step before to the start of that step: the group's `wait + time` along the way plus
-/// the next step's `wait` (a range when paths differ; the longest path skips loop-back edges).
-/// An arrow into a wait carries the last branch taken out of sight. A group entered from many
-/// places and leading to many steps gets one merged wait, so arrows stay linear in the journey.
+/// becomes one wait box per customer-visible step it leads to, with the time spent out of sight
+/// on the way: the group's `wait + time` (a range when paths differ; the longest path skips
+/// loop-back edges) and how many of its steps one customer passes. The next step's own `wait`
+/// stays on that step's box, so no wait is drawn twice. An arrow into a wait carries the branch
+/// names on the way and the share of customers leaving its box who next reach that step (solved
+/// through the hidden steps, loops included), so the shares out of every box add up to 100%. A
+/// group entered from many places and leading to many steps gets one merged wait, so arrows stay
+/// linear in the journey; its arrows out carry the share of the customers who reach it.
 struct OutsideInView {
   enum class BoxKind { Start, Step, Wait };
   struct Box {
@@ -29,19 +32,26 @@ struct OutsideInView {
     int lane = -1;          ///< index in `lanes`, or -1 outside any lane
     double wait_min = 0;    ///< `Wait`: the customer's wait, seconds
     double wait_max = 0;
-    std::size_t hidden = 0; ///< `Wait`: steps out of sight in its group
+    std::size_t hidden_min = 0; ///< `Wait`: steps out of sight one customer passes, without
+    std::size_t hidden_max = 0; ///< repeats
   };
   struct Arrow {
     std::size_t from = 0; ///< box indexes
     std::size_t to = 0;
-    std::string label;    ///< plain text: branch label and share
+    std::string label;    ///< plain text: branch names and share (when the box has more ways out)
     bool channel_switch = false;
+    double share = 0; ///< of the customers leaving `from`, those who take this arrow (exact)
   };
   std::vector<std::size_t> lanes; ///< channel index of each lane, in order of first use
   std::vector<Box> boxes;         ///< the start box first, then steps, then waits
   std::vector<Arrow> arrows;
   ViewCounts counts;
 };
+
+/// The text of a wait box: `wait 3d`, or `wait 1d–3d` when paths differ.
+std::string wait_text(double min, double max);
+/// What one customer passes out of sight: `3 steps out of sight` or `2–3 steps out of sight`.
+std::string hidden_text(std::size_t min, std::size_t max);
 
 /// Computes the outside-in view of a journey's graph.
 OutsideInView outside_in_view(const JourneyGraph &graph);

@@ -1,6 +1,7 @@
 // Step nodes: safe node names, step labels with timing, pain and ends, and edge labels.
 #include "journey/render/step_node.h"
 
+#include "journey/analysis/flow.h"
 #include "journey/model/text.h"
 #include "journey/render/label.h"
 #include "journey/render/palette.h"
@@ -55,6 +56,22 @@ std::string transition_text(const Transition &t, double p) {
     text += format_percent(p, 1);
   }
   return text;
+}
+
+std::vector<std::string> share_labels(std::span<const std::string> texts,
+                                      std::span<const double> shares) {
+  std::vector<std::string> labels(texts.begin(), texts.end());
+  if (texts.size() < 2) {
+    return labels;
+  }
+  const std::vector<long> tenths = largest_remainder(shares, 1000);
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const std::string share = tenths[i] == 0 && shares[i] > 0
+                                  ? std::string("<0.1%")
+                                  : format_decimal(static_cast<double>(tenths[i]) / 10, 1) + "%";
+    labels[i] += (labels[i].empty() ? "" : " · ") + share;
+  }
+  return labels;
 }
 
 std::string timing_text(Seconds wait, Seconds time) {

@@ -4,6 +4,7 @@
 #include "journey/model/journey.h"
 #include "journey/render/dot_graph.h"
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,13 @@ std::vector<std::string> step_node_names(const Journey &journey);
 /// (`approved · 75%`); empty when it has neither. `p` is the normalised probability, or a
 /// negative number when the step has a single way on.
 std::string transition_text(const Transition &t, double p);
+
+/// Labels of the ways out of one box: each text with its share of the customers who leave the
+/// box, the shares rounded by largest remainder to tenths of a percent so that they add up to
+/// exactly 100% (`approved · 75%`, or `36.4%` for an unnamed way); a share too small to show is
+/// `<0.1%`. With a single way out, its text alone.
+std::vector<std::string> share_labels(std::span<const std::string> texts,
+                                      std::span<const double> shares);
 
 /// A duration line such as `waits 7d · takes 35m`; empty when both are zero.
 std::string timing_text(Seconds wait, Seconds time);

@@ -90,19 +90,20 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
     return model.counts;
   };
   const std::string title = journey_title(journey);
+  const bool dashed_handoffs = view != View::OutsideIn && options.detail == Detail::Steps;
   switch (view) {
   case View::OutsideIn: {
     const ViewCounts counts = outside_in(ViewTarget{no_cluster, ""});
     set_heading(graph.graph_attributes(), title + ": " + std::string(customer_title),
                 {customer_figures(counts, metrics), journey_line(journey)}, 16);
-    add_legend(graph, no_cluster, "legend");
+    add_legend(graph, no_cluster, "legend", dashed_handoffs);
     break;
   }
   case View::InsideOut: {
     const ViewCounts counts = inside_out(ViewTarget{no_cluster, ""});
     set_heading(graph.graph_attributes(), title + ": " + std::string(organisation_title),
                 {organisation_figures(counts, metrics), journey_line(journey)}, 16);
-    add_legend(graph, no_cluster, "legend");
+    add_legend(graph, no_cluster, "legend", dashed_handoffs);
     break;
   }
   case View::Compare: {
@@ -119,7 +120,7 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
       a.set("style", "rounded").set("color", "#bbbbbb").set("penwidth", "1.5").set("margin", "16");
       a.add_class(cluster == organisation ? "view inside-out" : "view outside-in");
     }
-    add_legend(graph, no_cluster, "legend");
+    add_legend(graph, no_cluster, "legend", dashed_handoffs);
     break;
   }
   }

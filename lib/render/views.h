@@ -24,15 +24,26 @@ std::string_view to_string(View view);
 /// Parses a name of `kViewNames`; nullopt when unknown.
 std::optional<View> parse_view(std::string_view text);
 
-/// What a view can draw as one box instead of its steps (`--collapse`): each process.
+/// What a view can draw as one box instead of its steps (`--collapse`): each process. Kept for
+/// scripts written before `--detail`: `--collapse process` is `--detail processes`, the default.
 enum class Collapse { Process };
 
 /// The names of the collapse levels.
 inline constexpr Named<Collapse> kCollapseNames[] = {{"process", Collapse::Process}};
 
+/// How much of the organisation the inside-out view draws (`--detail`).
+enum class Detail {
+  Processes, ///< one box per process, and per run of linked steps of a team outside any process
+  Steps,     ///< every step, in process clusters inside team clusters
+};
+
+/// The names of the detail levels.
+inline constexpr Named<Detail> kDetailNames[] = {{"processes", Detail::Processes},
+                                                 {"steps", Detail::Steps}};
+
 /// Drawing options shared by the views.
 struct ViewOptions {
-  bool collapse_process = false; ///< inside-out: one box per process instead of its steps
+  Detail detail = Detail::Processes; ///< inside-out (alone or in compare)
 };
 
 /// Where a view draws into a graph: inside `parent`, with every node name prefixed.
@@ -43,8 +54,10 @@ struct ViewTarget {
 
 /// What a view drew, for its line of headline figures.
 struct ViewCounts {
-  std::size_t steps = 0;    ///< steps drawn by name
-  std::size_t teams = 0;    ///< inside-out: teams with steps
+  std::size_t steps = 0;     ///< steps drawn by name
+  std::size_t processes = 0; ///< inside-out: process boxes
+  std::size_t runs = 0;      ///< inside-out: boxes of linked steps outside any process
+  std::size_t teams = 0;     ///< inside-out: teams with steps
   std::size_t handoffs = 0; ///< inside-out: handoff edges
   std::size_t channels = 0; ///< outside-in: channels the customer uses
   std::size_t switches = 0; ///< outside-in: channel-switch edges

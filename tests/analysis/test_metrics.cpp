@@ -331,6 +331,44 @@ steps:
   CHECK(m.right_first_time == Approx(0.8));
 }
 
+TEST_CASE("compute_metrics reports totals that overflow or leave a sane range") {
+  // The parser refuses costs above 10^12; a journey built in code can still hold anything.
+  journey::Journey j = parsed(R"(
+journey: huge
+title: Huge
+steps:
+  - {id: a, name: A, cost: 1000, next: b}
+  - {id: b, name: B, cost: 1000, end: success}
+)");
+  j.steps[0].cost = 1e308;
+  j.steps[1].cost = 1e308;
+  const JourneyMetrics overflow = compute_metrics(j);
+  CHECK(std::isinf(overflow.cost.expected));
+  CHECK(overflow.problem ==
+        "the cost overflowed (too large to compute): check the `cost`, `wait` and `time` values "
+        "and the loops");
+
+  // 10^12 a round, repeated with 0.9999: 10^16 expected, finite but beyond any real journey.
+  const JourneyMetrics loop = compute_metrics(parsed(R"(
+journey: loop
+title: Loop
+steps:
+  - {id: a, name: A, cost: 1000000000000, next: b}
+  - {id: b, name: B, next: [{to: a, p: 0.9999}, c]}
+  - {id: c, name: C, end: success}
+)"));
+  CHECK(loop.cost.expected == Approx(1e16));
+  CHECK(loop.problem == "the cost is over 10^15: check the `cost`, `wait` and `time` values and "
+                        "the loops");
+  CHECK(compute_metrics(parsed(R"(
+journey: fine
+title: Fine
+steps:
+  - {id: a, name: A, cost: 1000000000000, end: success}
+)"))
+            .problem.empty());
+}
+
 TEST_CASE("compute_metrics outcomes") {
   const JourneyMetrics m = compute_metrics(parsed(R"(
 journey: outcomes

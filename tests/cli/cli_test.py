@@ -4,7 +4,7 @@
 A case is cases/<name>.cmd: the first line holds the arguments (shell words; `{bin}` is the
 journey binary), an optional `stdin: FILE` line feeds a file to standard input, and
 `env: NAME=VALUE` lines set variables. The expected result is cases/<name>.golden. Cases run in
-tests/cli/inputs. Set JOURNEY_UPDATE_GOLDEN=1 to rewrite the golden files from the actual output.
+tests/cli/inputs; its absolute path reads `{inputs}` in the output. Set JOURNEY_UPDATE_GOLDEN=1 to rewrite the golden files from the actual output.
 """
 import os
 import shlex
@@ -38,6 +38,8 @@ def main():
                           capture_output=True, env=env, timeout=120)
     actual = render(proc.returncode, proc.stdout.decode("utf-8", "replace"),
                     proc.stderr.decode("utf-8", "replace"))
+    # Absolute paths of the inputs folder (SARIF's %SRCROOT%) read `{inputs}`, wherever the tree is.
+    actual = actual.replace(os.path.join(here, "inputs"), "{inputs}")
     golden = os.path.join(case_dir, name + ".golden")
     if os.environ.get("JOURNEY_UPDATE_GOLDEN"):
         with open(golden, "w", encoding="utf-8") as f:

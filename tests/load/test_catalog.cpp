@@ -156,3 +156,25 @@ steps:
   CHECK(found[0].message.find("shared/missing.yaml") != std::string::npos);
   CHECK(found[0].message.find("not found") != std::string::npos);
 }
+
+TEST_CASE("catalog: a folder, a device or an unreadable file is called what it is") {
+  TempDir dir;
+  dir.write("shared/org.yaml", kOrg);
+  const auto message = [&](const std::string &catalog) {
+    const std::string path = dir.write("j.yaml", "journey: j\ntitle: J\ncatalog: " + catalog +
+                                                     "\nsteps:\n  - id: s\n    name: S\n"
+                                                     "    end: success\n");
+    Workspace workspace(std::nullopt, {});
+    const std::vector<Diagnostic> found = of_rule(workspace.load(path), "catalog");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].location.line == 3);
+    return found[0].message;
+  };
+  CHECK(message("shared") == "catalog `shared` (" + (dir.path / "shared").string() +
+                                 ") is a directory, not a file; `catalog:` names a shared "
+                                 "catalog file, relative to this file");
+  CHECK(message("/dev/zero") == "catalog `/dev/zero` is a device, not a file; `catalog:` names a "
+                                "shared catalog file, relative to this file");
+  // /proc/self/mem claims to be an empty regular file; reading it fails.
+  CHECK(message("/proc/self/mem").starts_with("catalog `/proc/self/mem`: cannot read: "));
+}

@@ -53,16 +53,23 @@ TEST_CASE("parse_duration: ISO 8601 forms") {
 TEST_CASE("parse_duration: errors explain themselves") {
   CHECK(duration_error("") == "empty duration");
   CHECK(duration_error("   ") == "empty duration");
-  CHECK(duration_error("30") == "missing unit (use s, m, h, d or w, e.g. `30m`)");
-  CHECK(duration_error("3x") == "unknown unit `x` (use s, m, h, d or w)");
-  CHECK(duration_error("3 fortnights") == "unknown unit `fortnights` (use s, m, h, d or w)");
+  CHECK(duration_error("30") ==
+        "`30` needs a unit: s, m, h, d or w (seconds, minutes, hours, days, weeks), e.g. `30m`");
+  CHECK(duration_error("1h30") ==
+        "`30` needs a unit: s, m, h, d or w (seconds, minutes, hours, days, weeks), e.g. `30m`");
+  CHECK(duration_error("3x") == "`x` is not a unit: use s, m, h, d or w (seconds, minutes, hours, "
+                                "days, weeks), e.g. `3h` or `3 days`");
+  CHECK(duration_error("3 fortnights") ==
+        "`fortnights` is not a unit: use s, m, h, d or w (seconds, minutes, hours, days, weeks), "
+        "e.g. `3h` or `3 days`");
   CHECK(duration_error("30m1h") ==
         "units must go from largest to smallest, each once (e.g. `1h30m`)");
   CHECK(duration_error("1h1h") ==
         "units must go from largest to smallest, each once (e.g. `1h30m`)");
-  CHECK(duration_error("-1h") == "expected a number");
-  CHECK(duration_error("h") == "expected a number");
-  CHECK(duration_error("1H") == "missing unit (use s, m, h, d or w, e.g. `30m`)");
+  CHECK(duration_error("-1h") == "a duration cannot be negative: write it without the `-` (`1h`)");
+  CHECK(duration_error("h") ==
+        "expected a number and a unit, e.g. `45s`, `10m`, `1h30m`, `3d`, `1w` or `P1DT2H`");
+  CHECK(duration_error("-") == duration_error("h"));
   CHECK(duration_error("P1Y") == "years and months have no fixed length: use days or weeks");
   CHECK(duration_error("P1M") == "years and months have no fixed length: use days or weeks");
   CHECK(duration_error("PT1D") == "ISO 8601 duration: unexpected `D`");
@@ -77,6 +84,31 @@ TEST_CASE("parse_duration: errors explain themselves") {
   CHECK(duration_error(std::string(400, '9') + "s") == "duration is too large");
 }
 
+TEST_CASE("parse_duration: unit names in any case, single letters in lower case") {
+  CHECK(parse_duration("2 Days") == doctest::Approx(2 * 86400));
+  CHECK(parse_duration("1 Hour") == doctest::Approx(3600));
+  CHECK(parse_duration("30 MINUTES") == doctest::Approx(1800));
+  CHECK(parse_duration("1 week") == doctest::Approx(604800));
+  CHECK(parse_duration("2 Wks 1 Day") == doctest::Approx(15 * 86400));
+  CHECK(parse_duration("1 Hr 30 Mins") == doctest::Approx(5400));
+  CHECK(parse_duration("2hrs") == doctest::Approx(7200));
+  CHECK(parse_duration("45 Seconds") == doctest::Approx(45));
+  // A capital letter alone is ambiguous (`M`) or a typo: the message says what exists.
+  CHECK(duration_error("1H") == "`H` is not a unit: units are lower-case, write `1h` (units: s, m, "
+                                "h, d or w (seconds, minutes, hours, days, weeks))");
+  CHECK(duration_error("2D") == "`D` is not a unit: units are lower-case, write `2d` (units: s, m, "
+                                "h, d or w (seconds, minutes, hours, days, weeks))");
+  CHECK(duration_error("1M") == "`M` could mean minutes or months: write `1m` or `1 minute` for "
+                                "minutes; months have no fixed length, so count days or weeks "
+                                "(`30d`)");
+  CHECK(duration_error("1h 30M") == "`M` could mean minutes or months: write `30m` or `30 minutes` "
+                                    "for minutes; months have no fixed length, so count days or "
+                                    "weeks (`30d`)");
+  CHECK(duration_error("3 Months") ==
+        "months and years have no fixed length: count days or weeks instead (`30d`, `52w`)");
+  CHECK(duration_error("1y") == duration_error("3 Months"));
+}
+
 TEST_CASE("parse_duration: a trailing ISO `T` with no time is rejected") {
   // ISO 8601 requires a time element after `T`, so `P1DT` is not one day.
   CHECK(duration_error("P1DT") != "accepted");
@@ -89,6 +121,13 @@ TEST_CASE("parse_duration: a value or the reason, never both") {
   const Expected<Seconds> good = parse_duration("1d");
   REQUIRE(good.has_value());
   CHECK(*good == doctest::Approx(86400));
+}
+
+TEST_CASE("format_duration: bounded for totals beyond any journey") {
+  CHECK(format_duration(1e300) == "1.65e+294w");
+  CHECK(format_duration(-1e300) == "-1.65e+294w");
+  CHECK(format_duration(1e15) == "1653439153w");
+  CHECK(format_duration(1e12) == "1653439w 1d");
 }
 
 TEST_CASE("format_duration: two adjacent units at most") {

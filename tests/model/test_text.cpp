@@ -1,4 +1,5 @@
 // Text helpers: plural nouns, ids, short numbers, lists, CSV fields and UTF-8 cleaning.
+#include "journey/model/escape.h"
 #include "journey/model/text.h"
 
 #include <cmath>
@@ -136,4 +137,62 @@ TEST_CASE("trim and ascii_lower") {
   CHECK(trim("\t a \n", " \t\n") == "a");
   CHECK(trim("\ta ") == "\ta");
   CHECK(ascii_lower("Mon-FRI Ü") == "mon-fri Ü");
+}
+
+TEST_CASE("csv_field: text a spreadsheet would run as a formula gets a leading quote") {
+  CHECK(csv_field("=HYPERLINK(\"http://x\",\"y\")") ==
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  CHECK(csv_field("+cmd|' /C calc'!A0") == "\"'+cmd|' /C calc'!A0\"");
+  CHECK(csv_field("-2+3") == "\"'-2+3\"");
+  CHECK(csv_field("@SUM(A1)") == "\"'@SUM(A1)\"");
+  CHECK(csv_field("\t=1") == "\"'\t=1\"");
+  CHECK(csv_field("\r=1") == "\"'\r=1\"");
+  CHECK(csv_field("=1+2.yaml") == "\"'=1+2.yaml\"");
+  CHECK(csv_field("a=b") == "a=b"); // only the first character counts
+  CHECK(csv_field("'quoted") == "'quoted");
+  CHECK(csv_field("-") == "\"'-\"");
+}
+
+TEST_CASE("escape_terminal: controls, stray bytes and bidi overrides shown, not obeyed") {
+  CHECK(escape_terminal("plain text, café, 東京 ✓") == "plain text, café, 東京 ✓");
+  CHECK(escape_terminal("\x1b[2K\x1b[1A\rhidden\x1b]0;pwned\a") ==
+        "\\x1b[2K\\x1b[1A\\x0dhidden\\x1b]0;pwned\\x07");
+  CHECK(escape_terminal("a\tb") == "a\tb");
+  CHECK(escape_terminal("a\nb") == "a\\x0ab");
+  CHECK(escape_terminal("a\nb", LineEnds::Keep) == "a\nb");
+  CHECK(escape_terminal("a\r\nb", LineEnds::Keep) == "a\\x0d\nb");
+  CHECK(escape_terminal("del\x7f") == "del\\x7f");
+  CHECK(escape_terminal("csi\x9b"
+                        "2J") == "csi\\x9b2J"); // a raw C1 byte
+  CHECK(escape_terminal("nel\xc2\x85"
+                        "x") == "nel\\u0085x"); // U+0085 encoded
+  CHECK(escape_terminal("abc\xe2\x80\xae"
+                        "cba") == "abc\\u202ecba"); // RIGHT-TO-LEFT OVERRIDE
+  CHECK(escape_terminal("\xe2\x80\xaa\xe2\x81\xa6\xe2\x81\xa9") == "\\u202a\\u2066\\u2069");
+  CHECK(escape_terminal("\xe2\x80\x8f") == "\xe2\x80\x8f"); // a mark, not an override: kept
+  CHECK(escape_terminal(std::string("nul\0!", 5)) == "nul\\x00!");
+}
+
+TEST_CASE("is_blank_text: nothing a reader can see") {
+  CHECK(is_blank_text(""));
+  CHECK(is_blank_text("   "));
+  CHECK(is_blank_text("\t\n\r"));
+  CHECK(is_blank_text("\xc2\x85"));                 // U+0085 NEXT LINE
+  CHECK(is_blank_text("\xc2\xa0\xe3\x80\x80"));     // no-break space, ideographic space
+  CHECK(is_blank_text("\xe2\x80\x8b\xef\xbb\xbf")); // zero-width space, BOM
+  CHECK(is_blank_text("\xe2\x80\xae\x1b\x07"));     // RLO, ESC, BEL
+  CHECK_FALSE(is_blank_text("\x1b[2K"));            // an escape sequence shows `[2K`
+  CHECK_FALSE(is_blank_text(" a "));
+  CHECK_FALSE(is_blank_text("\xff")); // shown as U+FFFD
+  CHECK_FALSE(is_blank_text("-"));
+}
+
+TEST_CASE("format_decimal: output stays short however large the number") {
+  CHECK(format_decimal(1e300, 2) == "1e+300");
+  CHECK(format_decimal(-1e300, 2) == "-1e+300");
+  CHECK(format_decimal(1.5e15, 0) == "1.5e+15");
+  CHECK(format_decimal(999999999999999.0, 2) == "999999999999999");
+  CHECK(format_decimal(std::numeric_limits<double>::infinity(), 2) == "inf");
+  CHECK(format_decimal(0.125, 1000) == "0.125");
+  CHECK(format_percent(1e300, 1).size() < 12);
 }

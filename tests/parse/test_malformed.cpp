@@ -88,7 +88,7 @@ TEST_CASE("parse: an explicit document start and end are fine") {
   CHECK(at(r.journey.id_location) == "2:10");
 }
 
-TEST_CASE("parse: YAML syntax errors carry the position yaml-cpp reports") {
+TEST_CASE("parse: YAML syntax errors carry the position where reading stopped") {
   struct Case {
     std::string text;
     const char *position;
@@ -97,7 +97,7 @@ TEST_CASE("parse: YAML syntax errors carry the position yaml-cpp reports") {
       {"journey: j\ntitle: \"unterminated", "2:21"},
       {"journey: j\ntitle: [a, b\n", "3:1"},
       {"journey: j\n\ttitle: T\n", "2:1"},
-      {"journey: j\ntitle: T\n  bad: indent\n", "3:6"},
+      {"journey: j\ntitle: T\n  bad: indent\n", "3:3"}, // a wrong indentation: the line's start
       {"journey: j\ntitle: *missing\n", "2:8"},
       {"journey: j\ntitle: {a: b\n", "3:1"},
       {"journey: j\ntitle: T\n" + std::string(1100, 'k') + ": 1\n", "3:1101"},

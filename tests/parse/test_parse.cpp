@@ -354,10 +354,10 @@ TEST_CASE("parse: invalid values, each with its message and position") {
        "unknown actor `custmer` (did you mean `customer`?); use customer, frontstage, backstage or "
        "system"},
       {"    wait: 3x",
-       "`wait`: bad duration `3x`: unknown unit `x` (use s, m, h, d or w); write e.g. "
-       "`45s`, `10m`, `1h30m`, `3d`, `1w` or `P1DT2H`"},
-      {"    time: 30", "`time`: bad duration `30`: missing unit (use s, m, h, d or w, e.g. `30m`); "
-                       "write e.g. `45s`, `10m`, `1h30m`, `3d`, `1w` or `P1DT2H`"},
+       "`wait`: bad duration `3x`: `x` is not a unit: use s, m, h, d or w (seconds, minutes, "
+       "hours, days, weeks), e.g. `3h` or `3 days`"},
+      {"    time: 30", "`time`: bad duration `30`: `30` needs a unit: s, m, h, d or w (seconds, "
+                       "minutes, hours, days, weeks), e.g. `30m`"},
       {"    time: [1h]", "`time` must be a duration such as `2h` or `3d`, not a list"},
       {"    cost: -1", "`cost` must not be negative"},
       {"    cost: cheap", "`cost` must be a number, not `cheap`"},
@@ -406,6 +406,37 @@ TEST_CASE("parse: invalid values point at the value") {
   CHECK(r.journey.steps[0].wait == 0);
   REQUIRE(r.journey.steps[0].next.size() == 1);
   CHECK_FALSE(r.journey.steps[0].next[0].p.has_value());
+}
+
+TEST_CASE("parse: numbers beyond 10^12 are invalid values at their position") {
+  const ParseResult r =
+      parse(with_steps("  - id: a\n    name: A\n    cost: 1e308\n    end: success\n"
+                       "  - id: b\n    name: B\n    cost: 1000000000000\n    end: success\n"),
+            "n.yaml");
+  CHECK(dump(r.diagnostics) == "6:11 invalid-value: `cost` is too large: `1e308`; the largest "
+                               "accepted is 1000000000000 (10^12)\n");
+  CHECK_FALSE(r.journey.steps[0].cost.has_value());
+  CHECK(r.journey.steps[1].cost == 1e12);
+}
+
+TEST_CASE("parse: a title or name that shows nothing is blank-text at the value") {
+  const ParseResult r = parse("journey: j\ntitle: \"\\t \\u0085\"\nintent: \"\\u200B\"\n"
+                              "teams:\n  ops: \"\\u00A0\"\nprocesses:\n  p: \"\\e\"\n"
+                              "steps:\n  - id: a\n    name: \"  \"\n    end: success\n"
+                              "  - id: b\n    name: \"B\\u200B\"\n    end: success\n",
+                              "b.yaml");
+  CHECK(dump(r.diagnostics) ==
+        "2:8 blank-text: `title` shows nothing: it holds only spaces, tabs or invisible "
+        "characters; write the words people should read, or remove the line\n"
+        "3:9 blank-text: `intent` shows nothing: it holds only spaces, tabs or invisible "
+        "characters; write the words people should read, or remove the line\n"
+        "5:8 blank-text: `name` shows nothing: it holds only spaces, tabs or invisible "
+        "characters; write the words people should read, or remove the line\n"
+        "7:6 blank-text: `name` shows nothing: it holds only spaces, tabs or invisible "
+        "characters; write the words people should read, or remove the line\n"
+        "10:11 blank-text: `name` shows nothing: it holds only spaces, tabs or invisible "
+        "characters; write the words people should read, or remove the line\n");
+  CHECK(r.journey.title == "\t \u0085");
 }
 
 TEST_CASE("parse: invalid channel values") {

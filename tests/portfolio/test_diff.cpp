@@ -290,3 +290,37 @@ TEST_CASE("diff json: structure and values") {
   CHECK(j["regression"] == true);
   CHECK(j["changed"] == true);
 }
+
+TEST_CASE("diff markdown: exact output, a row per changed field, cells escaped") {
+  Budgets budgets;
+  budgets.lead_time = 2 * 86400.0;
+  budgets.handoffs = 3;
+  CHECK(value_of(kDiffFormatNames, "md") == DiffFormat::Markdown);
+  JourneyDiff diff = diff_of(test::kApply, kApplyChanged, budgets);
+  CHECK(format_diff(diff, DiffFormat::Markdown) == format_diff_markdown(diff));
+  CHECK(format_diff_markdown(diff) ==
+        "### Journey `apply`: old.yaml → new.yaml\n\n"
+        "**1 step added, 1 removed, 1 changed; 1 regression**\n\n"
+        "#### Steps\n\n"
+        "| Change | Step | Name | Field | Before | After |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| added | `money` | Money arrives |  |  |  |\n"
+        "| removed | `paid` | Money arrives |  |  |  |\n"
+        "| changed | `decide` | Credit decision | name | Decision | Credit decision |\n"
+        "|  |  |  | process | decide | (none) |\n"
+        "|  |  |  | wait | 1d | 3d |\n"
+        "|  |  |  | next | paid | money |\n\n"
+        "#### Metrics\n\n"
+        "| Metric | Before | After | Change | Budget |\n"
+        "| --- | ---: | ---: | ---: | --- |\n"
+        "| expected lead time | 1d 2h | 3d 2h | +2d | 2d, got worse: **regression** |\n"
+        "| expected wait | 1d | 3d | +2d |  |\n"
+        "| expected handoffs | 1 | 0 | -1 | 3 |\n");
+  diff.changed.front().fields.front().after = "a | `b` <i>c</i>\nd";
+  diff.changed.front().id = "not `plain`";
+  const std::string md = format_diff_markdown(diff);
+  CHECK(md.find("| Decision | a \\| \\`b\\` &lt;i&gt;c&lt;/i&gt;<br>d |") != std::string::npos);
+  CHECK(md.find("| changed | not \\`plain\\` |") != std::string::npos);
+  CHECK(format_diff_markdown(diff_of(test::kApply, test::kApply)) ==
+        "### Journey `apply`: old.yaml → new.yaml\n\n**no changes**\n\nMetrics: unchanged.\n");
+}

@@ -62,3 +62,35 @@ TEST_CASE("metrics formats: names from one table, dispatch by format") {
   CHECK(format_metrics(all, MetricsFormat::Json, true) == format_metrics_json(all, true));
   CHECK(format_metrics(all, MetricsFormat::Text, false) == format_metrics_text(all));
 }
+
+TEST_CASE("metrics text: an expectation above its max says that max leaves loops out") {
+  // Rework half the time: the expected touch time counts the loop (2 × 30m + 10m + 10m), the
+  // longest path without repeats is 30m + 10m + 10m.
+  const std::string text = format_metrics_text({measured(R"(
+journey: rework
+title: I want it right
+steps:
+  - id: fill
+    name: Fills in the form
+    time: 30m
+    next: check
+  - id: check
+    name: Checked
+    actor: backstage
+    time: 10m
+    next:
+      - {to: fill, p: 0.5, label: sent back}
+      - {to: done, p: 0.5}
+  - id: done
+    name: Done
+    time: 10m
+    end: success
+)",
+                                                          "rework.yaml")});
+  CHECK(text.find("  touch time               1h 30m          50m          50m\n") !=
+        std::string::npos);
+  CHECK(text.find("(expected counts the loops; min and max are over paths without repeats)") !=
+        std::string::npos);
+  const std::string plain = format_metrics_text({measured(test::kApply, "apply.yaml")});
+  CHECK(plain.find("without repeats") == std::string::npos);
+}

@@ -39,15 +39,15 @@ TEST_CASE("golden DOT for the bundled journeys") {
     ++journeys;
     struct Variant {
       View view;
-      bool collapse;
+      Detail detail;
       std::string name;
     };
-    for (const Variant &v : {Variant{View::OutsideIn, false, "outside-in"},
-                             Variant{View::InsideOut, false, "inside-out"},
-                             Variant{View::InsideOut, true, "inside-out-collapsed"},
-                             Variant{View::Compare, false, "compare"}}) {
+    for (const Variant &v : {Variant{View::OutsideIn, Detail::Processes, "outside-in"},
+                             Variant{View::InsideOut, Detail::Processes, "inside-out"},
+                             Variant{View::InsideOut, Detail::Steps, "inside-out-steps"},
+                             Variant{View::Compare, Detail::Processes, "compare"}}) {
       ViewOptions options;
-      options.collapse_process = v.collapse;
+      options.detail = v.detail;
       std::string dot = build_view(file.journey, v.view, options).to_dot();
       std::filesystem::path golden =
           kSource / "tests/render/golden" / (file.journey.id + "." + v.name + ".dot");

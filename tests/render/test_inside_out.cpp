@@ -75,9 +75,9 @@ TEST_CASE("handoffs follow metrics: steps without a team do not break the sequen
   CHECK(h[2].via_customer);
 }
 
-TEST_CASE("inside-out clusters steps by team and process, the customer is one node") {
+TEST_CASE("inside-out by steps clusters steps by team and process, the customer is one node") {
   Journey j = journey_from(kPost);
-  DotGraph g = build_view(j, View::InsideOut);
+  DotGraph g = build_view(j, View::InsideOut, ViewOptions{Detail::Steps});
   CHECK(g.find_node("s_ask") == nullptr);
   CHECK(g.find_node("s_fill") == nullptr);
   REQUIRE(g.find_node("customer") != nullptr);
@@ -95,9 +95,9 @@ TEST_CASE("inside-out clusters steps by team and process, the customer is one no
   CHECK(g.find_node("s_assess")->cluster != open->cluster);
 }
 
-TEST_CASE("every handoff is a highlighted edge, through the customer too") {
+TEST_CASE("inside-out by steps: every handoff is a highlighted edge, through the customer too") {
   Journey j = journey_from(kPost);
-  DotGraph g = build_view(j, View::InsideOut);
+  DotGraph g = build_view(j, View::InsideOut, ViewOptions{Detail::Steps});
   CHECK(edge(g, "s_scan", "s_assess").attributes.has_class("handoff"));
   CHECK(edge(g, "s_assess", "s_reject").attributes.has_class("handoff"));
   CHECK_FALSE(edge(g, "s_open", "s_scan").attributes.has_class("handoff"));
@@ -116,21 +116,36 @@ TEST_CASE("every handoff is a highlighted edge, through the customer too") {
   CHECK(highlighted == 3);
 }
 
-TEST_CASE("--collapse process draws each process as one box") {
+TEST_CASE("inside-out by default draws each process as one box, the customer at the boundary") {
   Journey j = journey_from(kPost);
-  ViewOptions options;
-  options.collapse_process = true;
-  DotGraph g = build_view(j, View::InsideOut, options);
+  DotGraph g = build_view(j, View::InsideOut);
   CHECK(g.find_node("s_open") == nullptr);
   const DotNode *scan = g.find_node("p_mailroom_scan");
   REQUIRE(scan != nullptr);
   CHECK(scan->attributes.has_class("process"));
   CHECK(label(scan->attributes).find("2 steps") != std::string::npos);
+  CHECK(label(scan->attributes).find("ends here") == std::string::npos);
+  // The payout ends the journey inside the decision box, the rejection inside the letters box.
+  CHECK(label(g.find_node("p_lending_decide")->attributes).find("journey ends here: success") !=
+        std::string::npos);
+  CHECK(label(g.find_node("p_letters_pack")->attributes).find("journey ends here: failure") !=
+        std::string::npos);
   CHECK(edge(g, "p_mailroom_scan", "p_lending_decide").attributes.has_class("handoff"));
   CHECK(edges_between(g, "p_mailroom_scan", "p_mailroom_scan").empty());
   CHECK(edges_between(g, "p_lending_decide", "p_lending_decide").empty());
-  CHECK(edge(g, "p_letters_pack", "p_mailroom_scan").attributes.has_class("via"));
   CHECK(edge(g, "p_lending_decide", "p_letters_pack").attributes.has_class("handoff"));
+  // The handoff from the letters team to the mailroom goes through the customer, drawn once.
+  CHECK(edges_between(g, "p_letters_pack", "p_mailroom_scan").empty());
+  CHECK(edges_between(g, "p_letters_pack", "customer").size() == 1);
+  CHECK(edges_between(g, "customer", "p_mailroom_scan").size() == 1);
+  for (const DotEdge &e : g.edges()) {
+    CHECK_FALSE(e.attributes.has_class("via"));
+  }
+  // Out of the decision: 90% paid (inside the box, not drawn), 10% rejected: the only way out.
+  CHECK(label(edge(g, "p_lending_decide", "p_letters_pack").attributes).find('%') ==
+        std::string::npos);
+  CHECK(label(g.graph_attributes()).find("3 processes · 3 teams · 2 handoffs drawn") !=
+        std::string::npos);
 }
 
 TEST_CASE("compare puts both views side by side under their titles with figures") {
@@ -140,13 +155,14 @@ TEST_CASE("compare puts both views side by side under their titles with figures"
   const DotCluster &left = g.clusters()[0];
   const DotCluster &right = g.clusters()[1];
   CHECK(label(left.attributes).find("What the organisation sees") != std::string::npos);
-  CHECK(label(left.attributes).find("6 steps · 3 teams · expected") != std::string::npos);
+  CHECK(label(left.attributes).find("3 processes · 3 teams · 2 handoffs drawn, expected") !=
+        std::string::npos);
   CHECK(label(right.attributes).find("What the customer experiences") != std::string::npos);
   CHECK(label(right.attributes).find("3 steps · 0 channels") != std::string::npos);
   CHECK(label(right.attributes).find("lead time") != std::string::npos);
   CHECK(g.find_node("io_customer") != nullptr);
   CHECK(g.find_node("oi_s_ask") != nullptr);
-  CHECK(g.find_node("io_s_assess") != nullptr);
+  CHECK(g.find_node("io_p_lending_decide") != nullptr);
   CHECK(g.find_node("oi_s_assess") == nullptr);
   CHECK(g.find_node("legend") != nullptr);
 }

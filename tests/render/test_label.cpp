@@ -28,3 +28,9 @@ TEST_CASE("html_lines joins wrapped, escaped lines with BR") {
         "Tom &amp; Jerry<BR/>&lt;3 each<BR/>other a lot");
   CHECK(html_lines("line one\nline two") == "line one<BR/>line two");
 }
+
+TEST_CASE("html_lines never returns nothing: Graphviz refuses an empty <B></B>") {
+  CHECK(html_lines("") == " ");
+  CHECK(html_lines("   ") == " ");
+  CHECK(html_lines("\t\x01\xc2\x85") == " ");
+}

@@ -114,8 +114,9 @@ def channel_with(**fields):
 
 good_durations = ["45s", "10m", "2h", "1h30m", "1h 30m", "1.5h", ".5h", "3d", "1w", "1w2d3h4m5s", "2 hours",
                   "90 min", "1 day 2 hours", "3 weeks", "10 secs", "0s", " 2h ", "P1DT2H", "PT30M", "PT45S",
-                  "P2W", "P1W1D", "PT1H30M", "PT1.5H", "P3D", 0, "0"]
-bad_durations = ["", "30", "3x", "3 fortnights", "30m1h", "1h1h", "-1h", "h", "1H", "P1Y", "P1M", "PT1D",
+                  "P2W", "P1W1D", "PT1H30M", "PT1.5H", "P3D", 0, "0", "2 Days", "1 Hour", "30 MINUTES",
+                  "2 Wks 1 Day", "2hrs"]
+bad_durations = ["", "30", "3x", "3 fortnights", "30m1h", "1h1h", "-1h", "h", "1H", "1M", "2D", "3 Months", "P1Y", "P1M", "PT1D",
                  "P1H", "P", "PT", "P1", "PT1M1H", "P1DTT1H", 30, 1.5, True, ["1h"]]
 for d in good_durations:
     check(not errors(JOURNEY_V, step_with(wait=d)), f"schema rejects the duration {d!r} the parser accepts")

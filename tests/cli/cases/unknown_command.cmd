@@ -1,1 +1,1 @@
-{bin} lnit clean.yaml
+{bin} lnt clean.yaml

@@ -1,0 +1,1 @@
+{bin} diff --format markdown portfolio/diff/old.yaml portfolio/diff/slower.yaml

@@ -1,0 +1,1 @@
+{bin} init --catalog portfolio/org.yaml -

@@ -1,0 +1,1 @@
+{bin} init clean.yaml

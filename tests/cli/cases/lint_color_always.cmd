@@ -1,0 +1,1 @@
+{bin} lint --color always broken.yaml

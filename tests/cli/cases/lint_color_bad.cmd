@@ -1,0 +1,1 @@
+{bin} lint --color sometimes broken.yaml

@@ -1,0 +1,1 @@
+{bin} lint --jobs -1 clean.yaml

@@ -1,0 +1,1 @@
+{bin} lint -q suppressed.yaml broken.yaml

@@ -1,0 +1,2 @@
+{bin} lint --stdin-filename portfolio/card.yaml -
+stdin: portfolio/card.yaml

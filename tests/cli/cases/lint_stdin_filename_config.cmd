@@ -1,0 +1,2 @@
+{bin} lint --stdin-filename configured/loop.yaml -
+stdin: configured/loop.yaml

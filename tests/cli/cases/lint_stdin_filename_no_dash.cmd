@@ -1,0 +1,1 @@
+{bin} lint --stdin-filename portfolio/card.yaml portfolio/card.yaml

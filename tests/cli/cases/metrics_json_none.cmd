@@ -1,0 +1,1 @@
+{bin} metrics -f json portfolio/broken.yaml

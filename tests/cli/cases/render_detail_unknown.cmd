@@ -1,0 +1,1 @@
+{bin} render --view inside-out --detail everything clean.yaml

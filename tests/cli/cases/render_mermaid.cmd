@@ -1,0 +1,1 @@
+{bin} render -T mermaid portfolio/card.yaml

@@ -1,0 +1,1 @@
+{bin} render --view inside-out -T mermaid portfolio/card.yaml
