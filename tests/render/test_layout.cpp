@@ -4,6 +4,7 @@
 #include "journey/model/text.h"
 #include "journey/render/graphviz.h"
 #include "journey/render/page.h"
+#include "journey/render/portfolio_map.h"
 #include "journey/render/render.h"
 
 #include <algorithm>
@@ -178,6 +179,23 @@ TEST_CASE("a layout over its time bound is stopped, and the error says what help
   CHECK(took < std::chrono::seconds(5));
   // The context survives the killed child.
   CHECK(test::well_formed_xml(render_dot("digraph { a -> b }", Format::Svg)));
+}
+
+TEST_CASE("the portfolio map is bounded like the views") {
+  const std::vector<LoadedFile> files = load_journeys({(kSource / "journeys").string()});
+  std::vector<const Journey *> journeys;
+  for (const LoadedFile &file : files) {
+    journeys.push_back(&file.journey);
+  }
+  REQUIRE(journeys.size() >= 6);
+  Expected<Drawing> stopped = draw_portfolio_map(
+      journeys, Format::Svg, LayoutOptions{.timeout = std::chrono::milliseconds(1), .page{}, .advice{}});
+  REQUIRE_FALSE(stopped);
+  CHECK(stopped.error().find("longer than the 1ms allowed (--layout-timeout)") != std::string::npos);
+  CHECK(stopped.error().find("map fewer journeys") != std::string::npos);
+  Expected<Drawing> drawn = draw_portfolio_map(journeys, Format::Svg, LayoutOptions{});
+  REQUIRE_MESSAGE(drawn, (drawn ? "" : drawn.error()));
+  CHECK(drawn->data == render_portfolio_map(journeys, Format::Svg));
 }
 
 TEST_CASE("Graphviz's messages are returned as notes, never written to stderr") {
