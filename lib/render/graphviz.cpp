@@ -175,8 +175,9 @@ constexpr const char *spline_words[] = {"curves", "straight lines"};
 constexpr int mode_count = 2;
 
 /// Above this many nodes and edges, the network simplex that places nodes side by side is bounded
-/// (`nslimit`): unbounded, it took most of the 15 s of a 400-step compare view; bounded, about 2 s.
-constexpr int large_graph = 600;
+/// (`nslimit`): unbounded, it took most of the 15 s of a 400-step compare view, and more than 30 s
+/// of a 213-step outside-in view (191 nodes, 262 edges); bounded, about 2 s.
+constexpr int large_graph = 300;
 constexpr const char *large_graph_nslimit = "2";
 
 /// The outcome of one drawing, as passed from the child back to the parent.
