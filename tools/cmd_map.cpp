@@ -2,6 +2,7 @@
 // processes they cut across, with shared processes and their teams standing out.
 #include "command.h"
 #include "common.h"
+#include "journey/model/escape.h"
 #include "journey/render/graphviz.h"
 #include "journey/render/portfolio_map.h"
 
@@ -14,6 +15,7 @@ struct MapOptions {
   InputOptions inputs;
   std::string output;
   std::string format;
+  std::string layout_timeout = "30s";
 };
 
 int run_map(const MapOptions &options) {
@@ -28,16 +30,26 @@ int run_map(const MapOptions &options) {
                options.output);
     return kExitUsage;
   }
+  LayoutOptions layout;
+  const Expected<std::chrono::milliseconds> timeout = parse_layout_timeout(options.layout_timeout);
+  if (!timeout) {
+    fmt::print(stderr, "journey map: error: --layout-timeout {}: {}\n",
+               escape_terminal(options.layout_timeout), escape_terminal(timeout.error()));
+    return kExitUsage;
+  }
+  layout.timeout = *timeout;
   const CheckRun run = check_inputs(options.inputs);
   print_problems(run, "map");
-  std::string data;
-  try {
-    data = render_portfolio_map(run.definitions(), *format);
-  } catch (const RenderError &e) {
-    fmt::print(stderr, "journey map: error: {}\n", e.what());
+  Expected<Drawing> drawing = draw_portfolio_map(run.definitions(), *format, layout);
+  if (!drawing) {
+    fmt::print(stderr, "journey map: error: cannot draw the map: {}\n",
+               escape_terminal(drawing.error()));
     return exit_code(run, true);
   }
-  return finish(run, options.output, data);
+  for (const std::string &note : drawing->notes) {
+    fmt::print(stderr, "journey map: warning: {}\n", escape_terminal(note));
+  }
+  return finish(run, options.output, drawing->data);
 }
 
 std::function<int()> setup_map(CLI::App &app) {
@@ -51,9 +63,14 @@ std::function<int()> setup_map(CLI::App &app) {
   cmd->add_option("-T,--type", options->format,
                   "dot, svg, png or pdf (default: from the -o extension, else svg)")
       ->check(choices(kFormatNames));
+  cmd->add_option("--layout-timeout", options->layout_timeout,
+                  "Longest time the map's layout may take (0: no bound)")
+      ->default_str("30s")
+      ->type_name("DURATION");
   cmd->footer(
       footer("Processes are matched across journeys by id, so define them once in a shared\n"
-             "catalog (`catalog: org.yaml`)."));
+             "catalog (`catalog: org.yaml`). A layout that exceeds --layout-timeout is stopped\n"
+             "and reported as an error (exit code 1)."));
   return [options] { return run_map(*options); };
 }
 

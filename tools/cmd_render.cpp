@@ -2,10 +2,12 @@
 // outside-in view as a Mermaid flowchart.
 #include "command.h"
 #include "common.h"
+#include "journey/lint/output.h"
 #include "journey/load/output_target.h"
 #include "journey/model/escape.h"
 #include "journey/render/graphviz.h"
 #include "journey/render/mermaid.h"
+#include "journey/render/page.h"
 #include "journey/render/render.h"
 
 #include <fmt/format.h>
@@ -21,11 +23,27 @@ struct RenderOptions {
   std::string detail = "processes";
   std::string output;
   std::string type;
+  std::string layout_timeout = "30s";
+  std::string page;
+  bool portrait = false;
 };
 
 int usage(const std::string &message) {
   fmt::print(stderr, "journey render: error: {}\n", message);
   return kExitUsage;
+}
+
+/// Prints what went wrong or what Graphviz said while drawing one journey, as findings of that file.
+void print_drawing_findings(const std::string &file, Severity severity,
+                            const std::vector<std::string> &messages) {
+  LintReport report;
+  report.files.push_back(file);
+  for (const std::string &message : messages) {
+    report.diagnostics.push_back(Diagnostic{severity, "render", message, file, {}});
+  }
+  if (!report.diagnostics.empty()) {
+    print_findings(report);
+  }
 }
 
 /// The `-T` names: the Graphviz formats and Mermaid.
@@ -59,6 +77,18 @@ int run_render(const RenderOptions &options) {
                  " from its extension (.svg, .png, .pdf, .dot, .mmd); use -T");
   }
 
+  LayoutOptions layout;
+  const Expected<std::chrono::milliseconds> timeout = parse_layout_timeout(options.layout_timeout);
+  if (!timeout) {
+    return usage("--layout-timeout " + options.layout_timeout + ": " + timeout.error());
+  }
+  layout.timeout = *timeout;
+  if (!options.page.empty()) {
+    layout.page = PageSetup{*value_of(kPaperNames, options.page), options.portrait};
+  } else if (options.portrait) {
+    return usage("--portrait needs --page A4|A3|letter");
+  }
+
   const CheckRun run = check_inputs(options.inputs);
   print_problems(run, "render");
   const std::vector<const CheckedFile *> journeys = run.journeys();
@@ -77,15 +107,28 @@ int run_render(const RenderOptions &options) {
   for (const CheckedFile *checked : journeys) {
     const Journey &journey = checked->file.journey;
     std::string data;
-    try {
-      data = mermaid ? render_mermaid(journey)
-                     : render_journey(journey, view, *format, view_options,
-                                      checked->metrics ? &*checked->metrics : nullptr);
-    } catch (const RenderError &e) {
-      fmt::print(stderr, "journey render: error: {}: {}\n", escape_terminal(checked->file.path),
-                 escape_terminal(e.what()));
-      failed = true;
-      continue;
+    if (mermaid) {
+      data = render_mermaid(journey);
+    } else {
+      Expected<Drawing> drawing = draw_journey(journey, view, *format, view_options, layout,
+                                               checked->metrics ? &*checked->metrics : nullptr);
+      if (!drawing) {
+        print_drawing_findings(checked->file.path, Severity::Error,
+                               {"cannot draw the " + std::string(to_string(view)) +
+                                " view: " + drawing.error()});
+        failed = true;
+        continue;
+      }
+      if (layout.page && drawing->pages > 1) {
+        drawing->notes.push_back(fmt::format(
+            "at legible size (text at least {} pt) the drawing needs {} sheets of {}{}",
+            min_text_pt, drawing->pages, options.page,
+            *format == Format::Pdf ? ", one PDF page each"
+                                   : "; write a PDF (-T pdf) to print them, or draw one view "
+                                     "(--view outside-in or --view inside-out)"));
+      }
+      print_drawing_findings(checked->file.path, Severity::Warning, drawing->notes);
+      data = std::move(drawing->data);
     }
     std::string path = target.path;
     if (target.kind == Kind::Directory) {
@@ -131,6 +174,15 @@ std::function<int()> setup_render(CLI::App &app) {
   cmd->add_option("-T,--type", options->type, "Output format; overrides the extension of -o")
       ->check(CLI::IsMember(type_names()))
       ->type_name("FORMAT");
+  cmd->add_option("--layout-timeout", options->layout_timeout,
+                  "Longest time one diagram's layout may take (0: no bound)")
+      ->default_str("30s")
+      ->type_name("DURATION");
+  cmd->add_option("--page", options->page,
+                  "Fit each diagram to a sheet of paper, never shrinking text below 7 pt")
+      ->check(choices(kPaperNames))
+      ->type_name("A4|A3|letter");
+  cmd->add_flag("--portrait", options->portrait, "With --page: upright sheets (default: landscape)");
   cmd->footer(footer(
       "Without -o, DOT goes to stdout. -o FILE takes the format from the extension (.svg, .png,\n"
       ".pdf, .dot, .gv); -T overrides it. -o DIR/ (or an existing directory) writes one file per\n"
@@ -138,6 +190,10 @@ std::function<int()> setup_render(CLI::App &app) {
       "written to a temporary file and renamed, so a failure never leaves half a diagram.\n"
       "-T mermaid (or -o FILE.mmd) writes the outside-in view as a Mermaid flowchart, which\n"
       "GitHub and GitLab draw inside a ```mermaid block of Markdown.\n"
+      "--page scales to a sheet of paper (landscape unless --portrait); a diagram that would\n"
+      "need text smaller than 7 pt is kept legible and, as PDF, printed on several sheets.\n"
+      "Graphviz's messages are printed as warnings of the journey file; a layout that exceeds\n"
+      "--layout-timeout is stopped and reported as an error.\n"
       "Colours, markers and layout: docs/diagrams.md."));
   return [options] { return run_render(*options); };
 }

@@ -2,6 +2,7 @@
 // and per journey its compare diagram, metrics and lint findings.
 #include "command.h"
 #include "common.h"
+#include "journey/lint/output.h"
 #include "journey/model/escape.h"
 #include "journey/portfolio/report.h"
 #include "journey/render/graphviz.h"
@@ -17,7 +18,15 @@ struct ReportOptions {
   InputOptions inputs{.paths = {}, .config = {}, .measure = true};
   std::string output;
   std::string title = "Customer journey report";
+  bool allow_missing_diagrams = false;
 };
+
+void print_drawing_problem(const std::string &file, Severity severity, const std::string &message) {
+  LintReport report;
+  report.files.push_back(file);
+  report.diagnostics.push_back(Diagnostic{severity, "render", message, file, {}});
+  print_findings(report);
+}
 
 int run_report(const ReportOptions &options) {
   const CheckRun run = check_inputs(options.inputs);
@@ -36,27 +45,35 @@ int run_report(const ReportOptions &options) {
         make_report_journey(journey, checked.findings, checked.metrics));
     if (entry.metrics) {
       rows.push_back(make_intent_row(journey, *entry.metrics));
-      try {
-        entry.diagram_svg =
-            render_journey(journey, View::Compare, Format::Svg, {}, &*entry.metrics);
-      } catch (const RenderError &e) {
-        entry.diagram_error = e.what();
-        fmt::print(stderr, "journey report: error: {}: {}\n", escape_terminal(entry.file),
-                   escape_terminal(e.what()));
+      Expected<Drawing> drawing =
+          draw_journey(journey, View::Compare, Format::Svg, {}, {}, &*entry.metrics);
+      if (drawing) {
+        entry.diagram_svg = std::move(drawing->data);
+        for (const std::string &note : drawing->notes) {
+          print_drawing_problem(entry.file, Severity::Warning, note);
+        }
+      } else {
+        entry.diagram_error = drawing.error();
+        print_drawing_problem(entry.file,
+                              options.allow_missing_diagrams ? Severity::Warning : Severity::Error,
+                              "cannot draw the compare view: " + drawing.error());
         incomplete = true;
       }
     }
   }
   sort_report_journeys(input.journeys);
   input.table = build_intent_table(std::move(rows));
-  try {
-    input.map_svg = render_portfolio_map(run.definitions(), Format::Svg);
-  } catch (const RenderError &e) {
-    input.map_error = e.what();
-    fmt::print(stderr, "journey report: error: the portfolio map: {}\n", e.what());
+  Expected<Drawing> map = draw_portfolio_map(run.definitions(), Format::Svg, {});
+  if (map) {
+    input.map_svg = std::move(map->data);
+  } else {
+    input.map_error = map.error();
+    fmt::print(stderr, "journey report: {}: the portfolio map: {}\n",
+               options.allow_missing_diagrams ? "warning" : "error", escape_terminal(map.error()));
     incomplete = true;
   }
-  return finish(run, options.output, build_report(input), incomplete);
+  return finish(run, options.output, build_report(input),
+                incomplete && !options.allow_missing_diagrams);
 }
 
 std::function<int()> setup_report(CLI::App &app) {
@@ -70,11 +87,13 @@ std::function<int()> setup_report(CLI::App &app) {
       ->type_name("FILE");
   cmd->add_option("--title", options->title, "The report's heading")
       ->default_str("Customer journey report");
+  cmd->add_flag("--allow-missing-diagrams", options->allow_missing_diagrams,
+                "Exit 0 even when a diagram cannot be drawn (it is replaced by a note)");
   cmd->footer(
       footer("The page has inline CSS and SVG only: no scripts, fonts or other files, so it\n"
              "can be mailed or archived as it is. Journeys with lint errors are listed with\n"
              "their findings but not analysed. A diagram Graphviz cannot draw is replaced\n"
-             "by a note, and the exit code is 1."));
+             "by a note, and the exit code is 1 (0 with --allow-missing-diagrams)."));
   return [options] { return run_report(*options); };
 }
 

@@ -1,11 +1,22 @@
-// Graphviz: one shared context; DOT text read in name order, laid out by dot, rendered to memory.
+// Graphviz: one shared context; DOT text read in name order, laid out by dot (in a forked child
+// when the time is bounded, retried with simpler arrows when routing fails), rendered to memory.
 #include "journey/render/graphviz.h"
 
+#include "journey/model/duration.h"
+#include "journey/model/text.h"
+
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <gvc.h>
 #include <mutex>
+#include <poll.h>
 #include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <unordered_map>
 #include <vector>
 
@@ -26,7 +37,7 @@ int collect_message(char *text) {
 class Context {
 public:
   Context() {
-    agseterr(AGERR);
+    agseterr(AGWARN);
     agseterrf(collect_message);
     gvc_ = gvContext();
   }
@@ -147,6 +158,7 @@ public:
   GraphGuard(const GraphGuard &) = delete;
   GraphGuard &operator=(const GraphGuard &) = delete;
   void laid_out() { laid_out_ = true; }
+  void not_laid_out() { laid_out_ = false; }
 
 private:
   GVC_t *gvc_;
@@ -154,58 +166,515 @@ private:
   bool laid_out_ = false;
 };
 
-[[noreturn]] void fail(const std::string &what) {
-  std::string text = what;
-  if (!messages().empty()) {
-    text += ": " + messages();
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
-      text.pop_back();
+/// The spline modes tried in order: as the graph asks, then straight lines, which Graphviz 2.42
+/// draws where curves fail ("Pshortestpath failed", "lost edge") or crash.
+// Polylines route through the same code as curves and failed on every corpus journey that curves
+// failed on; `curved` looped for minutes on a 43-step inside-out view. Neither is tried.
+constexpr const char *spline_modes[] = {"", "line"};
+constexpr const char *spline_words[] = {"curves", "straight lines"};
+constexpr int mode_count = 2;
+
+/// Above this many nodes and edges, the network simplex that places nodes side by side is bounded
+/// (`nslimit`): unbounded, it took most of the 15 s of a 400-step compare view, and more than 30 s
+/// of a 213-step outside-in view (191 nodes, 262 edges); bounded, about 2 s.
+constexpr int large_graph = 300;
+constexpr const char *large_graph_nslimit = "2";
+
+/// The outcome of one drawing, as passed from the child back to the parent.
+struct Outcome {
+  bool ok = false;
+  bool retry = false; ///< failed in a way another spline mode may avoid
+  std::string error;
+  Drawing drawing;
+};
+
+/// Graphviz's collected messages, one sentence a line, with its `Error:`/`Warning:` tags removed.
+std::vector<std::string> take_messages() {
+  std::vector<std::string> lines;
+  std::string_view rest = messages();
+  while (!rest.empty()) {
+    std::size_t end = rest.find('\n');
+    std::string_view line = trim(rest.substr(0, end), " \t\r");
+    rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+    for (std::string_view tag : {"Error:", "Warning:"}) {
+      if (line.starts_with(tag)) {
+        line = trim(line.substr(tag.size()), " \t");
+      }
+    }
+    if (!line.empty() && (lines.empty() || lines.back() != line)) {
+      lines.push_back(clean_text(line));
     }
   }
   messages().clear();
   agreseterrors();
-  throw RenderError(text);
+  return lines;
+}
+
+std::string joined(const std::vector<std::string> &lines) {
+  return lines.empty() ? std::string{} : ": " + join(lines, "; ");
+}
+
+bool lost_edges(const std::vector<std::string> &lines) {
+  return std::ranges::any_of(lines, [](const std::string &line) {
+    return line.find("lost ") != std::string::npos || line.find("Pshortestpath") != std::string::npos ||
+           line.find("spline") != std::string::npos || line.find("routesplines") != std::string::npos;
+  });
+}
+
+/// The smallest font size the DOT text asks for (`fontsize=` and HTML `POINT-SIZE=`).
+double smallest_font(std::string_view dot) {
+  double smallest = 14; // Graphviz's default
+  for (std::string_view key : {"fontsize=\"", "POINT-SIZE=\""}) {
+    for (std::size_t at = dot.find(key); at != std::string_view::npos; at = dot.find(key, at + 1)) {
+      const std::size_t start = at + key.size();
+      const std::size_t end = dot.find('"', start);
+      if (end == std::string_view::npos) {
+        break;
+      }
+      const std::string value(dot.substr(start, end - start));
+      char *stop = nullptr;
+      const double size = std::strtod(value.c_str(), &stop);
+      if (stop != value.c_str() && size > 0) {
+        smallest = std::min(smallest, size);
+      }
+    }
+  }
+  return smallest;
+}
+
+double graph_pad_points(Agraph_t *graph) {
+  const char *pad = agget(graph, const_cast<char *>("pad"));
+  const double inches = pad != nullptr && *pad != '\0' ? std::strtod(pad, nullptr) : 0.0555;
+  return inches * 72;
+}
+
+/// The scale that puts a laid-out graph on the sheet (see `fit_page`), as a `size` attribute
+/// (inches) for the next layout; empty when it fits at full size.
+std::string fit_to_page(Agraph_t *graph, const PageSetup &page, Drawing &drawing) {
+  const boxf bb = GD_bb(graph);
+  const double pad = graph_pad_points(graph);
+  const PointSize size{bb.UR.x - bb.LL.x + 2 * pad, bb.UR.y - bb.LL.y + 2 * pad};
+  const PageFit fit = fit_page(size, drawing.smallest_text_pt, page);
+  drawing.scale = fit.scale;
+  drawing.pages = fit.pages;
+  if (fit.scale >= 1) {
+    return {};
+  }
+  return std::to_string(size.width * fit.scale / 72) + "," +
+         std::to_string(size.height * fit.scale / 72);
+}
+
+/// Lays out and renders with one spline mode, in this process.
+Outcome draw_once(GVC_t *gvc, const std::string &text, Format format,
+                  const std::optional<PageSetup> &page, int mode) {
+  Outcome outcome;
+  messages().clear();
+  agreseterrors();
+  Agraph_t *graph = read_graph(text);
+  if (graph == nullptr) {
+    outcome.error = "Graphviz cannot read the graph" + joined(take_messages());
+    return outcome;
+  }
+  GraphGuard guard(gvc, graph);
+  if (agnnodes(graph) + agnedges(graph) > large_graph) {
+    agsafeset(graph, const_cast<char *>("nslimit"), const_cast<char *>(large_graph_nslimit),
+              const_cast<char *>(""));
+  }
+  if (mode > 0) {
+    agattr(graph, AGRAPH, const_cast<char *>("splines"), const_cast<char *>(spline_modes[mode]));
+    agsafeset(graph, const_cast<char *>("splines"), const_cast<char *>(spline_modes[mode]),
+              const_cast<char *>(""));
+  }
+  const int laid_out = gvLayout(gvc, graph, "dot");
+  if (laid_out == 0) {
+    guard.laid_out();
+  }
+  std::vector<std::string> said = take_messages();
+  if (laid_out != 0 || agerrors() >= AGERR || lost_edges(said)) {
+    outcome.retry = true;
+    outcome.error = "Graphviz cannot lay out the graph" + joined(said);
+    return outcome;
+  }
+  outcome.drawing.smallest_text_pt = smallest_font(text);
+  if (page) {
+    // `size` is read when the layout starts, so a graph that must shrink is laid out again.
+    std::string size = fit_to_page(graph, *page, outcome.drawing);
+    outcome.drawing.smallest_text_pt *= outcome.drawing.scale;
+    if (!size.empty()) {
+      gvFreeLayout(gvc, graph);
+      agsafeset(graph, const_cast<char *>("size"), size.data(), const_cast<char *>(""));
+      if (gvLayout(gvc, graph, "dot") != 0) {
+        guard.not_laid_out();
+        outcome.error = "Graphviz cannot lay out the graph" + joined(take_messages());
+        return outcome;
+      }
+      take_messages();
+    }
+  }
+  char *data = nullptr;
+  unsigned int length = 0;
+  const std::string name(to_string(format));
+  const int rendered = gvRenderData(gvc, graph, name.c_str(), &data, &length);
+  std::vector<std::string> more = take_messages();
+  said.insert(said.end(), more.begin(), more.end());
+  if (rendered != 0 || data == nullptr || agerrors() >= AGERR) {
+    if (data != nullptr) {
+      gvFreeRenderData(data);
+    }
+    outcome.error = "Graphviz cannot render " + name + joined(said);
+    return outcome;
+  }
+  outcome.drawing.data.assign(data, length);
+  gvFreeRenderData(data);
+  outcome.ok = true;
+  outcome.drawing.splines = spline_modes[mode];
+  if (mode > 0) {
+    outcome.drawing.notes.push_back(
+        std::string("Graphviz could not route every arrow as a curve here; the arrows are drawn as ") +
+        spline_words[mode]);
+  }
+  for (const std::string &line : said) {
+    outcome.drawing.notes.push_back("Graphviz: " + line);
+  }
+  return outcome;
+}
+
+/// Tries the spline modes from `first` on, until one draws.
+Outcome draw_from(GVC_t *gvc, const std::string &text, Format format,
+                  const std::optional<PageSetup> &page, int first, int *current) {
+  Outcome outcome;
+  for (int mode = first; mode < mode_count; ++mode) {
+    if (current != nullptr) {
+      *current = mode;
+    }
+    outcome = draw_once(gvc, text, format, page, mode);
+    if (outcome.ok || !outcome.retry) {
+      break;
+    }
+  }
+  return outcome;
+}
+
+// The child's answer on the pipe: a byte 'a' + mode as each attempt starts (so a crash tells the
+// parent which mode to skip), then 'R' and the outcome's fields.
+void put_string(std::string &out, std::string_view s) {
+  const std::uint64_t n = s.size();
+  out.append(reinterpret_cast<const char *>(&n), sizeof n);
+  out.append(s);
+}
+
+template <typename T> void put_value(std::string &out, T value) {
+  out.append(reinterpret_cast<const char *>(&value), sizeof value);
+}
+
+struct Cursor {
+  std::string_view rest;
+  bool ok = true;
+
+  template <typename T> T value() {
+    T v{};
+    if (rest.size() < sizeof v) {
+      ok = false;
+      return v;
+    }
+    std::memcpy(&v, rest.data(), sizeof v);
+    rest.remove_prefix(sizeof v);
+    return v;
+  }
+  std::string string() {
+    const auto n = value<std::uint64_t>();
+    if (!ok || rest.size() < n) {
+      ok = false;
+      return {};
+    }
+    std::string s(rest.substr(0, n));
+    rest.remove_prefix(n);
+    return s;
+  }
+};
+
+std::string encode(const Outcome &o) {
+  std::string out = "R";
+  put_value<std::uint8_t>(out, o.ok ? 1 : 0);
+  put_string(out, o.error);
+  put_string(out, o.drawing.data);
+  put_value<std::uint64_t>(out, o.drawing.notes.size());
+  for (const std::string &note : o.drawing.notes) {
+    put_string(out, note);
+  }
+  put_value(out, o.drawing.scale);
+  put_value(out, o.drawing.smallest_text_pt);
+  put_value<std::int32_t>(out, o.drawing.pages);
+  put_string(out, o.drawing.splines);
+  return out;
+}
+
+std::optional<Outcome> decode(std::string_view frame) {
+  Cursor in{frame};
+  Outcome o;
+  o.ok = in.value<std::uint8_t>() != 0;
+  o.error = in.string();
+  o.drawing.data = in.string();
+  const auto notes = in.value<std::uint64_t>();
+  for (std::uint64_t i = 0; in.ok && i < notes; ++i) {
+    o.drawing.notes.push_back(in.string());
+  }
+  o.drawing.scale = in.value<double>();
+  o.drawing.smallest_text_pt = in.value<double>();
+  o.drawing.pages = in.value<std::int32_t>();
+  o.drawing.splines = in.string();
+  if (!in.ok || !in.rest.empty()) {
+    return std::nullopt;
+  }
+  return o;
+}
+
+bool write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+/// The child: draws, writing progress and the outcome to `fd`; Graphviz's stray stderr output is
+/// captured into a note instead of reaching the terminal.
+[[noreturn]] void child_main(int fd, GVC_t *gvc, const std::string &text, Format format,
+                             const std::optional<PageSetup> &page, int first,
+                             std::chrono::milliseconds timeout) {
+  // Processor time is the bound (a busy machine does not make a layout fail); SIGXCPU ends it.
+  const auto seconds = static_cast<rlim_t>((timeout.count() + 999) / 1000);
+  const rlimit cpu{seconds, seconds + 1};
+  ::setrlimit(RLIMIT_CPU, &cpu);
+  std::FILE *captured = std::tmpfile();
+  if (captured != nullptr) {
+    ::dup2(::fileno(captured), STDERR_FILENO);
+  }
+  Outcome outcome;
+  for (int mode = first; mode < mode_count; ++mode) {
+    const char progress = static_cast<char>('a' + mode);
+    write_all(fd, std::string_view(&progress, 1));
+    if (captured != nullptr) { // keep only what the last attempt wrote
+      std::fflush(stderr);
+      static_cast<void>(::ftruncate(STDERR_FILENO, 0));
+      ::lseek(STDERR_FILENO, 0, SEEK_SET);
+    }
+    outcome = draw_once(gvc, text, format, page, mode);
+    if (outcome.ok || !outcome.retry) {
+      break;
+    }
+  }
+  if (captured != nullptr) {
+    std::fflush(stderr);
+    std::string raw;
+    char buffer[4096];
+    ssize_t n = 0;
+    for (off_t at = 0; (n = ::pread(STDERR_FILENO, buffer, sizeof buffer, at)) > 0; at += n) {
+      raw.append(buffer, static_cast<std::size_t>(n));
+    }
+    messages() = raw;
+    for (std::string &line : take_messages()) {
+      const std::string note = "Graphviz: " + line;
+      if (std::ranges::find(outcome.drawing.notes, note) == outcome.drawing.notes.end()) {
+        outcome.drawing.notes.push_back(note);
+      }
+    }
+  }
+  write_all(fd, encode(outcome));
+  ::_exit(0);
+}
+
+std::string duration_text(std::chrono::milliseconds bound) {
+  const auto ms = bound.count();
+  return ms % 1000 == 0 ? std::to_string(ms / 1000) + "s" : std::to_string(ms) + "ms";
+}
+
+/// Draws in forked children, at most `timeout` in all; a child that crashes is replaced by one
+/// starting at the next spline mode.
+Expected<Drawing> draw_bounded(GVC_t *gvc, const std::string &text, Format format,
+                               const LayoutOptions &options) {
+  using Clock = std::chrono::steady_clock;
+  // The clock bound only catches a child that waits instead of computing, or a machine so busy
+  // that the layout gets a tenth of a processor.
+  const Clock::time_point deadline = Clock::now() + 10 * options.timeout;
+  std::string crashed;
+  for (int first = 0; first < mode_count;) {
+    int fds[2];
+    if (::pipe(fds) != 0) {
+      return failure(std::string("cannot start the layout: ") + std::strerror(errno));
+    }
+    std::fflush(nullptr);
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+      ::close(fds[0]);
+      ::close(fds[1]);
+      return failure(std::string("cannot start the layout: ") + std::strerror(errno));
+    }
+    if (pid == 0) {
+      ::close(fds[0]);
+      child_main(fds[1], gvc, text, format, options.page, first, options.timeout);
+    }
+    ::close(fds[1]);
+    std::string received;
+    bool timed_out = false;
+    char buffer[65536];
+    for (;;) {
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+      if (left <= 0) {
+        timed_out = true;
+        break;
+      }
+      pollfd p{fds[0], POLLIN, 0};
+      const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 1 << 30)));
+      if (ready < 0 && errno == EINTR) {
+        continue;
+      }
+      if (ready <= 0) {
+        continue; // the deadline is checked at the top
+      }
+      const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      if (n <= 0) {
+        break;
+      }
+      received.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fds[0]);
+    if (timed_out) {
+      ::kill(pid, SIGKILL);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (timed_out || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
+      return failure("the layout took longer than the " + duration_text(options.timeout) +
+                     " allowed (--layout-timeout)" +
+                     (options.advice.empty() ? "" : "; " + options.advice));
+    }
+    int current = first;
+    std::size_t at = 0;
+    while (at < received.size() && received[at] >= 'a' && received[at] < 'a' + mode_count) {
+      current = received[at] - 'a';
+      ++at;
+    }
+    if (at < received.size() && received[at] == 'R') {
+      std::optional<Outcome> outcome = decode(std::string_view(received).substr(at + 1));
+      if (outcome && outcome->ok) {
+        if (!crashed.empty()) {
+          outcome->drawing.notes.insert(outcome->drawing.notes.begin(), crashed);
+        }
+        return std::move(outcome->drawing);
+      }
+      if (outcome) {
+        return failure(outcome->error);
+      }
+    }
+    crashed = WIFSIGNALED(status)
+                  ? "Graphviz crashed (signal " + std::to_string(WTERMSIG(status)) +
+                        ") while routing the arrows; they are drawn more simply"
+                  : "Graphviz stopped while routing the arrows; they are drawn more simply";
+    first = current + 1;
+  }
+  return failure("Graphviz crashed on every way of routing the arrows" +
+                 (options.advice.empty() ? std::string{} : "; " + options.advice));
 }
 
 } // namespace
 
-std::string render_dot(std::string_view dot, Format format) {
+Expected<Drawing> draw_dot(std::string_view dot, Format format, const LayoutOptions &options) {
   if (format == Format::Dot) {
-    return std::string(dot);
+    Drawing drawing;
+    drawing.data = dot;
+    return drawing;
   }
   std::lock_guard lock(graphviz_mutex());
   GVC_t *gvc = context().get();
   if (gvc == nullptr) {
-    fail("cannot start Graphviz");
+    return failure("cannot start Graphviz");
+  }
+  const std::string text(dot);
+  if (options.timeout.count() > 0) {
+    return draw_bounded(gvc, text, format, options);
+  }
+  Outcome outcome = draw_from(gvc, text, format, options.page, 0, nullptr);
+  if (!outcome.ok) {
+    return failure(outcome.error);
+  }
+  return std::move(outcome.drawing);
+}
+
+Expected<std::chrono::milliseconds> parse_layout_timeout(std::string_view text) {
+  const Expected<Seconds> seconds = parse_duration(text);
+  if (!seconds) {
+    return failure(seconds.error() + " (e.g. 30s, 2m, or 0 for no bound)");
+  }
+  if (*seconds < 0) {
+    return failure("must not be negative (e.g. 30s, 2m, or 0 for no bound)");
+  }
+  return std::chrono::milliseconds(static_cast<long long>(*seconds * 1000));
+}
+
+std::string render_dot(std::string_view dot, Format format) {
+  Expected<Drawing> drawing = draw_dot(dot, format, LayoutOptions{.timeout{}, .page{}, .advice{}});
+  if (!drawing) {
+    throw RenderError(drawing.error());
+  }
+  return std::move(drawing->data);
+}
+
+Expected<LayoutBoxes> layout_boxes(std::string_view dot) {
+  std::lock_guard lock(graphviz_mutex());
+  GVC_t *gvc = context().get();
+  if (gvc == nullptr) {
+    return failure("cannot start Graphviz");
   }
   messages().clear();
   agreseterrors();
   const std::string text(dot);
   Agraph_t *graph = read_graph(text);
   if (graph == nullptr) {
-    fail("Graphviz cannot read the graph");
+    return failure("Graphviz cannot read the graph" + joined(take_messages()));
   }
   GraphGuard guard(gvc, graph);
   if (gvLayout(gvc, graph, "dot") != 0) {
-    fail("Graphviz cannot lay out the graph");
+    return failure("Graphviz cannot lay out the graph" + joined(take_messages()));
   }
   guard.laid_out();
-  char *data = nullptr;
-  unsigned int length = 0;
-  std::string name(to_string(format));
-  if (gvRenderData(gvc, graph, name.c_str(), &data, &length) != 0 || data == nullptr) {
-    if (data != nullptr) {
-      gvFreeRenderData(data);
+  take_messages();
+  LayoutBoxes boxes;
+  auto label_box = [](const textlabel_t *label, std::string what) {
+    return LayoutBox{std::move(what), label->pos.x, label->pos.y, label->dimen.x, label->dimen.y};
+  };
+  for (Agnode_t *n = agfstnode(graph); n != nullptr; n = agnxtnode(graph, n)) {
+    const char *style = agget(n, const_cast<char *>("style"));
+    const char *shape = agget(n, const_cast<char *>("shape"));
+    const bool invisible = (style != nullptr && std::strstr(style, "invis") != nullptr) ||
+                           (shape != nullptr && std::strcmp(shape, "point") == 0 &&
+                            ND_width(n) * 72 < 2);
+    if (!invisible) {
+      boxes.nodes.push_back(LayoutBox{agnameof(n), ND_coord(n).x, ND_coord(n).y,
+                                      ND_width(n) * 72, ND_height(n) * 72});
     }
-    fail("Graphviz cannot render " + name);
+    for (Agedge_t *e = agfstout(graph, n); e != nullptr; e = agnxtout(graph, e)) {
+      const std::string what =
+          std::string("edge ") + agnameof(agtail(e)) + " -> " + agnameof(aghead(e));
+      for (const textlabel_t *label : {ED_label(e), ED_head_label(e), ED_tail_label(e), ED_xlabel(e)}) {
+        if (label != nullptr && label->set) {
+          boxes.edge_labels.push_back(label_box(label, what));
+        }
+      }
+    }
   }
-  std::string out(data, length);
-  gvFreeRenderData(data);
-  if (agerrors() >= AGERR) {
-    fail("Graphviz reported errors");
-  }
-  messages().clear();
-  return out;
+  return boxes;
 }
 
 std::string graphviz_version() {

@@ -239,6 +239,16 @@ DotGraph build_portfolio_map(const std::vector<const Journey *> &journeys) {
   return graph;
 }
 
+Expected<Drawing> draw_portfolio_map(const std::vector<const Journey *> &journeys, Format format,
+                                     const LayoutOptions &layout) {
+  LayoutOptions bounded = layout;
+  if (bounded.advice.empty()) {
+    bounded.advice = "allow more with --layout-timeout, or map fewer journeys at a time (one "
+                     "folder, or the journeys of one intent)";
+  }
+  return draw_dot(build_portfolio_map(journeys).to_dot(), format, bounded);
+}
+
 std::string render_portfolio_map(const std::vector<const Journey *> &journeys, Format format) {
   return render_dot(build_portfolio_map(journeys).to_dot(), format);
 }

@@ -5,6 +5,7 @@
 #include "journey/model/journey.h"
 #include "journey/render/dot_graph.h"
 #include "journey/render/format.h"
+#include "journey/render/graphviz.h"
 
 #include <cstddef>
 #include <string>
@@ -49,6 +50,11 @@ PortfolioMapView portfolio_map_view(const std::vector<const Journey *> &journeys
 /// consistent). Node classes: `intent`, `journey`, `process`, and `shared` on processes used by
 /// two journeys or more. The result does not depend on the order of `journeys`.
 DotGraph build_portfolio_map(const std::vector<const Journey *> &journeys);
+
+/// Draws the map as `format` (DOT text, or laid out by Graphviz within `layout`'s bound), with
+/// what Graphviz said; on failure, why (a timeout says what helps).
+Expected<Drawing> draw_portfolio_map(const std::vector<const Journey *> &journeys, Format format,
+                                     const LayoutOptions &layout);
 
 /// Draws the map as `format` (DOT text, or laid out by Graphviz). Throws RenderError.
 std::string render_portfolio_map(const std::vector<const Journey *> &journeys, Format format);
