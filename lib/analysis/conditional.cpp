@@ -23,13 +23,7 @@ std::vector<OutcomeFigures> outcome_figures(const JourneyGraph &graph,
     return out;
   }
   const Journey &journey = graph.journey();
-  Chain chain;
-  for (std::size_t u = 0; u < graph.size(); ++u) {
-    for (const Edge &e : graph.out(u)) {
-      chain.add_edge(e.to, e.p);
-    }
-    chain.close_state();
-  }
+  const Chain chain = step_chain(graph);
   for (EndKind kind : {EndKind::Success, EndKind::Abandon, EndKind::Failure}) {
     std::vector<std::uint8_t> goal(graph.size(), 0);
     bool any = false;

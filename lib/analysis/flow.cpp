@@ -47,13 +47,7 @@ Flags live_members(const JourneyGraph &graph, const Flags &shown,
 } // namespace
 
 std::vector<double> edge_flow(const JourneyGraph &graph) {
-  Chain chain;
-  for (std::size_t u = 0; u < graph.size(); ++u) {
-    for (const Edge &e : graph.out(u)) {
-      chain.add_edge(e.to, e.p);
-    }
-    chain.close_state();
-  }
+  const Chain chain = step_chain(graph);
   const Visits visits = expected_visits(chain, JourneyGraph::entry);
   if (!visits.solved) {
     return {};

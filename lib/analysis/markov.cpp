@@ -1,6 +1,8 @@
 // Absorbing Markov chains: iterative Tarjan components and a block-by-block sparse solve.
 #include "journey/analysis/markov.h"
 
+#include "journey/analysis/journey_graph.h"
+
 #include <Eigen/Dense>
 #include <Eigen/SparseCore>
 #include <Eigen/SparseLU>
@@ -262,6 +264,17 @@ std::vector<double> absorption_probabilities(const Chain &chain, std::size_t sta
     x = std::min(x, 1.0);
   }
   return h;
+}
+
+Chain step_chain(const JourneyGraph &graph) {
+  Chain chain;
+  for (std::size_t u = 0; u < graph.size(); ++u) {
+    for (const Edge &e : graph.out(u)) {
+      chain.add_edge(e.to, e.p);
+    }
+    chain.close_state();
+  }
+  return chain;
 }
 
 } // namespace journey

@@ -40,6 +40,12 @@ struct Visits {
 /// Eigen's SparseLU), so the work stays near-linear. Never recurses; edges with p <= 0 are ignored.
 Visits expected_visits(const Chain &chain, std::size_t start);
 
+class JourneyGraph;
+
+/// The chain of a journey's steps: one state per step, moving along the graph's edges with their
+/// branch probabilities.
+Chain step_chain(const JourneyGraph &graph);
+
 /// The probability h(u) of ending in a state flagged in `goal` (an absorbing one) from each state
 /// u reachable from `start`, 0 for the others: h = Q h + r, solved component by component from
 /// the sinks up, each loop one small system (I - Q_C) h_C = b as in `expected_visits`. Empty when

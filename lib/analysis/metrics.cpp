@@ -75,17 +75,6 @@ double weighted_sum(const std::vector<double> &visits, const std::vector<double>
   return total;
 }
 
-Chain step_chain(const JourneyGraph &graph) {
-  Chain chain;
-  for (std::size_t u = 0; u < graph.size(); ++u) {
-    for (const Edge &e : graph.out(u)) {
-      chain.add_edge(e.to, e.p);
-    }
-    chain.close_state();
-  }
-  return chain;
-}
-
 /// Probability of reaching each step without ever taking a back edge of `walk` and without
 /// passing a failure-demand step before it: walks stop at failure-demand steps.
 std::vector<double> forward_mass(const JourneyGraph &graph) {

@@ -330,13 +330,7 @@ SimulationResult simulate(const JourneyGraph &graph, const SimulationOptions &op
   if (graph.size() == 0 || options.customers == 0) {
     return result;
   }
-  Chain chain;
-  for (std::size_t u = 0; u < graph.size(); ++u) {
-    for (const Edge &e : graph.out(u)) {
-      chain.add_edge(e.to, e.p);
-    }
-    chain.close_state();
-  }
+  const Chain chain = step_chain(graph);
   const Visits visits = expected_visits(chain, JourneyGraph::entry);
   if (!visits.solved) {
     std::vector<std::string> ids;
