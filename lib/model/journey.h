@@ -174,13 +174,17 @@ struct Journey {
   /// Also computes each step's effective team. Safe to call again after edits.
   void resolve();
 
-  /// Effective channel of a step, or nullptr.
+  /// Effective channel of a step, or nullptr (none, or an index that is not resolved).
   const Channel *channel_of(const Step &s) const {
-    return s.channel_index == npos ? nullptr : &channels[s.channel_index];
+    return s.channel_index >= 0 && static_cast<std::size_t>(s.channel_index) < channels.size()
+               ? &channels[s.channel_index]
+               : nullptr;
   }
-  /// Effective team of a step, or nullptr.
+  /// Effective team of a step, or nullptr (none, or an index that is not resolved).
   const Team *team_of(const Step &s) const {
-    return s.team_index == npos ? nullptr : &teams[s.team_index];
+    return s.team_index >= 0 && static_cast<std::size_t>(s.team_index) < teams.size()
+               ? &teams[s.team_index]
+               : nullptr;
   }
   /// Cost of one pass through a step: its own cost, else its channel's, else 0.
   double step_cost(const Step &s) const;

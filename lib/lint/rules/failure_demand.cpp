@@ -19,15 +19,15 @@ void check_failure_demand(const Journey &journey, const RuleContext &context, Re
     }
     for (std::size_t e : graph.in(s)) {
       const Step &before = graph.step(graph.edge(e).from);
-      if (before.pain.empty() || before.channel_index == npos ||
-          before.channel_index == step.channel_index) {
+      const Channel *before_channel = journey.channel_of(before);
+      if (before.pain.empty() || before_channel == nullptr || before_channel == channel) {
         continue;
       }
       out.report("failure-demand",
                  fmt::format("{} ({}) follows a pain point in {} at {} (\"{}\"): if customers "
                              "get in touch because of it, mark the step `failure_demand:` with "
                              "the reason; it then counts against right first time",
-                             step_name(step), channel->name, journey.channel_of(before)->name,
+                             step_name(step), channel->name, before_channel->name,
                              step_name(before), before.pain.front()),
                  either(step.id_location, step.location));
       break;
