@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
+#include <string_view>
 
 namespace journey {
 namespace {
@@ -103,44 +104,38 @@ Queues compute_queues(const JourneyGraph &graph, const std::vector<double> &visi
   return queues;
 }
 
+namespace {
+
+/// A staffed channel's or team's capacity from its load and the hours one person gives a month.
+Capacity capacity_of(const Load &l, std::string_view kind, double hours_per_person) {
+  Capacity c;
+  c.kind = kind;
+  c.id = l.id;
+  c.name = l.name;
+  c.staff = *l.staff;
+  c.work_hours = l.seconds / 3600.0;
+  c.available_hours = c.staff * hours_per_person;
+  c.utilisation = c.available_hours > 0 ? c.work_hours / c.available_hours
+                                        : std::numeric_limits<double>::quiet_NaN();
+  c.fte_needed = hours_per_person > 0 ? c.work_hours / hours_per_person
+                                      : std::numeric_limits<double>::quiet_NaN();
+  return c;
+}
+
+} // namespace
+
 std::vector<Capacity> capacity(const MonthlyFigures &monthly) {
   std::vector<Capacity> out;
   for (const Load &l : monthly.channels) {
-    if (!l.staff) {
-      continue;
+    if (l.staff) {
+      out.push_back(capacity_of(l, "channel", l.open_share * kSecondsPerMonth / 3600.0));
     }
-    Capacity c;
-    c.kind = "channel";
-    c.id = l.id;
-    c.name = l.name;
-    c.staff = *l.staff;
-    c.work_hours = l.seconds / 3600.0;
-    const double open_hours = l.open_share * kSecondsPerMonth / 3600.0;
-    c.available_hours = c.staff * open_hours;
-    c.utilisation = c.available_hours > 0 ? c.work_hours / c.available_hours
-                                          : std::numeric_limits<double>::quiet_NaN();
-    c.fte_needed = open_hours > 0 ? c.work_hours / open_hours
-                                  : std::numeric_limits<double>::quiet_NaN();
-    out.push_back(std::move(c));
   }
   for (const Load &l : monthly.teams) {
-    if (!l.staff) {
-      continue;
+    if (l.staff) {
+      out.push_back(capacity_of(
+          l, "team", l.productive_hours.value_or(kDefaultProductiveHoursPerWeek * kWeeksPerMonth)));
     }
-    Capacity c;
-    c.kind = "team";
-    c.id = l.id;
-    c.name = l.name;
-    c.staff = *l.staff;
-    c.work_hours = l.seconds / 3600.0;
-    const double per_person =
-        l.productive_hours.value_or(kDefaultProductiveHoursPerWeek * kWeeksPerMonth);
-    c.available_hours = c.staff * per_person;
-    c.utilisation = c.available_hours > 0 ? c.work_hours / c.available_hours
-                                          : std::numeric_limits<double>::quiet_NaN();
-    c.fte_needed = per_person > 0 ? c.work_hours / per_person
-                                  : std::numeric_limits<double>::quiet_NaN();
-    out.push_back(std::move(c));
   }
   return out;
 }
