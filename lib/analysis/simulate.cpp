@@ -327,7 +327,11 @@ SimulationResult simulate(const JourneyGraph &graph, const SimulationOptions &op
   result.customers = options.customers;
   result.seed = options.seed;
   result.groups.resize(kSimGroups);
-  if (graph.size() == 0 || options.customers == 0) {
+  if (graph.size() == 0) {
+    result.problem = "the journey has no steps to walk: add its steps under `steps:`";
+    return result;
+  }
+  if (options.customers == 0) {
     return result;
   }
   const Chain chain = step_chain(graph);

@@ -215,3 +215,12 @@ steps:
   CHECK(r.problem.find("`b` and `c`") != std::string::npos);
   CHECK(r.get(SimGroup::All, SimMeasure::LeadTime).count() == 0);
 }
+
+TEST_CASE("simulate: a journey with no steps is refused with a reason, not reported as empty") {
+  // Found by fuzz_metrics: a catalog read as a journey gave 100,000 customers and no walk.
+  Journey j;
+  j.id = "empty";
+  const SimulationResult r = run(j, 1000);
+  CHECK(r.problem.find("no steps") != std::string::npos);
+  CHECK(r.get(SimGroup::All, SimMeasure::LeadTime).count() == 0);
+}
