@@ -1,5 +1,6 @@
-// `journey report`: one self-contained HTML page for analysts: the intent table, the portfolio map,
-// and per journey its compare diagram, metrics and lint findings.
+// `journey report`: one self-contained HTML page for analysts and boards: the intent table with
+// headline figures, the portfolio map, and per journey its KPI tiles, emotion curve, waits,
+// lint findings, metrics and compare diagram.
 #include "command.h"
 #include "common.h"
 #include "journey/lint/output.h"
@@ -19,6 +20,7 @@ struct ReportOptions {
   std::string output;
   std::string title = "Customer journey report";
   bool allow_missing_diagrams = false;
+  std::string diagrams = "compare";
 };
 
 void print_drawing_problem(const std::string &file, Severity severity, const std::string &message) {
@@ -29,6 +31,7 @@ void print_drawing_problem(const std::string &file, Severity severity, const std
 }
 
 int run_report(const ReportOptions &options) {
+  const ReportDiagrams diagrams = *value_of(kReportDiagramsNames, options.diagrams);
   const CheckRun run = check_inputs(options.inputs);
   print_problems(run, "report");
   ReportInput input;
@@ -43,7 +46,7 @@ int run_report(const ReportOptions &options) {
     const Journey &journey = checked.file.journey;
     ReportJourney &entry = input.journeys.emplace_back(
         make_report_journey(journey, checked.findings, checked.metrics));
-    if (entry.metrics) {
+    if (entry.metrics && diagrams != ReportDiagrams::None) {
       rows.push_back(make_intent_row(journey, *entry.metrics));
       Expected<Drawing> drawing =
           draw_journey(journey, View::Compare, Format::Svg, {}, {}, &*entry.metrics);
@@ -59,6 +62,19 @@ int run_report(const ReportOptions &options) {
                               "cannot draw the compare view: " + drawing.error());
         incomplete = true;
       }
+      if (diagrams == ReportDiagrams::All) {
+        Expected<Drawing> steps = draw_journey(journey, View::InsideOut, Format::Svg,
+                                               {.detail = Detail::Steps}, {}, &*entry.metrics);
+        if (steps) {
+          entry.more_diagrams.emplace_back("What the organisation does, step by step",
+                                           std::move(steps->data));
+        } else {
+          print_drawing_problem(entry.file, Severity::Warning,
+                                "cannot draw the inside-out view by step: " + steps.error());
+        }
+      }
+    } else if (entry.metrics) {
+      rows.push_back(make_intent_row(journey, *entry.metrics));
     }
   }
   sort_report_journeys(input.journeys);
@@ -80,13 +96,19 @@ std::function<int()> setup_report(CLI::App &app) {
   auto options = std::make_shared<ReportOptions>();
   CLI::App *cmd = app.add_subcommand(
       "report", "One self-contained HTML report: the intent table, the portfolio map, and per "
-                "journey its compare diagram, metrics and lint findings");
+                "journey its KPI tiles, emotion curve, waits, compare diagram, metrics and lint "
+                "findings; prints on A4 and Letter");
   add_input_options(*cmd, options->inputs);
   cmd->add_option("-o,--output", options->output,
                   "Write the report to FILE (atomically) instead of stdout")
       ->type_name("FILE");
   cmd->add_option("--title", options->title, "The report's heading")
       ->default_str("Customer journey report");
+  cmd->add_option("--diagrams", options->diagrams,
+                  "Diagrams per journey: compare (the default: both views side by side), all "
+                  "(also the inside-out view step by step), or none (figures and charts only)")
+      ->check(choices(kReportDiagramsNames))
+      ->default_str("compare");
   cmd->add_flag("--allow-missing-diagrams", options->allow_missing_diagrams,
                 "Exit 0 even when a diagram cannot be drawn (it is replaced by a note)");
   cmd->footer(

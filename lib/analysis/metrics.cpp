@@ -201,8 +201,8 @@ void outcomes(const JourneyGraph &graph, const Visits &visits, JourneyMetrics &m
   }
 }
 
-/// The steps that account for most of the expected wait, largest first.
-std::vector<WaitContribution> top_waits(const JourneyGraph &graph, const Visits &visits,
+/// Every step with an expected wait, largest first.
+std::vector<WaitContribution> step_waits(const JourneyGraph &graph, const Visits &visits,
                                         const std::vector<double> &wait, double total) {
   std::vector<WaitContribution> waits;
   for (std::size_t i = 0; i < graph.size(); ++i) {
@@ -213,7 +213,6 @@ std::vector<WaitContribution> top_waits(const JourneyGraph &graph, const Visits 
   }
   std::stable_sort(waits.begin(), waits.end(),
                    [](const auto &a, const auto &b) { return a.seconds > b.seconds; });
-  waits.resize(std::min(waits.size(), kTopWaits));
   return waits;
 }
 
@@ -314,7 +313,10 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
   m.channel_switches.expected = switches.expected;
   m.flow_efficiency = m.lead_time.expected > 0 ? m.touch_time.expected / m.lead_time.expected : 0.0;
   outcomes(graph, visits, m);
-  m.top_waits = top_waits(graph, visits, measures.w.wait, m.wait_time.expected);
+  m.step_waits = step_waits(graph, visits, measures.w.wait, m.wait_time.expected);
+  m.top_waits.assign(m.step_waits.begin(),
+                     m.step_waits.begin() +
+                         static_cast<std::ptrdiff_t>(std::min(m.step_waits.size(), kTopWaits)));
   m.failure_demand_contacts = 0;
   m.failure_demand_cost = 0;
   failure_demand_and_loads(graph, visits, measures.w, m);

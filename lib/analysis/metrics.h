@@ -48,6 +48,7 @@ struct JourneyMetrics {
   double flow_efficiency = 0;              ///< expected touch time / expected lead time
   std::vector<std::string> critical_path;  ///< step ids of the max-lead-time path
   std::vector<WaitContribution> top_waits; ///< up to 5, largest first
+  std::vector<WaitContribution> step_waits; ///< every step with an expected wait, largest first
   Range customer_effort; ///< seconds: customer steps, conversations and queues (analysis/effort.h)
   /// Expected figures of the walks that end in each outcome reached (analysis/conditional.h).
   std::vector<OutcomeFigures> by_outcome;

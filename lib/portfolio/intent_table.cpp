@@ -2,6 +2,7 @@
 #include "journey/portfolio/intent_table.h"
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 #include <unordered_set>
 
@@ -33,6 +34,15 @@ IntentRow make_intent_row(const Journey &journey, const JourneyMetrics &metrics)
   }
   row.lead_time = metrics.lead_time.expected;
   row.handoffs = metrics.handoffs.expected;
+  row.wait_share = metrics.lead_time.expected > 0
+                       ? metrics.wait_time.expected / metrics.lead_time.expected
+                       : std::numeric_limits<double>::quiet_NaN();
+  row.right_first_time = metrics.right_first_time;
+  row.cost = metrics.cost.expected;
+  const auto success = metrics.outcomes.find("success");
+  row.success = metrics.expected_defined && success != metrics.outcomes.end()
+                    ? success->second
+                    : std::numeric_limits<double>::quiet_NaN();
   return row;
 }
 

@@ -22,6 +22,10 @@ struct IntentRow {
   std::string owner;
   double lead_time = 0; ///< expected lead time, seconds; NaN when undefined
   double handoffs = 0;  ///< expected handoffs; NaN when undefined
+  double wait_share = 0;       ///< expected wait / expected lead time; NaN when undefined
+  double right_first_time = 0; ///< NaN when undefined
+  double cost = 0;             ///< expected cost to serve; NaN when undefined
+  double success = 0;          ///< probability of ending in success; NaN when undefined
 };
 
 /// The journeys serving one intent.

@@ -1,10 +1,14 @@
-// HTML report: assembles escaped journey text, metrics, findings and inline SVG into one page.
+// HTML report: assembles escaped journey text, KPI tiles, charts, metrics, findings and inline
+// SVG into one page, with a print style sheet.
 #include "journey/portfolio/report.h"
 
 #include "journey/model/text.h"
 
 #include "journey/portfolio/cells.h"
+#include "journey/portfolio/compact_svg.h"
 #include "journey/portfolio/table_format.h"
+
+#include <unordered_map>
 
 #include <cctype>
 #include <cmath>
@@ -68,7 +72,7 @@ std::string percent(double p) {
 std::string diagram_html(const std::string &svg, const std::string &error,
                          const std::string &prefix, std::string_view what) {
   if (!svg.empty()) {
-    if (std::optional<std::string> inlined = inline_svg(svg, prefix)) {
+    if (std::optional<std::string> inlined = inline_svg(compact_svg(svg), prefix)) {
       return fmt::format("<div class=\"diagram\" role=\"img\" aria-label=\"{}\">\n{}\n</div>\n",
                          what, *inlined);
     }
@@ -78,8 +82,78 @@ std::string diagram_html(const std::string &svg, const std::string &error,
                      escape_html_text(error));
 }
 
+/// The bars of the largest items, the rest summed in one bar.
+std::vector<ChartBar> top_bars(std::vector<std::pair<std::string, double>> items, double total,
+                               std::string_view others) {
+  constexpr std::size_t kBars = 8;
+  std::stable_sort(items.begin(), items.end(),
+                   [](const auto &a, const auto &b) { return a.second > b.second; });
+  std::vector<ChartBar> bars;
+  double rest = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i + 1 < kBars || items.size() == kBars) {
+      bars.push_back({items[i].first, items[i].second, ""});
+    } else {
+      rest += items[i].second;
+    }
+  }
+  if (items.size() > kBars) {
+    bars.push_back({fmt::format("{} {}", items.size() - (kBars - 1), others), rest, ""});
+  }
+  for (ChartBar &b : bars) {
+    b.value_text = fmt::format("{} ({})", format_expected_duration(b.value),
+                               total > 0 ? format_percent(b.value / total, 0) : "n/a");
+  }
+  return bars;
+}
+
+/// Each step's stage by step index, for the emotion curve; empty while journeys have none.
+std::vector<std::string> step_stages(const Journey &) { return {}; }
+
+std::string tile(std::string_view name, const std::string &value, const std::string &detail) {
+  return fmt::format("<div class=\"tile\"><div class=\"kpi\">{}</div><div class=\"name\">{}</div>"
+                     "<div class=\"detail\">{}</div></div>\n",
+                     value, name, detail);
+}
+
+std::string emotion_html(const ReportJourney &j, const std::string &prefix) {
+  std::string out = "<div class=\"block\">\n<h3>How the customer feels along the way</h3>\n";
+  if (j.emotion.points.empty()) {
+    return out + "<p>The journey has no steps.</p>\n</div>\n";
+  }
+  if (j.emotion.rated == 0 && j.emotion.pains == 0) {
+    return out + "<p class=\"note\">No step on the most likely path states an <code>emotion</code> "
+                 "or a <code>pain</code>: add them in the workshop to draw the curve.</p>\n</div>\n";
+  }
+  out += emotion_curve_svg(j.emotion, j.emotion_steps, prefix + "emotion");
+  out += fmt::format("\n<p class=\"caption\">{}</p>\n</div>\n",
+                     escape_html_text(emotion_curve_summary(j.emotion, j.emotion_steps)));
+  return out;
+}
+
+std::string time_html(const ReportJourney &j, const std::string &prefix) {
+  const JourneyMetrics &m = *j.metrics;
+  std::string out = "<div class=\"block\">\n<h3>Where the customer\u2019s time goes</h3>\n";
+  if (j.waits_by_step.empty()) {
+    return out + "<p class=\"note\">No step makes the customer wait.</p>\n</div>\n";
+  }
+  const double lead = m.lead_time.expected;
+  const double wait = m.wait_time.expected;
+  out += fmt::format("<p class=\"caption\">Waiting is {} of the expected lead time ({} of {}); the "
+                     "bars show each share of the waiting.</p>\n",
+                     lead > 0 ? format_percent(wait / lead, 0) : "n/a",
+                     format_expected_duration(wait), format_expected_duration(lead));
+  out += "<div class=\"pair\">\n<div><h4>Waits by step</h4>\n" +
+         bar_chart_svg(j.waits_by_step, "Expected wait by step", prefix + "wait-steps") +
+         "\n</div>\n<div><h4>Waits by team</h4>\n" +
+         bar_chart_svg(j.waits_by_team, "Expected wait by team", prefix + "wait-teams") +
+         "\n</div>\n</div>\n";
+  return out + "</div>\n";
+}
+
 std::string journey_html(const ReportJourney &j, std::size_t index) {
   const std::string anchor = fmt::format("journey-{}", index + 1);
+  const std::string prefix = fmt::format("j{}-", index + 1);
   const std::string heading = !j.title.empty() ? j.title : !j.id.empty() ? j.id : j.file;
   std::string out = fmt::format("<section class=\"journey\" id=\"{}\">\n<h2>{}</h2>\n", anchor,
                                 escape_html_text(heading));
@@ -94,15 +168,29 @@ std::string journey_html(const ReportJourney &j, std::size_t index) {
     facts += fmt::format(" · owner: {}", escape_html_text(j.owner));
   }
   out += "<p class=\"facts\">" + facts + "</p>\n";
-  out += "<h3>Lint findings</h3>\n" + report_findings_html(j.findings);
   if (!j.metrics) {
+    out += "<h3>Lint findings</h3>\n" + report_findings_html(j.findings);
     out += "<p class=\"problem\">Not analysed: fix the errors above first.</p>\n</section>\n";
     return out;
   }
-  out += "<h3>Metrics</h3>\n" + report_metrics_html(*j.metrics);
-  out += "<h3>What the customer experiences, and what the organisation sees</h3>\n";
-  out += diagram_html(j.diagram_svg, j.diagram_error, fmt::format("j{}-", index + 1),
-                      "compare diagram");
+  out += report_kpi_tiles_html(*j.metrics);
+  out += emotion_html(j, prefix);
+  out += time_html(j, prefix);
+  out += "<div class=\"block\">\n<h3>Lint findings</h3>\n" + report_findings_html(j.findings) +
+         "</div>\n";
+  out += "<div class=\"block\">\n<h3>All figures</h3>\n" + report_metrics_html(*j.metrics) +
+         "</div>\n";
+  if (!j.diagram_svg.empty() || !j.diagram_error.empty()) {
+    out += "<div class=\"block diagram-block\">\n<h3>What the customer experiences, and what the "
+           "organisation sees</h3>\n";
+    out += diagram_html(j.diagram_svg, j.diagram_error, prefix, "compare diagram") + "</div>\n";
+  }
+  for (std::size_t k = 0; k < j.more_diagrams.size(); ++k) {
+    const auto &[title, svg] = j.more_diagrams[k];
+    out += fmt::format("<div class=\"block diagram-block\">\n<h3>{}</h3>\n",
+                       escape_html_text(title));
+    out += diagram_html(svg, "", fmt::format("{}d{}-", prefix, k + 2), "diagram") + "</div>\n";
+  }
   return out + "</section>\n";
 }
 
@@ -112,9 +200,19 @@ nav ol{columns:2;padding-left:1.4em}
 section{margin:2.5em 0}
 section.journey{border-top:1px solid #ddd;padding-top:.5em}
 .facts{color:#555}
+.block{margin:1.2em 0}
+h4{margin:.6em 0 .2em;font-weight:600;font-size:.95em;color:#555}
+.caption,.note{color:#555;font-size:.9em;max-width:60em}
+.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(10.5em,1fr));gap:.6em;margin:1em 0}
+.tile{border:1px solid #ddd;border-radius:6px;padding:.5em .7em;background:#fafafa}
+.tile .kpi{font-size:1.5em;font-weight:600;color:#1b4f72;white-space:nowrap}
+.tile .name{font-weight:600}
+.tile .detail{color:#777;font-size:.8em}
+.pair{display:flex;flex-wrap:wrap;gap:1em 2em}
 .diagram{overflow:auto;border:1px solid #eee;padding:.5em;background:#fff}
-.diagram svg{max-width:100%;height:auto}
+.diagram svg{max-width:100%;height:auto;font-family:Helvetica,Arial,sans-serif}
 table.metrics th{background:#fbfbfb;font-weight:normal;white-space:nowrap}
+table.intent-table td.num{font-variant-numeric:tabular-nums}
 .range{color:#888}
 ul.findings{list-style:none;padding-left:0}
 ul.findings li{margin:.2em 0}
@@ -125,6 +223,30 @@ li.info .severity{color:#2471a3}
 .where{font-family:monospace;color:#666}
 .clean{color:#1e8449}
 .problem{color:#c0392b}
+@page{size:auto;margin:12mm}
+@page wide{size:landscape;margin:10mm}
+@media print{
+body{margin:0;font-size:9.5pt;line-height:1.3;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+nav{display:none}
+header{margin-bottom:.5em}
+section{margin:0}
+section.journey{break-before:page;border-top:none;padding-top:0}
+h1,h2,h3,h4{break-after:avoid;break-inside:avoid}
+.block,.tiles,.tile,table.metrics,tr,li,svg.chart,.pair>div{break-inside:avoid}
+.tiles{grid-template-columns:repeat(6,1fr);gap:.4em}
+.tile{padding:.3em .4em}
+.tile .kpi{font-size:1.2em}
+svg.chart{max-width:100%;height:auto}
+.pair{flex-wrap:nowrap;gap:1em}
+.pair>div{flex:1 1 0;min-width:0}
+.diagram-block{page:wide;break-before:page}
+#portfolio-map{page:wide;break-before:page}
+.diagram{overflow:visible;border:none;padding:0}
+.diagram svg{display:block;margin:0 auto;width:100%;height:auto;max-height:170mm}
+table{width:100%}
+table.intent-table{font-size:8.5pt}
+td,th{padding:.25em .4em}
+}
 )";
 
 } // namespace
@@ -168,6 +290,36 @@ std::string report_metrics_html(const JourneyMetrics &m) {
   return out;
 }
 
+std::string report_kpi_tiles_html(const JourneyMetrics &m) {
+  const auto outcome = [&](const char *kind) {
+    const auto it = m.outcomes.find(kind);
+    return it == m.outcomes.end() ? 0.0 : it->second;
+  };
+  const double lead = m.lead_time.expected;
+  const bool finite_lead = std::isfinite(lead) && std::isfinite(m.wait_time.expected);
+  std::string out = "<div class=\"tiles\">\n";
+  out += tile("Lead time", format_expected_duration(lead),
+              std::isfinite(m.lead_time.min) && std::isfinite(m.lead_time.max)
+                  ? fmt::format("expected; {} to {}", format_expected_duration(m.lead_time.min),
+                                format_expected_duration(m.lead_time.max))
+                  : std::string("expected"));
+  out += tile("Waiting", finite_lead && lead > 0 ? format_percent(m.wait_time.expected / lead, 0)
+                                                 : std::string("n/a"),
+              fmt::format("of the lead time ({})", format_expected_duration(m.wait_time.expected)));
+  out += tile("Handoffs", format_count(m.handoffs.expected), "between teams, expected");
+  out += tile("Right first time", percent(m.right_first_time), "succeed without going back");
+  out += tile("Cost to serve",
+              std::isfinite(m.cost.expected) ? fmt::format("{:.2f}", m.cost.expected)
+                                             : std::string("n/a"),
+              "per customer, expected");
+  out += tile("Success", m.expected_defined ? format_percent(outcome("success"), 0) : "n/a",
+              m.expected_defined ? fmt::format("abandon {}, failure {}",
+                                               format_percent(outcome("abandon"), 0),
+                                               format_percent(outcome("failure"), 0))
+                                 : std::string("of customers"));
+  return out + "</div>\n";
+}
+
 std::string report_findings_html(const std::vector<Diagnostic> &findings) {
   if (findings.empty()) {
     return "<p class=\"clean\">No lint findings.</p>\n";
@@ -196,6 +348,48 @@ ReportJourney make_report_journey(const Journey &journey, std::vector<Diagnostic
   entry.owner = journey.owner;
   entry.metrics = std::move(metrics);
   entry.findings = std::move(findings);
+  if (!entry.metrics || journey.steps.empty()) {
+    return entry;
+  }
+  const JourneyGraph graph(journey);
+  const std::vector<std::string> stages = step_stages(journey);
+  entry.emotion = emotion_curve(graph, stages);
+  for (const EmotionPoint &p : entry.emotion.points) {
+    const Step &step = journey.steps[p.step];
+    entry.emotion_steps.push_back(step.name.empty() ? step.id : step.name);
+  }
+  std::unordered_map<std::string_view, std::size_t> step_of_id;
+  for (std::size_t s = 0; s < journey.steps.size(); ++s) {
+    step_of_id.emplace(journey.steps[s].id, s);
+  }
+  std::vector<std::pair<std::string, double>> by_step;
+  std::vector<std::pair<std::string, double>> by_team;
+  std::unordered_map<std::string, std::size_t> team_row;
+  for (const WaitContribution &w : entry.metrics->step_waits) {
+    const auto found = step_of_id.find(w.step);
+    if (found == step_of_id.end()) {
+      continue;
+    }
+    const Step &step = journey.steps[found->second];
+    by_step.emplace_back(step.name.empty() ? step.id : step.name, w.seconds);
+    const Index team = graph.team_marker()[found->second];
+    const Channel *channel = journey.channel_of(step);
+    std::string owner = "No team named";
+    if (team != npos && static_cast<std::size_t>(team) < journey.teams.size()) {
+      const Team &t = journey.teams[static_cast<std::size_t>(team)];
+      owner = t.name.empty() ? t.id : t.name;
+    } else if (channel != nullptr) {
+      owner = (channel->name.empty() ? channel->id : channel->name) + " (no team)";
+    }
+    const auto [row, added] = team_row.emplace(owner, by_team.size());
+    if (added) {
+      by_team.emplace_back(owner, 0.0);
+    }
+    by_team[row->second].second += w.seconds;
+  }
+  const double total = entry.metrics->wait_time.expected;
+  entry.waits_by_step = top_bars(std::move(by_step), total, "other steps");
+  entry.waits_by_team = top_bars(std::move(by_team), total, "other teams or channels");
   return entry;
 }
 
@@ -239,12 +433,12 @@ std::string build_report(const ReportInput &input) {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       "style-src 'unsafe-inline'; img-src data:\">\n"
-      "<title>{0}</title>\n<style>\n{1}{2}</style>\n</head>\n<body>\n<header>\n<h1>{0}</h1>\n"
+      "<title>{0}</title>\n<style>\n{1}{2}{8}</style>\n</head>\n<body>\n<header>\n<h1>{0}</h1>\n"
       "<p>{3} serving {4}; {5} lint {6}, {7}.</p>\n",
       escape_html_text(input.title), portfolio_css(), kReportCss,
       plural(input.journeys.size(), "journey", "journeys"),
       plural(input.table.groups.size(), "intent", "intents"), errors, errors == 1 ? "error" : "errors",
-      plural(warnings, "warning", "warnings"));
+      plural(warnings, "warning", "warnings"), chart_css());
   if (!input.generator.empty()) {
     out +=
         fmt::format("<p class=\"generator\">Made by {}</p>\n", escape_html_text(input.generator));

@@ -1,17 +1,31 @@
 // HTML report: one self-contained page (inline CSS and SVG, no scripts, no network) with the
-// intent table, the portfolio map, and per journey its diagram, metrics and lint findings.
+// intent table, the portfolio map, and per journey its KPI tiles, charts, diagram, metrics and
+// lint findings; printable on A4 and Letter.
 #pragma once
 
+#include "journey/analysis/emotion_curve.h"
 #include "journey/analysis/metrics.h"
 #include "journey/model/diagnostic.h"
+#include "journey/model/names.h"
+#include "journey/portfolio/charts.h"
 #include "journey/portfolio/intent_table.h"
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace journey {
+
+/// The diagrams the report draws per journey (`--diagrams`).
+enum class ReportDiagrams {
+  Compare, ///< the compare view
+  All,     ///< the compare view and the inside-out view step by step
+  None,    ///< none: tiles, charts, findings and figures only
+};
+inline constexpr Named<ReportDiagrams> kReportDiagramsNames[] = {
+    {"compare", ReportDiagrams::Compare}, {"all", ReportDiagrams::All}, {"none", ReportDiagrams::None}};
 
 /// One input file of the report.
 struct ReportJourney {
@@ -24,6 +38,12 @@ struct ReportJourney {
   std::vector<Diagnostic> findings;      ///< lint findings, sorted
   std::string diagram_svg;               ///< the compare view as Graphviz SVG; may be empty
   std::string diagram_error;             ///< why there is no diagram, when there is none
+  /// More diagrams on request (`--diagrams all`): a heading and Graphviz SVG each.
+  std::vector<std::pair<std::string, std::string>> more_diagrams;
+  EmotionCurve emotion;                   ///< along the most likely path, when analysed
+  std::vector<std::string> emotion_steps; ///< the step name of each point of `emotion`
+  std::vector<ChartBar> waits_by_step;    ///< where the customer's time goes, largest first
+  std::vector<ChartBar> waits_by_team;
 };
 
 /// Everything the report shows, already computed and rendered.
@@ -36,8 +56,8 @@ struct ReportInput {
   std::vector<ReportJourney> journeys;
 };
 
-/// A journey's entry from its definition, lint findings and, when it was analysed, its metrics;
-/// drawing its diagram is left to the caller.
+/// A journey's entry from its definition, lint findings and, when it was analysed, its metrics,
+/// emotion curve and waits by step and by team; drawing its diagram is left to the caller.
 ReportJourney make_report_journey(const Journey &journey, std::vector<Diagnostic> findings,
                                   std::optional<JourneyMetrics> metrics);
 
@@ -47,6 +67,10 @@ void sort_report_journeys(std::vector<ReportJourney> &journeys);
 
 /// A journey's figures as the report shows them: an HTML table, user text escaped.
 std::string report_metrics_html(const JourneyMetrics &metrics);
+
+/// The headline figures as tiles: lead time, share of it spent waiting, handoffs, right first
+/// time, cost to serve, success.
+std::string report_kpi_tiles_html(const JourneyMetrics &metrics);
 
 /// Lint findings as the report lists them (severity, line:column, message, rule), escaped;
 /// a note when there are none.
@@ -63,5 +87,6 @@ std::string build_report(const ReportInput &input);
 /// `<svg` are dropped, `id`s and `#` references get `prefix`. Returns nullopt when the text is
 /// not an SVG document or holds a script or an event handler.
 std::optional<std::string> inline_svg(std::string_view svg, std::string_view prefix);
+
 
 } // namespace journey

@@ -20,6 +20,15 @@ constexpr std::array<std::string_view, 8> kColumns{"Customer intent",
                                                    "Expected lead time",
                                                    "Expected handoffs"};
 
+/// The headline figures the HTML table adds after the handoffs (the report's intent table).
+constexpr std::array<std::string_view, 4> kHtmlKpiColumns{"Waiting, of the lead time",
+                                                          "Right first time", "Cost to serve",
+                                                          "Success"};
+
+std::string html_percent(double p) {
+  return std::isfinite(p) ? format_percent(p, 0) : "n/a";
+}
+
 /// A CSV field of user text, cleaned to valid UTF-8 first.
 std::string csv_text(std::string_view text) {
   return csv_field(valid_utf8(text));
@@ -134,6 +143,9 @@ std::string intent_table_html(const IntentTable &table) {
   for (std::string_view c : kColumns) {
     out += fmt::format("<th scope=\"col\">{}</th>", c);
   }
+  for (std::string_view c : kHtmlKpiColumns) {
+    out += fmt::format("<th scope=\"col\">{}</th>", c);
+  }
   out += "</tr></thead>\n";
   for (const IntentGroup &group : table.groups) {
     out += "<tbody>\n";
@@ -146,11 +158,16 @@ std::string intent_table_html(const IntentTable &table) {
                            escape_html_text(intent_heading(group.intent)));
       }
       out += fmt::format("<td>{}<div class=\"id\">{}</div></td><td>{}</td><td>{}</td><td>{}</td>"
-                         "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                         "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
                          escape_html_text(row.title), escape_html_text(row.journey),
                          escape_html_text(row.start), html_list(row.ends), html_list(row.processes),
                          escape_html_text(row.owner), format_expected_duration(row.lead_time),
                          format_count(row.handoffs));
+      out += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td>"
+                         "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                         html_percent(row.wait_share), html_percent(row.right_first_time),
+                         std::isfinite(row.cost) ? fmt::format("{:.2f}", row.cost) : "n/a",
+                         html_percent(row.success));
       first = false;
     }
     out += "</tbody>\n";

@@ -137,8 +137,10 @@ TEST_CASE("report: every piece of journey text escaped, no script, no network") 
   CHECK(html.find("Not analysed") != std::string::npos);
   CHECK(html.find("<span class=\"where\">3:1</span>") != std::string::npos);
   CHECK(count(html, "<svg") == 2);
-  CHECK(html.find("id=\"map-graph0\"") != std::string::npos);
-  CHECK(html.find("id=\"j1-graph0\"") != std::string::npos);
+  CHECK(html.find("<div class=\"diagram\" role=\"img\" aria-label=\"portfolio map\">\n<svg ") !=
+        std::string::npos);
+  CHECK(html.find("<div class=\"diagram\" role=\"img\" aria-label=\"compare diagram\">\n<svg ") !=
+        std::string::npos);
   CHECK(html.find("2 journeys serving 1 intent; 1 lint error, 1 warning.") != std::string::npos);
   CHECK(build_report(input) == html);
 }
@@ -175,4 +177,76 @@ TEST_CASE("portfolio map: processes matched by id across journeys; shared ones s
   CHECK(graph.clusters()[0].attributes.has_class("shared"));
   CHECK(graph.edges().size() == 3 + 3);
   CHECK(build_portfolio_map({&other, &apply, &balance}).to_dot() == graph.to_dot());
+}
+
+TEST_CASE("report entry: emotion curve, waits by step and by team, tiles and KPI columns") {
+  const Journey j = test::parsed(R"(journey: waits
+title: Waits
+channels:
+  post: {name: Post, kind: paper}
+teams:
+  mail: Mailroom
+  ops: Operations
+steps:
+  - id: send
+    name: Send the form
+    channel: post
+    wait: 2d
+    emotion: -1
+    pain: Has to find a stamp
+    next: scan
+  - id: scan
+    name: Scan it
+    team: mail
+    wait: 1d
+    next: check
+  - id: check
+    name: Check it
+    team: ops
+    wait: 1d
+    next:
+      - {to: scan, p: 50%}
+      - {to: done}
+  - id: done
+    name: Done
+    emotion: 2
+    end: success
+)", "waits.yaml");
+  const JourneyMetrics metrics = compute_metrics(j);
+  const ReportJourney entry = make_report_journey(j, {}, metrics);
+  REQUIRE(entry.emotion.points.size() == 4);
+  CHECK(entry.emotion_steps ==
+        std::vector<std::string>{"Send the form", "Scan it", "Check it", "Done"});
+  // The loop back to `scan` is walked twice on average: 2d each for scan and check, 2d send.
+  REQUIRE(entry.waits_by_step.size() == 3);
+  CHECK(entry.waits_by_step[0].label == "Send the form");
+  CHECK(entry.waits_by_step[0].value_text == "2d (33%)");
+  CHECK(entry.waits_by_step[1].value_text == "2d (33%)");
+  REQUIRE(entry.waits_by_team.size() == 3);
+  CHECK(entry.waits_by_team[0].label == "Post (no team)");
+  CHECK(entry.waits_by_team[1].label == "Mailroom");
+  CHECK(entry.waits_by_team[2].label == "Operations");
+
+  const std::string tiles = report_kpi_tiles_html(metrics);
+  CHECK(count(tiles, "<div class=\"tile\">") == 6);
+  CHECK(tiles.find("<div class=\"kpi\">6d</div><div class=\"name\">Lead time</div>") !=
+        std::string::npos);
+  CHECK(tiles.find("<div class=\"kpi\">100%</div><div class=\"name\">Waiting</div>") !=
+        std::string::npos);
+  CHECK(tiles.find("<div class=\"kpi\">50%</div><div class=\"name\">Right first time</div>") !=
+        std::string::npos);
+
+  ReportInput input;
+  input.table = build_intent_table({make_intent_row(j, metrics)});
+  input.journeys.push_back(entry);
+  const std::string html = build_report(input);
+  CHECK(html.find("<th scope=\"col\">Right first time</th>") != std::string::npos);
+  CHECK(html.find("<td class=\"num\">100%</td><td class=\"num\">50%</td>") != std::string::npos);
+  CHECK(count(html, "class=\"chart emotion\"") == 1);
+  CHECK(count(html, "class=\"chart bars\"") == 2);
+  CHECK(html.find("Waiting is 100% of the expected lead time (6d of 6d)") != std::string::npos);
+  CHECK(html.find("@media print{") != std::string::npos);
+  CHECK(html.find("section.journey{break-before:page") != std::string::npos);
+  CHECK(html.find("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"") !=
+        std::string::npos);
 }

@@ -132,16 +132,21 @@ TEST_CASE("table format html: exact table, a page around it") {
         "<th scope=\"col\">Customer journey</th><th scope=\"col\">Start point</th>"
         "<th scope=\"col\">End points</th><th scope=\"col\">Existing internal processes</th>"
         "<th scope=\"col\">Owner</th><th scope=\"col\">Expected lead time</th>"
-        "<th scope=\"col\">Expected handoffs</th></tr></thead>\n"
+        "<th scope=\"col\">Expected handoffs</th><th scope=\"col\">Waiting, of the lead time</th>"
+                "<th scope=\"col\">Right first time</th><th scope=\"col\">Cost to serve</th>"
+                "<th scope=\"col\">Success</th></tr></thead>\n"
         "<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"1\" class=\"intent\">Help me borrow</th>"
         "<td>Apply online<div class=\"id\">apply</div></td><td>Needs money</td>"
         "<td><ul><li>Gets the money</li><li>Gives up</li></ul></td>"
         "<td><ul><li>Decide on the loan</li><li>Pay out</li></ul></td><td>Lending</td>"
-        "<td class=\"num\">1d 2h</td><td class=\"num\">1</td></tr>\n</tbody>\n"
+        "<td class=\"num\">1d 2h</td><td class=\"num\">1</td><td class=\"num\">92%</td>"
+                "<td class=\"num\">100%</td><td class=\"num\">0.00</td><td class=\"num\">100%</td>"
+                "</tr>\n</tbody>\n"
         "<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"1\" class=\"intent none\">(no intent)</th>"
         "<td>Check my balance<div class=\"id\">balance</div></td><td>Wonders</td>"
         "<td><ul><li>Knows</li></ul></td><td></td><td></td><td class=\"num\">2m</td>"
-        "<td class=\"num\">0</td></tr>\n</tbody>\n</table>\n");
+        "<td class=\"num\">0</td><td class=\"num\">0%</td><td class=\"num\">100%</td>"
+                "<td class=\"num\">0.00</td><td class=\"num\">100%</td></tr>\n</tbody>\n</table>\n");
   const std::string page = format_table_html(table);
   CHECK(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
   CHECK(page.find(intent_table_html(table)) != std::string::npos);

@@ -1,0 +1,224 @@
+// Report charts: integer coordinates, classes instead of per-element styles, text escaped.
+#include "journey/portfolio/charts.h"
+
+#include "journey/model/text.h"
+#include "journey/portfolio/cells.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace journey {
+namespace {
+
+constexpr int kLeft = 100;     // room for the axis labels and the first step's slanted name
+constexpr int kLevel = 18;     // pixels per emotion level
+constexpr int kLabelChars = 24; // step names under the axis are cut to this many code points
+constexpr std::size_t kBarChars = 34;
+
+/// `text` cleaned and cut to `most` code points, with an ellipsis when cut.
+std::string shortened(std::string_view text, std::size_t most) {
+  const std::string clean = clean_text(text);
+  std::string out;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < clean.size();) {
+    char32_t cp = 0;
+    const std::size_t length = std::max<std::size_t>(decode_utf8(clean, i, cp), 1);
+    if (++count > most) {
+      return out + "…";
+    }
+    out.append(clean, i, length);
+    i += length;
+  }
+  return out;
+}
+
+std::string signed_emotion(double e) {
+  const std::string text = format_decimal(std::abs(e), 1);
+  return e > 0 ? "+" + text : e < 0 ? "−" + text : "0";
+}
+
+std::string_view emotion_class(int e) {
+  return e > 0 ? "up" : e < 0 ? "down" : "flat";
+}
+
+std::string point_description(const EmotionCurve &curve, std::span<const std::string> names,
+                              std::size_t i) {
+  const EmotionPoint &p = curve.points[i];
+  std::string text = fmt::format("{}. {}: ", i + 1, i < names.size() ? clean_text(names[i]) : "");
+  text += p.emotion ? signed_emotion(*p.emotion) : std::string("no emotion stated");
+  if (!p.pain.empty()) {
+    text += "; pain: " + clean_text(join(p.pain, "; "));
+  }
+  return text + ".";
+}
+
+} // namespace
+
+std::string emotion_curve_summary(const EmotionCurve &curve, std::span<const std::string> names) {
+  if (curve.points.empty()) {
+    return "The journey has no steps.";
+  }
+  std::string text = fmt::format("Along the most likely path ({}, taken by {} of customers): ",
+                                 plural(curve.points.size(), "step", "steps"),
+                                 format_percent(curve.path.probability, 0));
+  if (!curve.mean) {
+    text += "no step states an emotion";
+  } else {
+    text += fmt::format("mean emotion {} over {} of {} steps", signed_emotion(*curve.mean),
+                        curve.rated, curve.points.size());
+    if (curve.lowest) {
+      const std::size_t i = *curve.lowest;
+      text += fmt::format(", lowest at “{}” ({})", i < names.size() ? clean_text(names[i]) : "",
+                          signed_emotion(*curve.points[i].emotion));
+    }
+  }
+  text += fmt::format("; {}.", plural(curve.pains, "step with pain points", "steps with pain points"));
+  return text;
+}
+
+std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::string> names,
+                              std::string_view id) {
+  const int n = static_cast<int>(curve.points.size());
+  const int dx = std::clamp(n > 0 ? 620 / n : 56, 16, 56);
+  const int band = curve.stages.empty() ? 8 : 34;
+  const int top = band + 6;
+  const int bottom = top + 6 * kLevel;
+  const int pain_y = bottom + 20;
+  const int labels_y = pain_y + 16;
+  const int width = kLeft + dx * std::max(n, 1) + 20;
+  const int height = labels_y + 104;
+  const auto x = [&](std::size_t i) { return kLeft + dx * static_cast<int>(i) + dx / 2; };
+  const auto y = [&](double e) { return top + static_cast<int>(std::lround((3 - e) * kLevel)); };
+
+  std::string desc = emotion_curve_summary(curve, names);
+  for (std::size_t i = 0; i < curve.points.size(); ++i) {
+    desc += " " + point_description(curve, names, i);
+  }
+  for (const StageEmotion &s : curve.stages) {
+    desc += fmt::format(" Stage {}: {}.", clean_text(s.stage),
+                        s.mean ? "mean " + signed_emotion(*s.mean) : std::string("no emotion stated"));
+  }
+  std::string out = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart emotion\" viewBox=\"0 0 {0} {1}\" "
+      "width=\"{0}\" height=\"{1}\" role=\"img\" aria-labelledby=\"{2}-t {2}-d\">\n"
+      "<title id=\"{2}-t\">Emotion along the most likely path</title>\n<desc id=\"{2}-d\">{3}</desc>\n",
+      width, height, escape_html_text(id), escape_html_text(desc));
+
+  for (std::size_t k = 0; k < curve.stages.size(); ++k) {
+    const StageEmotion &s = curve.stages[k];
+    const int x0 = kLeft + dx * static_cast<int>(s.first);
+    const int w = dx * static_cast<int>(s.last - s.first + 1);
+    const std::size_t chars = static_cast<std::size_t>(std::max(w / 7, 3));
+    out += fmt::format("<rect class=\"band{}\" x=\"{}\" y=\"2\" width=\"{}\" height=\"{}\"/>"
+                       "<text class=\"stage\" x=\"{}\" y=\"14\">{}</text>"
+                       "<text class=\"stage-mean\" x=\"{}\" y=\"28\">{}</text>\n",
+                       k % 2, x0, w, bottom - 2, x0 + w / 2,
+                       escape_html_text(shortened(s.stage, chars)), x0 + w / 2,
+                       s.mean ? "mean " + signed_emotion(*s.mean) : std::string("–"));
+  }
+  for (int e = 3; e >= -3; --e) {
+    out += fmt::format("<line class=\"{}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>"
+                       "<text class=\"axis\" x=\"{}\" y=\"{}\">{}</text>\n",
+                       e == 0 ? "zero" : "grid", kLeft, y(e), width - 20, y(e), kLeft - 6, y(e) + 4,
+                       e == 3 ? "+3 happy" : e == -3 ? "−3 upset" : signed_emotion(e));
+  }
+  out += fmt::format("<text class=\"axis\" x=\"{}\" y=\"{}\">pain</text>\n", kLeft - 6, pain_y + 4);
+
+  // The line, broken at every step that states no emotion.
+  std::string run;
+  std::size_t run_points = 0;
+  const auto flush = [&] {
+    if (run_points > 1) {
+      out += "<polyline class=\"curve\" points=\"" + run + "\"/>\n";
+    }
+    run.clear();
+    run_points = 0;
+  };
+  for (std::size_t i = 0; i < curve.points.size(); ++i) {
+    if (!curve.points[i].emotion) {
+      flush();
+      continue;
+    }
+    run += fmt::format("{}{},{}", run.empty() ? "" : " ", x(i), y(*curve.points[i].emotion));
+    ++run_points;
+  }
+  flush();
+
+  for (std::size_t i = 0; i < curve.points.size(); ++i) {
+    const EmotionPoint &p = curve.points[i];
+    const std::string name = i < names.size() ? names[i] : std::string();
+    if (p.emotion) {
+      out += fmt::format("<circle class=\"{}\" cx=\"{}\" cy=\"{}\" r=\"4.5\"/>",
+                         emotion_class(*p.emotion), x(i), y(*p.emotion));
+    }
+    if (!p.pain.empty()) {
+      const int cx = x(i);
+      out += fmt::format("<path class=\"pain\" d=\"M{} {}l6 10h-12z\"/>", cx, pain_y - 6);
+    }
+    out += fmt::format("<text class=\"step{}\" transform=\"translate({},{}) rotate(-45)\">{}</text>\n",
+                       p.emotion ? "" : " unrated", x(i) + 3, labels_y,
+                       escape_html_text(shortened(name, kLabelChars)));
+  }
+  return out + "</svg>";
+}
+
+std::string bar_chart_svg(std::span<const ChartBar> bars, std::string_view title,
+                          std::string_view id) {
+  constexpr int kLabel = 230;
+  constexpr int kBar = 260;
+  constexpr int kRow = 22;
+  const int width = kLabel + kBar + 130;
+  const int height = static_cast<int>(bars.size()) * kRow + 8;
+  double longest = 0;
+  for (const ChartBar &b : bars) {
+    longest = std::max(longest, std::isfinite(b.value) ? b.value : 0.0);
+  }
+  std::string desc;
+  for (const ChartBar &b : bars) {
+    desc += fmt::format("{}{}: {}.", desc.empty() ? "" : " ", clean_text(b.label), b.value_text);
+  }
+  std::string out = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart bars\" viewBox=\"0 0 {0} {1}\" "
+      "width=\"{0}\" height=\"{1}\" role=\"img\" aria-labelledby=\"{2}-t {2}-d\">\n"
+      "<title id=\"{2}-t\">{3}</title>\n<desc id=\"{2}-d\">{4}</desc>\n",
+      width, height, escape_html_text(id), escape_html_text(title), escape_html_text(desc));
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    const ChartBar &b = bars[i];
+    const int top = 4 + static_cast<int>(i) * kRow;
+    const double share = longest > 0 && std::isfinite(b.value) ? b.value / longest : 0.0;
+    const int w = std::max(static_cast<int>(std::lround(share * kBar)), b.value > 0 ? 1 : 0);
+    out += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\">{}</text>"
+                       "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>"
+                       "<text class=\"value\" x=\"{}\" y=\"{}\">{}</text>\n",
+                       kLabel - 8, top + 15, escape_html_text(shortened(b.label, kBarChars)), kLabel,
+                       top + 3, w, kRow - 6, kLabel + w + 6, top + 15,
+                       escape_html_text(b.value_text));
+  }
+  return out + "</svg>";
+}
+
+std::string_view chart_css() {
+  return R"(svg.chart{max-width:100%;height:auto;font-family:Helvetica,Arial,sans-serif;font-size:11px}
+svg.chart text{fill:#333}
+svg.chart .axis{text-anchor:end;fill:#777;font-size:10px}
+svg.chart .grid{stroke:#e8e8e8}
+svg.chart .zero{stroke:#999}
+svg.chart .band0{fill:#f4f7fb}
+svg.chart .band1{fill:#fbfaf4}
+svg.chart .stage{text-anchor:middle;font-weight:600}
+svg.chart .stage-mean{text-anchor:middle;fill:#666;font-size:10px}
+svg.chart .curve{fill:none;stroke:#2471a3;stroke-width:2}
+svg.chart .up{fill:#1e8449}
+svg.chart .down{fill:#c0392b}
+svg.chart .flat{fill:#7f8c8d}
+svg.chart .pain{fill:#c0392b}
+svg.chart .step{text-anchor:end;font-size:10px}
+svg.chart .step.unrated{fill:#999;font-style:italic}
+svg.chart .label{text-anchor:end}
+svg.chart .bar{fill:#b9770e}
+svg.chart .value{fill:#555}
+)";
+}
+
+} // namespace journey
