@@ -166,10 +166,11 @@ public:
       Location where = r.to_location.known() ? r.to_location : r.location;
       if (to.empty()) {
         if (s.next.size() != 1) {
-          error("step `" + s.id + "` has " +
-                    (s.next.empty() ? std::string("no next step")
-                                    : plural(s.next.size(), "next step", "next steps")) +
-                    ": say which step the customers who reached it go to instead, with `to:`",
+          error("step `" + s.id + "` " +
+                    (s.next.empty() ? std::string("has no next step")
+                                    : "has " + plural(s.next.size(), "next step", "next steps")) +
+                    ", so where its customers go instead is not clear: say which step with "
+                    "`{step: " + s.id + ", to: STEP}`",
                 r.location);
           continue;
         }
@@ -304,6 +305,10 @@ private:
 std::vector<Diagnostic> apply_scenario(const Scenario &scenario, std::vector<Journey> &journeys) {
   std::vector<Diagnostic> out;
   Applier(scenario, out).run(journeys);
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic &a, const Diagnostic &b) {
+    return std::pair{a.location.line, a.location.column} <
+           std::pair{b.location.line, b.location.column};
+  });
   return out;
 }
 

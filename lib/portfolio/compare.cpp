@@ -50,7 +50,12 @@ struct Rows {
   void add(Section section, std::string key, std::string label, FigureUnit unit, double value,
            bool higher_is_better = false) {
     rows.push_back(Row{section, FigureChange{std::move(key), std::move(label), unit,
-                                             higher_is_better, value, value}});
+                                             higher_is_better, false, value, value}});
+  }
+  void add_neutral(Section section, std::string key, std::string label, FigureUnit unit,
+                   double value) {
+    add(section, std::move(key), std::move(label), unit, value);
+    rows.back().figure.neutral = true;
   }
 };
 
@@ -79,7 +84,8 @@ void add_fte(Rows &out, const Load &l, bool channel) {
 Rows summary_rows(const StateSummary &s) {
   Rows out;
   if (const auto &m = s.monthly) {
-    out.add(Section::Customers, "customers", "customers", FigureUnit::Customers, m->customers);
+    out.add_neutral(Section::Customers, "customers", "customers", FigureUnit::Customers,
+                    m->customers);
     for (std::string_view kind : {"success", "abandon", "failure"}) {
       const auto it = m->outcomes.find(std::string(kind));
       out.add(Section::Outcomes, "customers." + std::string(kind),
@@ -93,8 +99,13 @@ Rows summary_rows(const StateSummary &s) {
             m->wait_hours);
     out.add(Section::Contacts, "contacts", "contacts", FigureUnit::Contacts, m->contacts);
     for (const Load &l : m->channels) {
-      out.add(Section::ChannelUse, (l.contact ? "contacts." : "uses.") + l.id,
-              (l.contact ? "contacts: " : "uses: ") + l.name, FigureUnit::Contacts, l.passes);
+      if (l.contact) {
+        out.add(Section::ChannelUse, "contacts." + l.id, "contacts: " + l.name,
+                FigureUnit::Contacts, l.passes);
+      } else {
+        out.add_neutral(Section::ChannelUse, "uses." + l.id, "uses: " + l.name,
+                        FigureUnit::Contacts, l.passes);
+      }
     }
     out.add(Section::FailureDemandContacts, "failure_demand_contacts", "failure-demand contacts",
             FigureUnit::Contacts, m->failure_demand_contacts);
@@ -230,7 +241,7 @@ bool FigureChange::changed() const {
 }
 
 bool FigureChange::worse() const {
-  if (!changed()) {
+  if (neutral || !changed()) {
     return false;
   }
   if (std::isnan(future)) {

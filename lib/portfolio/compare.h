@@ -20,6 +20,7 @@ struct FigureChange {
   std::string label; ///< for people: `cost to serve`, `contacts: Contact centre`
   FigureUnit unit = FigureUnit::Customers;
   bool higher_is_better = false;
+  bool neutral = false; ///< neither way is worse (customers, uses of a self-service channel)
   double current = 0;
   double future = 0;
 
@@ -27,7 +28,7 @@ struct FigureChange {
   double difference() const;
   /// difference / |current|; NaN when either is undefined or current is 0.
   double relative() const;
-  /// True when the figure moved the wrong way (or became undefined).
+  /// True when a figure that is not neutral moved the wrong way (or became undefined).
   bool worse() const;
   /// True when the two values differ (beyond rounding noise).
   bool changed() const;

@@ -60,7 +60,7 @@ std::string relative_text(const FigureChange &f) {
   if (!f.changed()) {
     return "0%";
   }
-  return (r > 0 ? "+" : "") + format_percent(r, 1);
+  return (r > 0 ? "+" : "") + format_percent(r, std::fabs(r) < 0.01 ? 2 : 1);
 }
 
 /// The rows people see: every figure but those 0 in both states.
@@ -147,7 +147,9 @@ Json figures_json(const std::vector<FigureChange> &figures) {
                    {"future", number(f.future)},
                    {"difference", number(f.difference())},
                    {"relative", number(f.relative())},
-                   {"higher_is_better", f.higher_is_better}});
+                   {"higher_is_better", f.higher_is_better},
+                   {"neutral", f.neutral},
+                   {"worse", f.worse()}});
   }
   return out;
 }

@@ -35,7 +35,8 @@ std::string format_compare_markdown(const Comparison &c);
 
 /// `{"current", "future", "journeys": [{"journey", "current_file", "future_file", "monthly",
 /// "figures": [{"key", "label", "unit", "current", "future", "difference", "relative",
-/// "higher_is_better"}]}], "totals", "added", "removed", "notes", "changed"}`; durations in
+/// "higher_is_better", "neutral", "worse"}]}], "totals", "added", "removed", "notes",
+/// "changed"}`; durations in
 /// seconds, hours in hours, undefined values null; `totals` null for one journey.
 std::string format_compare_json(const Comparison &c);
 

@@ -160,7 +160,8 @@ journeys:
   CHECK(errors[2].message.find("no branch to `chaser` (did you mean `chase`?); its branches go "
                                "to `check` and `chase`") != std::string::npos);
   CHECK(errors[3].location.line == 11);
-  CHECK(errors[3].message.find("step `check` has no next step: say which step") !=
+  CHECK(errors[3].message.find("step `check` has no next step, so where its customers go instead "
+                               "is not clear: say which step with `{step: check, to: STEP}`") !=
         std::string::npos);
   CHECK(errors[4].location.line == 12);
   CHECK(errors[4].message.find("journey `clam`, which is not in the current state (did you "

@@ -154,6 +154,8 @@ TEST_CASE("compare: portfolios match by id, list added and removed journeys, sum
   // The whole portfolio: 1500 customers at 16.00, then 1200.
   CHECK(figure(c.totals, "customers").current == doctest::Approx(1500));
   CHECK(figure(c.totals, "customers").future == doctest::Approx(1200));
+  CHECK_FALSE(figure(c.totals, "customers").worse()); // fewer customers: neither worse nor better
+  CHECK(figure(c.totals, "customers.success").worse());
   CHECK(figure(c.totals, "cost").current == doctest::Approx(1500 * 16.0));
   CHECK(figure(c.totals, "cost").future == doctest::Approx(1200 * 16.0));
   // The shared team adds up the load of every journey: 1500 x 30m = 750 h, 7.5 FTE.
