@@ -215,13 +215,29 @@ JourneyComparison compare_journey(const StateFigures &a, const StateFigures &b) 
   return c;
 }
 
-void note_missing(std::vector<std::string> &notes, const StateFigures &f, std::string_view state) {
+std::optional<std::string> missing(const StateFigures &f) {
   if (!f.metrics.expected_defined) {
-    notes.push_back(f.metrics.journey + " (" + std::string(state) +
-                    "): expected figures undefined: " + f.metrics.problem);
-  } else if (!f.metrics.volume) {
-    notes.push_back(f.metrics.journey + " (" + std::string(state) +
-                    "): no `volume`, so no monthly figures");
+    return "expected figures undefined: " + f.metrics.problem;
+  }
+  if (!f.metrics.volume) {
+    return std::string("no `volume`, so no monthly figures");
+  }
+  return std::nullopt;
+}
+
+/// Why a journey's figures are missing, once when both states say the same.
+void note_missing(std::vector<std::string> &notes, const StateFigures &a, const StateFigures &b) {
+  const std::optional<std::string> before = missing(a);
+  const std::optional<std::string> after = missing(b);
+  if (before && before == after) {
+    notes.push_back(b.metrics.journey + ": " + *after);
+    return;
+  }
+  if (before) {
+    notes.push_back(a.metrics.journey + " (current): " + *before);
+  }
+  if (after) {
+    notes.push_back(b.metrics.journey + " (future): " + *after);
   }
 }
 
@@ -301,8 +317,7 @@ Comparison compare_states(const std::vector<StateFigures> &current,
   Comparison c;
   if (current.size() == 1 && future.size() == 1) {
     c.journeys.push_back(compare_journey(current[0], future[0]));
-    note_missing(c.notes, current[0], "current");
-    note_missing(c.notes, future[0], "future");
+    note_missing(c.notes, current[0], future[0]);
     return c;
   }
   const auto current_ids = index_by_id(current);
@@ -316,8 +331,7 @@ Comparison compare_states(const std::vector<StateFigures> &current,
   }
   for (const auto &[id, pair] : matched) {
     c.journeys.push_back(compare_journey(current[pair.first], future[pair.second]));
-    note_missing(c.notes, current[pair.first], "current");
-    note_missing(c.notes, future[pair.second], "future");
+    note_missing(c.notes, current[pair.first], future[pair.second]);
   }
   c.added = only_in(future, current_ids);
   c.removed = only_in(current, future_ids);
