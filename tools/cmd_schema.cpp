@@ -25,8 +25,7 @@ std::function<int()> setup_schema(CLI::App &app) {
       "schema", "Print the JSON Schema of journey files (or of shared catalogs), for editors");
   cmd->add_flag("--catalog", options->catalog, "The schema of shared catalog files instead");
   cmd->add_flag("--scenario", options->scenario,
-                "The schema of scenario files (journey compare) instead")
-      ->excludes("--catalog");
+                "The schema of scenario files (journey compare) instead");
   cmd->add_option("-o,--output", options->output, "Write the schema to FILE instead of stdout")
       ->type_name("FILE");
   cmd->footer("The schema is written from the parser's own tables of keys and value rules, so\n"

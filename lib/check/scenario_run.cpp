@@ -1,6 +1,8 @@
 // Scenario runs: a scenario applied to copies of the current journeys, which are checked again.
 #include "journey/check/scenario_run.h"
 
+#include <unordered_set>
+
 namespace journey {
 
 ScenarioRun check_scenario(const CheckRun &current, const Scenario &scenario) {
@@ -15,17 +17,14 @@ ScenarioRun check_scenario(const CheckRun &current, const Scenario &scenario) {
   if (!out.errors.empty()) {
     return out;
   }
-  std::vector<bool> changed(files.size(), false);
+  std::unordered_set<std::string> named;
   for (const JourneyScenario &js : scenario.journeys) {
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      changed[i] = changed[i] || files[i]->file.journey.id == js.journey;
-    }
+    named.insert(js.journey);
   }
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!scenario.staff.empty()) {
-      changed[i] = true; // staff may change the computed queues of any journey
-    }
-    if (!changed[i]) {
+    // Shared staff may change the capacity and computed queues of any journey.
+    const bool changed = !scenario.staff.empty() || named.contains(files[i]->file.journey.id);
+    if (!changed) {
       out.run.files.push_back(*files[i]);
     } else {
       LoadedFile file = files[i]->file;
