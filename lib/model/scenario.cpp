@@ -304,7 +304,11 @@ private:
 
 std::vector<Diagnostic> apply_scenario(const Scenario &scenario, std::vector<Journey> &journeys) {
   std::vector<Diagnostic> out;
-  Applier(scenario, out).run(journeys);
+  std::vector<Journey> changed = journeys;
+  Applier(scenario, out).run(changed);
+  if (out.empty()) {
+    journeys = std::move(changed);
+  }
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic &a, const Diagnostic &b) {
     return std::pair{a.location.line, a.location.column} <
            std::pair{b.location.line, b.location.column};

@@ -74,8 +74,8 @@ struct Scenario {
 /// Applies `scenario` to `journeys` (the current state, changed in place and resolved again):
 /// steps are added first, then steps changed, then removed, then volumes and staff set. Every
 /// change naming a journey, step, branch, team or channel that does not exist is an error at
-/// its position in the scenario file, naming what exists; a journey is changed only when all
-/// its changes apply.
+/// its position in the scenario file, naming what exists. `journeys` change only when every
+/// change applies.
 std::vector<Diagnostic> apply_scenario(const Scenario &scenario, std::vector<Journey> &journeys);
 
 } // namespace journey

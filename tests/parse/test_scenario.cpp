@@ -198,3 +198,22 @@ TEST_CASE("scenario: recognised by its top-level key") {
   CHECK(is_scenario_text("# a comment\nscenario: x\n"));
   CHECK_FALSE(is_scenario_text("journey: x\nsteps: []\n  scenario: nested\n"));
 }
+
+TEST_CASE("scenario: one change that does not apply leaves every journey as it was") {
+  const Scenario s = scenario(R"(scenario: half
+teams:
+  opps: {staff: 3}
+journeys:
+  claim:
+    volume: 10/day
+    remove: [chase]
+)");
+  std::vector<Journey> js = journeys();
+  const std::vector<Diagnostic> errors = apply_scenario(s, js);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].location.line == 3);
+  CHECK(errors[0].message.find("no journey of the current state has a team `opps` (did you mean "
+                               "`ops`?)") != std::string::npos);
+  CHECK(*js[0].volume == doctest::Approx(1000));
+  CHECK(js[0].steps.size() == 4);
+}
