@@ -11,6 +11,7 @@ struct MetricsOptions {
   InputOptions inputs{.paths = {}, .config = {}, .measure = true};
   std::string format = "text";
   std::string output;
+  bool portfolio = false;
 };
 
 int run_metrics(const MetricsOptions &options) {
@@ -21,6 +22,9 @@ int run_metrics(const MetricsOptions &options) {
     measured.push_back(*checked->metrics);
   }
   const MetricsFormat format = *value_of(kMetricsFormatNames, options.format);
+  if (options.portfolio && format == MetricsFormat::Json) {
+    return finish(run, options.output, format_metrics_portfolio_json(measured));
+  }
   return finish(run, options.output, format_metrics(measured, format, true));
 }
 
@@ -35,6 +39,9 @@ std::function<int()> setup_metrics(CLI::App &app) {
       ->default_str("text");
   cmd->add_option("-o,--output", options->output, "Write the metrics to FILE instead of stdout")
       ->type_name("FILE");
+  cmd->add_flag("--portfolio", options->portfolio,
+                "With -f json: an object {journeys, portfolio} instead of the array, adding the "
+                "portfolio's monthly totals and the capacity of shared teams and channels");
   cmd->footer(footer(
       "Each measure is given as expected (the random walk along the branch probabilities, loops\n"
       "included), min and max (over paths that repeat no step). Definitions: docs/metrics.md.\n"

@@ -17,4 +17,8 @@ namespace journey {
 Expected<CheckRun> check_versions(const std::string &before, const std::string &after,
                                   const std::optional<std::string> &config);
 
+/// One version (a file or `git:REV:PATH`), read and checked as `check_versions` checks each.
+Expected<CheckRun> check_version(const std::string &spec,
+                                 const std::optional<std::string> &config);
+
 } // namespace journey

@@ -262,6 +262,9 @@ bool may_be_journey_file(std::string_view text) {
     }
     first = false;
     const std::string_view key = top_level_key(line);
+    if (key == "scenario") {
+      return false; // a scenario file (journey compare), which starts with its `scenario:` key
+    }
     if (std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end()) {
       return true;
     }

@@ -41,7 +41,7 @@ bool is_included(const LintConfig &config, std::string_view path);
 /// `title`, `steps`, `channels`, `teams`, `processes` or `catalog` key, or it is written in flow
 /// style (`{...}`, left for the parser to check), or it holds nothing but comments (a journey
 /// still to be written). Other tools' files (`services:`, `jobs:`, `repos:`, a top-level list)
-/// are not.
+/// are not, nor scenario files (a `scenario` key before any of those).
 bool may_be_journey_file(std::string_view text);
 
 } // namespace journey

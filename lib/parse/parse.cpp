@@ -643,4 +643,18 @@ CatalogResult parse_catalog(std::string_view text, std::string_view filename) {
   return result;
 }
 
+namespace detail {
+
+void read_step_node(const yaml::Tree &tree, NodeId id, std::string_view filename,
+                    std::vector<Diagnostic> &out, std::vector<Step> &steps) {
+  SchemaWalker(tree, filename, out).read_step(id, steps);
+}
+
+void read_next_node(const yaml::Tree &tree, NodeId id, std::string_view filename,
+                    std::vector<Diagnostic> &out, Step &step) {
+  SchemaWalker(tree, filename, out).read_next(id, step);
+}
+
+} // namespace detail
+
 } // namespace journey

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "journey/model/diagnostic.h"
+#include "journey/model/journey.h"
 #include "journey/model/spread.h"
 #include "journey/parse/keys.h"
 #include "journey/parse/yaml_tree.h"
@@ -74,5 +75,12 @@ private:
   std::string_view filename_;
   std::vector<Diagnostic> &out_;
 };
+
+/// Reads one step mapping as an entry of a journey's `steps` (parse.cpp), for scenario files.
+void read_step_node(const yaml::Tree &tree, yaml::NodeId id, std::string_view filename,
+                    std::vector<Diagnostic> &out, std::vector<Step> &steps);
+/// Reads a step's `next` value as the journey parser does (parse.cpp), for scenario files.
+void read_next_node(const yaml::Tree &tree, yaml::NodeId id, std::string_view filename,
+                    std::vector<Diagnostic> &out, Step &step);
 
 } // namespace journey::detail

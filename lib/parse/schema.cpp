@@ -3,6 +3,7 @@
 
 #include "journey/model/duration.h"
 #include "journey/parse/keys.h"
+#include "journey/parse/scenario.h"
 
 #include <algorithm>
 #include <cctype>
@@ -470,6 +471,19 @@ std::string catalog_schema_json() {
                                       "editors and tests. Written by `journey schema --catalog` "
                                       "from the parser's key tables (lib/parse/keys.cpp): do not "
                                       "edit.");
+  return doc.dump(2) + "\n";
+}
+
+std::string scenario_schema_json() {
+  SchemaWriter writer("#/definitions/");
+  Json doc = writer.document(scenario_rule(),
+                             "JSON Schema of scenario files (docs/format.md, \"Scenarios\"), for "
+                             "editors and tests. Written by `journey schema --scenario` from the "
+                             "parser's key tables (lib/parse/scenario.cpp): do not edit.");
+  doc["definitions"] = writer.definitions();
+  // A removal may also be written as the bare id of the step (its single next step takes over).
+  Json &remove = doc["definitions"]["scenario-journey"]["properties"]["remove"];
+  remove["items"] = {{"anyOf", {{{"type", "string"}, {"minLength", 1}}, remove["items"]}}};
   return doc.dump(2) + "\n";
 }
 

@@ -14,4 +14,7 @@ std::string journey_schema_json();
 /// `journey.schema.json` in the same folder. `docs/catalog.schema.json` is this text.
 std::string catalog_schema_json();
 
+/// The JSON Schema of scenario files (`journey schema --scenario`), self-contained.
+std::string scenario_schema_json();
+
 } // namespace journey

@@ -3,6 +3,7 @@
 
 #include "journey/model/duration.h"
 #include "journey/portfolio/cells.h"
+#include "journey/portfolio/compare.h"
 
 #include <algorithm>
 #include <cmath>
@@ -100,7 +101,55 @@ MetricDelta metric(std::string key, std::string label, MetricKind kind, bool hig
   return d;
 }
 
+MetricKind kind_of(FigureUnit unit) {
+  switch (unit) {
+  case FigureUnit::Money:
+    return MetricKind::Money;
+  case FigureUnit::Duration:
+    return MetricKind::Duration;
+  case FigureUnit::Share:
+    return MetricKind::Probability;
+  case FigureUnit::Customers:
+  case FigureUnit::Contacts:
+  case FigureUnit::Hours:
+  case FigureUnit::Fte:
+    break;
+  }
+  return MetricKind::Count;
+}
+
+/// The monthly figures and queues of both versions, as compared by `journey compare`.
+std::vector<FigureChange> volume_figures(const JourneyMetrics &a, const JourneyMetrics &b) {
+  const auto summary = [](const JourneyMetrics &m) {
+    StateSummary s;
+    s.monthly = monthly_figures(m);
+    s.queues = m.queues;
+    return s;
+  };
+  std::vector<FigureChange> out;
+  for (FigureChange &f : compare_summaries(summary(a), summary(b))) {
+    const bool queue = f.key.starts_with("queue.");
+    const bool monthly = f.key == "cost" || f.key == "contacts" || f.key == "customer_hours" ||
+                         f.key == "wait_hours" || f.key.starts_with("failure_demand") ||
+                         f.key.starts_with("fte.") || f.key.starts_with("contacts.");
+    if (queue || monthly) {
+      if (monthly) {
+        f.key = "monthly." + f.key;
+        f.label = "per month: " + f.label;
+      }
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
 } // namespace
+
+bool is_watched(std::string_view key, const std::vector<std::string> &watched) {
+  return std::any_of(watched.begin(), watched.end(), [&](const std::string &w) {
+    return key == w || (key.starts_with(w) && key.size() > w.size() && key[w.size()] == '.');
+  });
+}
 
 bool JourneyDiff::has_changes() const {
   return !journey_fields.empty() || !added.empty() || !removed.empty() || !changed.empty() ||
@@ -115,7 +164,7 @@ bool JourneyDiff::has_regression() const {
 
 JourneyDiff diff_journeys(const Journey &before, const Journey &after,
                           const JourneyMetrics &before_metrics, const JourneyMetrics &after_metrics,
-                          const Budgets &budgets) {
+                          const Budgets &budgets, const std::vector<std::string> &watched) {
   JourneyDiff diff;
   diff.before_file = before.file;
   diff.after_file = after.file;
@@ -176,6 +225,21 @@ JourneyDiff diff_journeys(const Journey &before, const Journey &after,
       metric("right_first_time", "right first time", MetricKind::Probability, true,
              a.right_first_time, b.right_first_time, budgets.right_first_time),
   };
+  if (a.has_failure_demand || b.has_failure_demand) {
+    diff.metrics.push_back(metric("failure_demand_contacts", "expected failure-demand contacts",
+                                  MetricKind::Count, false, a.failure_demand_contacts,
+                                  b.failure_demand_contacts, std::nullopt));
+    diff.metrics.push_back(metric("failure_demand_cost", "expected failure-demand cost",
+                                  MetricKind::Money, false, a.failure_demand_cost,
+                                  b.failure_demand_cost, std::nullopt));
+  }
+  for (const FigureChange &f : volume_figures(a, b)) {
+    diff.metrics.push_back(metric(f.key, f.label, kind_of(f.unit), f.higher_is_better, f.current,
+                                  f.future, std::nullopt));
+  }
+  for (MetricDelta &m : diff.metrics) {
+    m.regression = m.regression || (m.worse && is_watched(m.metric, watched));
+  }
   return diff;
 }
 

@@ -66,10 +66,21 @@ struct JourneyDiff {
 
 /// Compares two versions. `budgets` are those in force for the new version: a budgeted metric
 /// that got worse (higher, or lower for right first time; or undefined where it was defined) is
-/// a regression, whether or not it is over its budget.
+/// a regression, whether or not it is over its budget; so is a metric named in `watched` (its key,
+/// or a key it starts with followed by `.`: `monthly` watches every monthly figure) that got
+/// worse.
+///
+/// Besides the eight headline metrics, the list holds, when either version has them: failure
+/// demand per customer (`failure_demand_contacts`, `failure_demand_cost`), each computed queue
+/// (`queue.<channel>.answer`, `queue.<channel>.service_level`), and the monthly figures of
+/// `journey compare` (`monthly.cost`, `monthly.contacts`, `monthly.failure_demand_contacts`,
+/// `monthly.fte.team.<id>` ...; docs/metrics.md).
 JourneyDiff diff_journeys(const Journey &before, const Journey &after,
                           const JourneyMetrics &before_metrics, const JourneyMetrics &after_metrics,
-                          const Budgets &budgets);
+                          const Budgets &budgets, const std::vector<std::string> &watched = {});
+
+/// True when `key` is watched by `watched` (equal, or `watched` followed by `.` starts it).
+bool is_watched(std::string_view key, const std::vector<std::string> &watched);
 
 /// A metric's value as shown: `2d 3h`, `2.4`, `12.50`, `85%`; `n/a` when undefined.
 std::string format_metric_value(MetricKind kind, double value);

@@ -33,7 +33,7 @@ void append_steps(std::string &out, std::string_view title, char mark,
 
 std::string budget_note(const MetricDelta &m) {
   if (!m.budget) {
-    return "";
+    return m.regression ? "watched, got worse: REGRESSION" : "";
   }
   std::string note = fmt::format("budget {}{}", m.higher_is_better ? "at least " : "",
                                  format_metric_value(m.kind, *m.budget));
@@ -71,7 +71,7 @@ std::string summary_text(const JourneyDiff &diff) {
   return fmt::format("{} added, {} removed, {} changed; {}",
                      plural(diff.added.size(), "step", "steps"), diff.removed.size(),
                      diff.changed.size(),
-                     regressions == 0 ? std::string("no budgeted metric got worse")
+                     regressions == 0 ? std::string("no budgeted or watched metric got worse")
                                       : plural(regressions, "regression", "regressions"));
 }
 
@@ -192,6 +192,9 @@ std::string format_diff_markdown(const JourneyDiff &diff) {
                                                     {false, true, true, true, false});
     for (const MetricDelta *m : moved) {
       std::string budget;
+      if (!m->budget && m->regression) {
+        budget = "watched, got worse: **regression**";
+      }
       if (m->budget) {
         budget = markdown_cell((m->higher_is_better ? "at least " : "") +
                                format_metric_value(m->kind, *m->budget));

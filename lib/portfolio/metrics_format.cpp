@@ -118,6 +118,24 @@ nlohmann::ordered_json loads_json(const std::vector<Load> &loads, bool channels)
   return list;
 }
 
+nlohmann::ordered_json monthly_json(const MonthlyFigures &f) {
+  nlohmann::ordered_json outcomes = nlohmann::ordered_json::object();
+  for (std::string_view kind : kOutcomes) {
+    const auto it = f.outcomes.find(std::string(kind));
+    outcomes[std::string(kind)] = json_number(it == f.outcomes.end() ? 0.0 : it->second);
+  }
+  return {{"customers", json_number(f.customers)},
+          {"outcomes", outcomes},
+          {"cost", json_number(f.cost)},
+          {"customer_hours", json_number(f.customer_hours)},
+          {"wait_hours", json_number(f.wait_hours)},
+          {"contacts", json_number(f.contacts)},
+          {"failure_demand_contacts", json_number(f.failure_demand_contacts)},
+          {"failure_demand_cost", json_number(f.failure_demand_cost)},
+          {"channels", loads_json(f.channels, true)},
+          {"teams", loads_json(f.teams, false)}};
+}
+
 /// Failure demand, volume, monthly figures and queues (docs/metrics.md).
 void add_volume_json(nlohmann::ordered_json &j, const JourneyMetrics &m) {
   j["failure_demand"] = {{"contacts", json_number(m.failure_demand_contacts)},
@@ -127,25 +145,7 @@ void add_volume_json(nlohmann::ordered_json &j, const JourneyMetrics &m) {
   j["channel_loads"] = loads_json(m.channel_loads, true);
   j["team_loads"] = loads_json(m.team_loads, false);
   const std::optional<MonthlyFigures> f = monthly_figures(m);
-  if (!f) {
-    j["monthly"] = nullptr;
-  } else {
-    nlohmann::ordered_json outcomes = nlohmann::ordered_json::object();
-    for (std::string_view kind : kOutcomes) {
-      const auto it = f->outcomes.find(std::string(kind));
-      outcomes[std::string(kind)] = json_number(it == f->outcomes.end() ? 0.0 : it->second);
-    }
-    j["monthly"] = {{"customers", json_number(f->customers)},
-                    {"outcomes", outcomes},
-                    {"cost", json_number(f->cost)},
-                    {"customer_hours", json_number(f->customer_hours)},
-                    {"wait_hours", json_number(f->wait_hours)},
-                    {"contacts", json_number(f->contacts)},
-                    {"failure_demand_contacts", json_number(f->failure_demand_contacts)},
-                    {"failure_demand_cost", json_number(f->failure_demand_cost)},
-                    {"channels", loads_json(f->channels, true)},
-                    {"teams", loads_json(f->teams, false)}};
-  }
+  j["monthly"] = f ? monthly_json(*f) : nlohmann::ordered_json(nullptr);
   nlohmann::ordered_json queues = nlohmann::ordered_json::array();
   for (const ChannelQueue &q : m.queues) {
     queues.push_back({{"channel", q.channel},
@@ -369,6 +369,32 @@ std::string format_metrics(const std::vector<JourneyMetrics> &all, MetricsFormat
     break;
   }
   return format_metrics_text(all);
+}
+
+std::string format_metrics_portfolio_json(const std::vector<JourneyMetrics> &all) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const JourneyMetrics &m : all) {
+    list.push_back(to_json(m));
+  }
+  const MonthlyFigures sum = portfolio_monthly(all);
+  nlohmann::ordered_json capacity = nlohmann::ordered_json::array();
+  for (const Capacity &c : journey::capacity(sum)) {
+    capacity.push_back({{"kind", c.kind},
+                        {"id", c.id},
+                        {"name", c.name},
+                        {"staff", json_number(c.staff)},
+                        {"work_hours", json_number(c.work_hours)},
+                        {"available_hours", json_number(c.available_hours)},
+                        {"utilisation", json_number(c.utilisation)},
+                        {"fte_needed", json_number(c.fte_needed)}});
+  }
+  nlohmann::ordered_json portfolio = {
+      {"journeys", all.size()},
+      {"journeys_with_volume", sum.journeys},
+      {"monthly", sum.journeys > 0 ? monthly_json(sum) : nlohmann::ordered_json(nullptr)},
+      {"capacity", capacity}};
+  const nlohmann::ordered_json out = {{"journeys", list}, {"portfolio", portfolio}};
+  return out.dump(2) + "\n";
 }
 
 } // namespace journey

@@ -23,6 +23,12 @@ std::string format_metrics_text(const std::vector<JourneyMetrics> &all);
 /// is set or there is not exactly one journey.
 std::string format_metrics_json(const std::vector<JourneyMetrics> &all, bool array);
 
+/// `{"journeys": [...], "portfolio": {"journeys", "journeys_with_volume", "monthly",
+/// "capacity"}}`: the journeys as `format_metrics_json` writes them, the monthly figures summed
+/// over every journey with a volume (loads on a shared channel or team added up; null when none
+/// has a volume) and the capacity of each staffed channel and team against that load.
+std::string format_metrics_portfolio_json(const std::vector<JourneyMetrics> &all);
+
 /// A header row, then one row per journey (RFC 4180 quoting); undefined values are empty.
 std::string format_metrics_csv(const std::vector<JourneyMetrics> &all);
 

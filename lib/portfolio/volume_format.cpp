@@ -11,9 +11,9 @@
 namespace journey {
 namespace {
 
-/// A figure per month for people: whole numbers grouped by thousands (`12,000`), two decimals
-/// below 10; `-` when undefined.
-std::string grouped(double x);
+std::string grouped(double x) {
+  return format_grouped(x);
+}
 
 std::string percent(double x) {
   return std::isfinite(x) ? format_percent(x, 1) : "-";
@@ -92,7 +92,9 @@ std::string queue_line(const ChannelQueue &q) {
                            plural(q.agents_needed, "agent", "agents"));
 }
 
-std::string grouped(double x) {
+} // namespace
+
+std::string format_grouped(double x) {
   if (!std::isfinite(x)) {
     return "-";
   }
@@ -116,8 +118,6 @@ std::string grouped(double x) {
   }
   return (negative ? "-" : "") + out;
 }
-
-} // namespace
 
 std::string format_volume_text(const JourneyMetrics &m) {
   std::string out;

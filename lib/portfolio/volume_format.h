@@ -10,6 +10,10 @@
 
 namespace journey {
 
+/// A figure per month for people: whole numbers grouped by thousands (`12,000`), two decimals
+/// below 10; `-` when undefined.
+std::string format_grouped(double x);
+
 /// The lines `journey metrics` adds under one journey: failure demand (when some step is
 /// marked), the monthly figures (with a `volume`) and the computed queues; empty when none apply.
 std::string format_volume_text(const JourneyMetrics &m);

@@ -83,6 +83,7 @@ TEST_CASE("is_included: *.yaml and *.yml by default, else the configured globs")
 TEST_CASE("may_be_journey_file: journey and catalog keys at the top level") {
   CHECK(may_be_journey_file(kJourney));
   CHECK(may_be_journey_file("# comment\n---\nsteps: []\n"));
+  CHECK_FALSE(may_be_journey_file("# a scenario\nscenario: s\nchannels:\n  phone: {staff: 8}\n"));
   CHECK(may_be_journey_file("\"journey\": quoted\n"));
   CHECK(may_be_journey_file("channels:\n  web: {name: Web}\n"));
   CHECK(may_be_journey_file("catalog: ../org.yaml\nteams: {}\n"));

@@ -324,3 +324,65 @@ TEST_CASE("diff markdown: exact output, a row per changed field, cells escaped")
   CHECK(format_diff_markdown(diff_of(test::kApply, test::kApply)) ==
         "### Journey `apply`: old.yaml → new.yaml\n\n**no changes**\n\nMetrics: unchanged.\n");
 }
+
+TEST_CASE("diff: failure demand, queues and monthly figures, and regressions on watched keys") {
+  // 1000 customers a month; 20% call back (failure demand, 5.00 a call); the queue of 2 agents
+  // open all the time, 6m a call.
+  constexpr std::string_view kQueue = R"(journey: claim
+title: Make a claim
+volume: 1000/month
+channels:
+  phone: {name: Phone, kind: assisted, cost: 5, staff: 2}
+teams:
+  ops: {name: Operations}
+steps:
+  - id: call
+    name: Calls
+    channel: phone
+    wait: queue
+    time: 6m
+    next:
+      - {to: check, p: 0.8}
+      - {to: chase, p: 0.2}
+  - id: chase
+    name: Calls again
+    channel: phone
+    wait: queue
+    failure_demand: true
+    time: 6m
+    next: check
+  - id: check
+    name: Checks the claim
+    team: ops
+    time: 30m
+    end: success
+)";
+  std::string worse(kQueue);
+  worse.replace(worse.find("p: 0.8}"), 7, "p: 0.5}");
+  worse.replace(worse.find("p: 0.2}"), 7, "p: 0.5}");
+  const JourneyDiff plain = diff_of(kQueue, worse);
+  CHECK(metric(plain, "failure_demand_contacts").before == doctest::Approx(0.2));
+  CHECK(metric(plain, "failure_demand_contacts").after == doctest::Approx(0.5));
+  CHECK(metric(plain, "monthly.failure_demand_contacts").after == doctest::Approx(500));
+  CHECK(metric(plain, "monthly.failure_demand_cost").after == doctest::Approx(2500));
+  CHECK(metric(plain, "monthly.cost").before == doctest::Approx(6000));
+  // Operations: 500 h a month at 30 h a week a person.
+  CHECK(metric(plain, "monthly.fte.team.ops").before ==
+        doctest::Approx(500.0 / (30 * 365.25 / 12 / 7)));
+  CHECK(metric(plain, "queue.phone.answer").worse);
+  CHECK(metric(plain, "queue.phone.service_level").worse);
+  CHECK_FALSE(plain.has_regression()); // nothing budgeted, nothing watched
+
+  Journey a = test::parsed(kQueue, "old.yaml");
+  Journey b = test::parsed(worse, "new.yaml");
+  const JourneyDiff watched =
+      diff_journeys(a, b, compute_metrics(a), compute_metrics(b), {}, {"monthly.cost", "queue"});
+  CHECK(metric(watched, "monthly.cost").regression);
+  CHECK(metric(watched, "queue.phone.answer").regression);
+  CHECK(metric(watched, "queue.phone.service_level").regression);
+  CHECK_FALSE(metric(watched, "monthly.contacts").regression); // worse, but not watched
+  CHECK(watched.has_regression());
+  CHECK(format_regressions(watched).starts_with("per month: cost to serve +1500.00"));
+  CHECK(is_watched("monthly.fte.team.ops", {"monthly.fte"}));
+  CHECK_FALSE(is_watched("monthly.ftex", {"monthly.fte"}));
+}

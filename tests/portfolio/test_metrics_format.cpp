@@ -4,6 +4,7 @@
 #include "journey/portfolio/metrics_format.h"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 #include <string>
 
 using namespace journey;
@@ -97,4 +98,41 @@ steps:
         std::string::npos);
   const std::string plain = format_metrics_text({measured(test::kApply, "apply.yaml")});
   CHECK(plain.find("without repeats") == std::string::npos);
+}
+
+TEST_CASE("metrics JSON with the portfolio: monthly totals add up the journeys, capacity of shared teams") {
+  // Two journeys on one team of 2 people at 100 h a month: 1000 x 30m and 500 x 30m.
+  constexpr std::string_view kOne = R"(journey: one
+title: One
+volume: 1000/month
+teams:
+  ops: {name: Operations, staff: 2, productive_hours: 100/month}
+steps:
+  - id: check
+    name: Checks
+    team: ops
+    time: 30m
+    cost: 10
+    end: success
+)";
+  std::string two(kOne);
+  two.replace(two.find("journey: one"), 12, "journey: two");
+  two.replace(two.find("1000/month"), 10, "500/month");
+  const std::vector<JourneyMetrics> all{compute_metrics(test::parsed(kOne, "one.yaml")),
+                                        compute_metrics(test::parsed(two, "two.yaml"))};
+  const nlohmann::json j = nlohmann::json::parse(format_metrics_portfolio_json(all));
+  REQUIRE(j["journeys"].size() == 2);
+  CHECK(j["journeys"][1]["journey"] == "two");
+  const auto &p = j["portfolio"];
+  CHECK(p["journeys_with_volume"] == 2);
+  CHECK(p["monthly"]["customers"].get<double>() == doctest::Approx(1500));
+  CHECK(p["monthly"]["cost"].get<double>() == doctest::Approx(15000));
+  REQUIRE(p["monthly"]["teams"].size() == 1);
+  CHECK(p["monthly"]["teams"][0]["seconds"].get<double>() == doctest::Approx(1500 * 1800));
+  REQUIRE(p["capacity"].size() == 1);
+  CHECK(p["capacity"][0]["id"] == "ops");
+  CHECK(p["capacity"][0]["work_hours"].get<double>() == doctest::Approx(750));
+  CHECK(p["capacity"][0]["available_hours"].get<double>() == doctest::Approx(200));
+  CHECK(p["capacity"][0]["utilisation"].get<double>() == doctest::Approx(3.75));
+  CHECK(p["capacity"][0]["fte_needed"].get<double>() == doctest::Approx(7.5));
 }

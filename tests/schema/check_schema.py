@@ -17,7 +17,8 @@ BINARY = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "build", "tool
 DOCS = os.path.join(ROOT, "docs")
 
 # 0. The files in docs/ are the output of `journey schema` (checked before anything is skipped).
-for name, args in (("journey.schema.json", []), ("catalog.schema.json", ["--catalog"])):
+for name, args in (("journey.schema.json", []), ("catalog.schema.json", ["--catalog"]),
+                   ("scenario.schema.json", ["--scenario"])):
     with open(os.path.join(DOCS, name), encoding="utf-8", newline="") as f:
         written = f.read()
     generated = subprocess.run([BINARY, "schema", *args], capture_output=True, check=True,
@@ -68,7 +69,9 @@ def _draft7():
     return DRAFT7
 
 
+SCENARIO_URI, SCENARIO = load_schema("scenario.schema.json")
 JOURNEY_V = validator(JOURNEY_URI, JOURNEY)
+SCENARIO_V = validator(SCENARIO_URI, SCENARIO)
 CATALOG_V = validator(CATALOG_URI, CATALOG)
 failures = []
 
@@ -97,6 +100,24 @@ for path in files:
         failures.append(f"{os.path.relpath(path, ROOT)}: {e}")
 check(catalogs == 1, f"expected one catalog (org.yaml), found {catalogs}")
 check(journeys >= 6, f"expected at least six journeys, found {journeys}")
+
+
+# Scenario files: the bundled ones and the CLI cases' validate, but the one with an unknown key.
+scenarios = sorted(glob.glob(os.path.join(ROOT, "journeys", "scenarios", "*.yaml")) +
+                   glob.glob(os.path.join(ROOT, "tests", "cli", "inputs", "compare", "*.yaml")))
+check(len(scenarios) >= 5, f"expected at least 5 scenario files, found {len(scenarios)}")
+for path in scenarios:
+    with open(path, encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    found = errors(SCENARIO_V, doc)
+    if path.endswith("unknown-key.yaml"):
+        check(found, f"{os.path.relpath(path, ROOT)}: the scenario schema accepts `volum`")
+    else:
+        for e in found:
+            failures.append(f"{os.path.relpath(path, ROOT)}: {e}")
+check(errors(SCENARIO_V, {"journeys": {}}), "scenario schema accepts a scenario without `scenario`")
+check(errors(SCENARIO_V, {"scenario": "s", "journeys": {"j": {"steps": {"a": {"shares": [{"to": "b"}]}}}}}),
+      "scenario schema accepts a share without `p`")
 
 
 # 2. Patterns agree with the parser (lib/model/duration.cpp, hours.cpp, parse/reader.cpp).

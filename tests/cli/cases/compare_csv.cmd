@@ -1,0 +1,1 @@
+{bin} compare volume/pay.yaml compare/future/pay.yaml -f csv

@@ -1,0 +1,1 @@
+{bin} compare portfolio/broken.yaml volume/pay.yaml

@@ -1,0 +1,1 @@
+{bin} compare volume/pay.yaml compare/missing.yaml

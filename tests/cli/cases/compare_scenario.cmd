@@ -1,0 +1,1 @@
+{bin} compare volume compare/scenario.yaml -f md

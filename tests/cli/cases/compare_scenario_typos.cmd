@@ -1,0 +1,1 @@
+{bin} compare volume compare/typo-scenario.yaml

@@ -1,0 +1,1 @@
+{bin} compare volume compare/unknown-key.yaml

@@ -1,0 +1,1 @@
+{bin} metrics volume -f json --portfolio
