@@ -33,6 +33,12 @@ IntentRow make_intent_row(const Journey &journey, const JourneyMetrics &metrics)
   }
   row.lead_time = metrics.lead_time.expected;
   row.handoffs = metrics.handoffs.expected;
+  for (std::size_t m = 0; m < kSurveyMeasures.size(); ++m) {
+    std::vector<ScorePoint> history = score_history(journey.surveys, kSurveyMeasures[m]);
+    if (!history.empty()) {
+      row.scores[m] = std::move(history.back());
+    }
+  }
   return row;
 }
 

@@ -5,6 +5,8 @@
 #include "journey/analysis/metrics.h"
 #include "journey/model/journey.h"
 
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,8 @@ struct IntentRow {
   std::string owner;
   double lead_time = 0; ///< expected lead time, seconds; NaN when undefined
   double handoffs = 0;  ///< expected handoffs; NaN when undefined
+  /// The latest NPS, CES and CSAT of the whole journey (by `kSurveyMeasures`); empty when none.
+  std::array<std::optional<ScorePoint>, kSurveyMeasures.size()> scores;
 };
 
 /// The journeys serving one intent.

@@ -4,6 +4,7 @@
 #include "journey/model/text.h"
 
 #include "journey/portfolio/cells.h"
+#include "journey/portfolio/survey_format.h"
 #include "journey/portfolio/table_format.h"
 
 #include <cctype>
@@ -100,6 +101,7 @@ std::string journey_html(const ReportJourney &j, std::size_t index) {
     return out;
   }
   out += "<h3>Metrics</h3>\n" + report_metrics_html(*j.metrics);
+  out += report_surveys_html(j.metrics->surveys);
   out += "<h3>What the customer experiences, and what the organisation sees</h3>\n";
   out += diagram_html(j.diagram_svg, j.diagram_error, fmt::format("j{}-", index + 1),
                       "compare diagram");
