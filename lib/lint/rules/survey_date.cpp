@@ -10,9 +10,9 @@ void check_survey_date(const Journey &journey, const RuleContext &context, Repor
   for (const Survey &survey : journey.surveys) {
     if (survey.day && *survey.day > context.today) {
       out.report_in(survey.file, "survey-date",
-                    fmt::format("{} is dated {}, after today ({}): a result cannot be measured "
-                                "before the survey closes; check the year and the month",
-                                survey_subject(survey), survey.date, format_date(context.today)),
+                    fmt::format("{} is after today ({}): a result cannot be measured before "
+                                "the survey closes; check the year and the month",
+                                survey_subject(survey), format_date(context.today)),
                     either(survey.date_location, survey.location));
     }
   }
