@@ -16,6 +16,7 @@ struct MapOptions {
   std::string output;
   std::string format;
   std::string layout_timeout = "30s";
+  bool load = false; ///< the load map: teams and contact channels by utilisation
 };
 
 int run_map(const MapOptions &options) {
@@ -38,9 +39,20 @@ int run_map(const MapOptions &options) {
     return kExitUsage;
   }
   layout.timeout = *timeout;
-  const CheckRun run = check_inputs(options.inputs);
+  CheckOptions inputs = options.inputs;
+  inputs.measure = inputs.measure || options.load;
+  const CheckRun run = check_inputs(inputs);
   print_problems(run, "map");
-  Expected<Drawing> drawing = draw_portfolio_map(run.definitions(), *format, layout);
+  Expected<Drawing> drawing = failure("no map");
+  if (options.load) {
+    std::vector<JourneyMetrics> metrics;
+    for (const CheckedFile *checked : run.journeys()) {
+      metrics.push_back(*checked->metrics);
+    }
+    drawing = draw_load_map(load_map_view(run.definitions(), metrics), *format, layout);
+  } else {
+    drawing = draw_portfolio_map(run.definitions(), *format, layout);
+  }
   if (!drawing) {
     fmt::print(stderr, "journey map: error: cannot draw the map: {}\n",
                escape_terminal(drawing.error()));
@@ -67,6 +79,9 @@ std::function<int()> setup_map(CLI::App &app) {
                   "Longest time the map's layout may take (0: no bound)")
       ->default_str("30s")
       ->type_name("DURATION");
+  cmd->add_flag("--load", options->load,
+                "The load map instead: each team and contact channel sized by its monthly work "
+                "and coloured by utilisation, with the hours of every journey with a volume");
   cmd->footer(
       footer("Processes are matched across journeys by id, so define them once in a shared\n"
              "catalog (`catalog: org.yaml`). A layout that exceeds --layout-timeout is stopped\n"

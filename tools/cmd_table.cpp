@@ -2,6 +2,7 @@
 // internal processes, owner, headline metrics) as Markdown, CSV, JSON or HTML.
 #include "command.h"
 #include "common.h"
+#include "journey/portfolio/load_format.h"
 #include "journey/portfolio/table_format.h"
 
 namespace journey::tools {
@@ -11,17 +12,29 @@ struct TableOptions {
   InputOptions inputs{.paths = {}, .config = {}, .measure = true};
   std::string format = "md";
   std::string output;
+  std::string by; ///< `team` or `channel`: the load table instead of the intent table
 };
 
 int run_table(const TableOptions &options) {
   const CheckRun run = check_inputs(options.inputs);
   print_problems(run, "table");
+  const TableFormat format = *parse_table_format(options.format);
+  if (!options.by.empty()) {
+    std::vector<JourneyMetrics> all;
+    std::size_t left_out = 0;
+    for (const CheckedFile *checked : run.journeys()) {
+      all.push_back(*checked->metrics);
+      left_out += monthly_figures(*checked->metrics) ? 0 : 1;
+    }
+    const LoadKind kind = *value_of(kLoadKindNames, options.by);
+    return finish(run, options.output,
+                  format_load_table(portfolio_loads(all, kind), kind, format, left_out));
+  }
   std::vector<IntentRow> rows;
   for (const CheckedFile *checked : run.journeys()) {
     rows.push_back(make_intent_row(checked->file.journey, *checked->metrics));
   }
   const IntentTable table = build_intent_table(std::move(rows));
-  const TableFormat format = *parse_table_format(options.format);
   return finish(run, options.output, format_table(table, format));
 }
 
@@ -36,9 +49,17 @@ std::function<int()> setup_table(CLI::App &app) {
       ->default_str("md");
   cmd->add_option("-o,--output", options->output, "Write the table to FILE instead of stdout")
       ->type_name("FILE");
+  cmd->add_option("--by", options->by,
+                  "The load table instead: per team (or contact channel) the monthly work of "
+                  "every journey with a volume, against its staff; most loaded first")
+      ->check(choices(kLoadKindNames))
+      ->type_name("team|channel");
   cmd->footer(footer("Rows are grouped by intent (alphabetical; journeys without an intent last),\n"
-                     "then ordered by title. CSV quotes as RFC 4180 says (lists joined with `; `,\n"
-                     "lead time also in seconds). Shared catalogs (`catalog:`) are not rows."));
+                     "then ordered by title, with the latest NPS, CES and CSAT. CSV quotes as RFC\n"
+                     "4180 says (lists joined with `; `, lead time also in seconds). Shared\n"
+                     "catalogs (`catalog:`) are not rows. With --by team|channel: utilisation,\n"
+                     "FTE needed, work hours and contacts per month, as `journey metrics DIR`\n"
+                     "sums them."));
   return [options] { return run_table(*options); };
 }
 

@@ -249,6 +249,7 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
   m.steps = journey.steps.size();
   m.outcomes = {{"abandon", 0.0}, {"failure", 0.0}, {"success", 0.0}};
   m.volume = journey.volume;
+  m.surveys = journey.surveys;
   m.failure_demand_contacts = kNaN;
   m.failure_demand_share = kNaN;
   m.failure_demand_cost = kNaN;

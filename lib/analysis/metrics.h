@@ -66,6 +66,9 @@ struct JourneyMetrics {
   std::vector<Load> channel_loads;     ///< per customer, on each channel its steps use
   std::vector<Load> team_loads;        ///< per customer, on each team its steps name
   std::vector<ChannelQueue> queues;    ///< computed queues (`wait: queue`)
+
+  /// Measured experience: the journey's survey results as written (model/survey.h).
+  std::vector<Survey> surveys;
 };
 
 /// Measures a journey. Meant for journeys that lint clean, but safe on anything: unresolved

@@ -172,6 +172,9 @@ CheckRun check_inputs(const CheckOptions &options) {
     run.report.diagnostics.insert(run.report.diagnostics.end(), checked.findings.begin(),
                                   checked.findings.end());
     run.report.texts.emplace(checked.file.path, checked.file.text);
+    if (!checked.file.surveys_path.empty()) {
+      run.report.texts.emplace(checked.file.surveys_path, checked.file.surveys_text);
+    }
   }
   sort_diagnostics(run.input_errors);
   run.report.input_errors = run.input_errors;

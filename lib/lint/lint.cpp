@@ -98,7 +98,7 @@ std::vector<Diagnostic> lint(const Journey &journey, std::vector<Diagnostic> par
   std::vector<Diagnostic> out = std::move(parse_diagnostics);
   if (readable) {
     const JourneyGraph graph(journey);
-    RuleContext context{config, graph};
+    RuleContext context{config, graph, config.today ? *config.today : today()};
     Reporter reporter(journey, out);
     for (const Rule &rule : all_rules()) {
       if (rule.check == nullptr) {
@@ -112,7 +112,15 @@ std::vector<Diagnostic> lint(const Journey &journey, std::vector<Diagnostic> par
     }
   }
   apply_severities(out, config);
+  // Comments in the journey's text silence findings in it, not in its survey sidecar.
+  const auto here = std::stable_partition(out.begin(), out.end(), [&](const Diagnostic &d) {
+    return d.file.empty() || d.file == journey.file;
+  });
+  std::vector<Diagnostic> elsewhere(std::make_move_iterator(here), std::make_move_iterator(out.end()));
+  out.erase(here, out.end());
   apply_suppressions(out, text);
+  out.insert(out.end(), std::make_move_iterator(elsewhere.begin()),
+             std::make_move_iterator(elsewhere.end()));
   sort_diagnostics(out);
   return out;
 }

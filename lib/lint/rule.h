@@ -20,6 +20,11 @@ public:
   void report(std::string_view rule, std::string message, Location where) {
     out_.push_back(Diagnostic{Severity::Error, std::string(rule), std::move(message), journey_.file, where});
   }
+  /// Records a finding in another file read with the journey (its survey sidecar).
+  void report_in(std::string file, std::string_view rule, std::string message, Location where) {
+    out_.push_back(Diagnostic{Severity::Error, std::string(rule), std::move(message),
+                              std::move(file), where});
+  }
 
 private:
   const Journey &journey_;
@@ -31,6 +36,7 @@ private:
 struct RuleContext {
   const LintConfig &config;
   const JourneyGraph &graph;
+  int today = 0; ///< days since 1970-01-01 (`journey::today()`, or `LintConfig::today`)
 };
 
 /// A check over a parsed journey. Parser-side rules (`yaml-syntax`, ...) have none.

@@ -4,6 +4,7 @@
 #include "journey/load/journey_files.h"
 #include "journey/parse/config.h"
 #include "journey/parse/parse.h"
+#include "journey/parse/surveys.h"
 
 #include <fmt/format.h>
 
@@ -224,6 +225,10 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
   };
   // Empty when the file is a journey file; else why not.
   const auto why_not = [&](const fs::path &p, const std::string &root) {
+    if (const std::string journey = sidecar_journey_path(p.string()); !journey.empty()) {
+      return fmt::format("the survey results of `{}`, read with it",
+                         fs::path(journey).filename().string());
+    }
     const LintConfig &config = selection(p);
     const std::string rel = path_for_globs(config, p, root);
     if (!is_included(config, rel)) {
@@ -241,6 +246,8 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
     return std::string();
   };
   std::vector<std::string> out;
+  std::set<std::string> for_sidecars; // journeys added for a sidecar named on its own
+  std::set<std::string> named;        // files named, so a sidecar adds its journey once
   for (const std::string &arg : args) {
     if (arg == "-") {
       out.push_back(arg);
@@ -253,6 +260,24 @@ std::vector<std::string> Workspace::expand(const std::vector<std::string> &args,
       continue;
     }
     if (!fs::is_directory(status)) {
+      // A survey sidecar named on its own (a pre-commit hook's changed files) stands for its
+      // journey, which reads it.
+      if (const std::string journey = sidecar_journey_path(arg); !journey.empty()) {
+        std::error_code missing;
+        if (!fs::is_regular_file(journey, missing)) {
+          errors.push_back(io_error(arg, fmt::format("is survey results, read with the journey "
+                                                     "`{}`, which is not there; name the survey "
+                                                     "file after its journey file",
+                                                     journey)));
+        } else if (!named.contains(journey) && for_sidecars.insert(journey).second) {
+          out.push_back(journey);
+        }
+        continue;
+      }
+      if (for_sidecars.contains(arg)) {
+        continue;
+      }
+      named.insert(arg);
       if (force_exclude) {
         if (std::string reason = why_not(arg, "."); !reason.empty()) {
           skip(arg, std::move(reason));
@@ -352,6 +377,48 @@ LoadedFile Workspace::load_text(const std::string &path, std::string display_nam
   return file;
 }
 
+namespace {
+
+/// Adds the survey results of `x.surveys.yaml` next to the journey read from `path` (`x.yaml`),
+/// when there is one; its findings name the sidecar file.
+void read_surveys_sidecar(LoadedFile &file, const std::string &path) {
+  const std::string sidecar = surveys_sidecar_path(path);
+  std::error_code error;
+  if (sidecar.empty() || !fs::exists(fs::symlink_status(sidecar, error)) || error) {
+    return;
+  }
+  std::string shown = surveys_sidecar_path(file.path);
+  if (shown.empty()) {
+    shown = sidecar;
+  }
+  Expected<std::string> text = read_file(sidecar);
+  if (!text) {
+    file.diagnostics.push_back(Diagnostic{Severity::Error, "io",
+                                          fmt::format("the survey file of this journey {}",
+                                                      text.error()),
+                                          shown, {}});
+    return;
+  }
+  SurveysResult parsed = parse_surveys(*text, shown);
+  if (!parsed.journey.empty() && parsed.journey != file.journey.id) {
+    parsed.diagnostics.push_back(Diagnostic{
+        Severity::Error, "invalid-value",
+        fmt::format("this survey file is found by name next to journey `{}` but says `journey: "
+                    "{}`: rename the file after the journey it belongs to, or fix the id",
+                    file.journey.id, parsed.journey),
+        shown, parsed.journey_location});
+  }
+  file.diagnostics.insert(file.diagnostics.end(), parsed.diagnostics.begin(),
+                          parsed.diagnostics.end());
+  file.journey.surveys.insert(file.journey.surveys.end(),
+                              std::make_move_iterator(parsed.surveys.begin()),
+                              std::make_move_iterator(parsed.surveys.end()));
+  file.surveys_path = std::move(shown);
+  file.surveys_text = std::move(*text);
+}
+
+} // namespace
+
 LoadedFile Workspace::read_input(const std::string &path, std::string display_name) const {
   Expected<std::string> text = read_file(path);
   if (!text) {
@@ -361,7 +428,11 @@ LoadedFile Workspace::read_input(const std::string &path, std::string display_na
     file.diagnostics.push_back(io_error(file.path, text.error()));
     return file;
   }
-  return parse_text(std::move(display_name), std::move(*text));
+  LoadedFile file = parse_text(std::move(display_name), std::move(*text));
+  if (path != "-" && !file.is_catalog && file.readable) {
+    read_surveys_sidecar(file, path);
+  }
+  return file;
 }
 
 LoadedFile Workspace::parse_text(std::string display_name, std::string text) {

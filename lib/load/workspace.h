@@ -29,6 +29,10 @@ struct LoadedFile {
   bool io_error = false;     ///< could not be read at all (exit code 2)
   Journey journey;           ///< empty for catalogs
   std::vector<Diagnostic> diagnostics; ///< from reading, parsing and catalog resolution
+  /// The survey sidecar read with the journey (`x.surveys.yaml` next to `x.yaml`), as shown in
+  /// diagnostics, and its text; empty when there is none.
+  std::string surveys_path;
+  std::string surveys_text;
 };
 
 /// A YAML file a directory search (or `--force-exclude`) left out, and why.

@@ -35,6 +35,9 @@ struct LintConfig {
   std::map<std::string, Budgets> journeys; ///< journey id -> budgets laid over the global ones
   std::vector<std::string> include;        ///< globs of journey files; empty: `*.yaml`, `*.yml`
   std::vector<std::string> exclude;        ///< globs never linted, added to the built-in ones
+  /// The day survey dates are judged against (days since 1970-01-01); empty: `today()`. Not
+  /// read from the file: set by tests, so that no finding depends on the clock.
+  std::optional<int> today;
 
   /// Budgets in force for one journey.
   Budgets budgets_for(const std::string &journey_id) const;

@@ -5,6 +5,7 @@
 #include "journey/model/duration.h"
 #include "journey/model/hours.h"
 #include "journey/model/spread.h"
+#include "journey/model/survey.h"
 
 #include <cstdint>
 #include <optional>
@@ -157,6 +158,8 @@ struct Journey {
   std::vector<Team> teams;
   std::vector<Process> processes;
   std::vector<Step> steps;
+  /// Survey results, from `surveys:` and then the sidecar file `<name>.surveys.yaml`.
+  std::vector<Survey> surveys;
 
   Location location; ///< position of the document's top-level mapping
   Location id_location;

@@ -169,6 +169,46 @@ MappingRule make_step(const MappingRule &branch) {
       });
 }
 
+MappingRule make_survey() {
+  return mapping(
+      "survey",
+      "One survey result: the date it was measured, the sample size and any of NPS, CES and "
+      "CSAT, for the whole journey or one step.",
+      {
+          required(key("date", ValueRule::Date, "The day the results were measured or closed.")),
+          key("step", ValueRule::Text, "Id of the step surveyed. Default: the whole journey."),
+          key("nps", ValueRule::Score,
+              "Net Promoter Score: % promoters minus % detractors, from -100 to 100."),
+          key("ces", ValueRule::Score,
+              "Customer Effort Score: the mean answer to \"they made it easy for me\", from 1 "
+              "(strongly disagree) to 7 (strongly agree)."),
+          key("csat", ValueRule::Score,
+              "Customer satisfaction: the % of respondents satisfied or very satisfied (4 or 5 "
+              "of 5), from 0 to 100."),
+          key("sample", ValueRule::Number, "How many customers answered."),
+      });
+}
+
+KeyRule surveys_key(const MappingRule &survey) {
+  return of(key("surveys", ValueRule::ListOf,
+                "Survey results, oldest or newest first: NPS, CES and CSAT with their date and "
+                "sample size. They may also be kept in a sidecar file `<name>.surveys.yaml`."),
+            survey);
+}
+
+MappingRule make_surveys_file(const MappingRule &survey) {
+  MappingRule m = mapping("surveysFile",
+                          "Survey results of the journey in the file of the same name "
+                          "(`apply-by-post.yaml` for `apply-by-post.surveys.yaml`). Reference: "
+                          "docs/format.md.",
+                          {key("journey", ValueRule::Slug,
+                               "The id of the journey the results belong to; checked against "
+                               "the journey file."),
+                           required(surveys_key(survey))});
+  m.title = "Survey results of a journey";
+  return m;
+}
+
 KeyRule channels_key(const MappingRule &channel) {
   return of(key("channels", ValueRule::MappingsById, "Channels by id."), channel);
 }
@@ -183,7 +223,8 @@ KeyRule processes_key(const MappingRule &process) {
 }
 
 MappingRule make_journey(const MappingRule &channel, const MappingRule &team,
-                         const MappingRule &process, const MappingRule &step) {
+                         const MappingRule &process, const MappingRule &step,
+                         const MappingRule &survey) {
   MappingRule m = mapping(
       "journey",
       "One customer journey: intent, start, steps across channels and teams, and ends. "
@@ -210,6 +251,7 @@ MappingRule make_journey(const MappingRule &channel, const MappingRule &team,
           required(of(key("steps", ValueRule::ListOf,
                           "The steps; the first one is where the journey starts."),
                       step)),
+          surveys_key(survey),
       });
   m.title = "Customer journey";
   return m;
@@ -296,14 +338,17 @@ struct Tables {
   MappingRule process = make_process();
   MappingRule branch = make_branch();
   MappingRule step = make_step(branch);
-  MappingRule journey = make_journey(channel, team, process, step);
+  MappingRule survey = make_survey();
+  MappingRule surveys_file = make_surveys_file(survey);
+  MappingRule journey = make_journey(channel, team, process, step, survey);
   MappingRule catalog = make_catalog(channel, team, process);
   MappingRule budgets = make_budgets();
   MappingRule journey_config = make_journey_config(budgets);
   MappingRule config = make_config(budgets, journey_config);
   MappingRule tail = make_tail();
   std::vector<const MappingRule *> all{&journey, &channel, &team,   &process, &step,
-                                       &branch,  &catalog, &config, &budgets, &journey_config};
+                                       &branch,  &catalog, &config, &budgets, &journey_config,
+                                       &survey,  &surveys_file};
 };
 
 const Tables &tables() {
@@ -351,6 +396,12 @@ const MappingRule &journey_config_rule() {
 const MappingRule &tail_rule() {
   return tables().tail;
 }
+const MappingRule &survey_rule() {
+  return tables().survey;
+}
+const MappingRule &surveys_file_rule() {
+  return tables().surveys_file;
+}
 const std::vector<const MappingRule *> &all_mapping_rules() {
   return tables().all;
 }
@@ -386,6 +437,8 @@ std::string_view describe(ValueRule rule) {
            "`400 per day`). A month is 365.25/12 = 30.4375 days.";
   case ValueRule::ServiceLevel:
     return "A share answered within a time: `80% in 20s`, `90% in 2m`.";
+  case ValueRule::Date:
+    return "A calendar date, year-month-day: `2025-03-31`.";
   default:
     return {};
   }
@@ -400,8 +453,11 @@ const std::vector<std::string_view> &examples(ValueRule rule) {
   static const std::vector<std::string_view> rates{"12000/month", "400/day", "3000/week"};
   static const std::vector<std::string_view> service_levels{"80% in 20s", "90% in 2m"};
   static const std::vector<std::string_view> spreads{"3d", "2d-7d", "10m - 1h", "0-2h"};
+  static const std::vector<std::string_view> dates{"2025-03-31"};
   static const std::vector<std::string_view> none;
   switch (rule) {
+  case ValueRule::Date:
+    return dates;
   case ValueRule::Rate:
     return rates;
   case ValueRule::ServiceLevel:

@@ -33,6 +33,8 @@ enum class ValueRule {
   Wait,           ///< a Spread, or `queue` (computed from the channel's staff)
   ServiceLevel,   ///< a share answered within a time: `80% in 20s`
   Spread,         ///< a Duration, a range `2d-7d`, or `{typical: 2d, p90: 7d}` (`tail_rule`)
+  Score,          ///< any number, negative too (its scale is checked by lint)
+  Date,           ///< a calendar date `2025-03-31` (`parse_date`)
 };
 
 struct MappingRule;
@@ -91,6 +93,10 @@ const MappingRule &budgets_rule();
 const MappingRule &journey_config_rule();
 /// The typical-and-tail form of a Spread value: `{typical: 2d, p90: 7d}`.
 const MappingRule &tail_rule();
+/// One survey result: `{date, nps, ces, csat, sample, step}`.
+const MappingRule &survey_rule();
+/// The top level of a survey sidecar file (`<journey file name>.surveys.yaml`).
+const MappingRule &surveys_file_rule();
 /// Every mapping above, journey file first.
 const std::vector<const MappingRule *> &all_mapping_rules();
 

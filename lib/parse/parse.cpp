@@ -6,6 +6,7 @@
 #include "journey/parse/keys.h"
 #include "journey/model/text.h"
 #include "journey/parse/reader.h"
+#include "journey/parse/survey_reader.h"
 #include "journey/parse/yaml_tree.h"
 
 #include <fmt/format.h>
@@ -499,6 +500,8 @@ public:
         read_teams(v, j.teams);
       } else if (k == "processes") {
         read_processes(v, j.processes);
+      } else if (k == "surveys") {
+        detail::read_surveys(r_, v, j.surveys);
       } else if (k == "steps") {
         has_steps = true;
         j.steps_location = key.location;

@@ -222,6 +222,30 @@ std::optional<double> Reader::number(NodeId id, std::string_view field, bool per
   return *value * scale;
 }
 
+std::optional<double> Reader::signed_number(NodeId id, std::string_view field) {
+  const Node &n = node(id);
+  if (n.kind == Kind::Null) {
+    return std::nullopt;
+  }
+  if (n.kind != Kind::Scalar) {
+    wrong_type(id, field, "a number");
+    return std::nullopt;
+  }
+  std::string_view s = trim(n.value);
+  const bool negative = !s.empty() && s.front() == '-';
+  if (negative) {
+    s.remove_prefix(1);
+  }
+  const std::optional<double> value =
+      negative && s.starts_with('+') ? std::nullopt : parse_double(s);
+  if (!value || *value > kLargestAmount) {
+    report("invalid-value", fmt::format("`{}` must be a number, not `{}`", field, n.value),
+           n.location);
+    return std::nullopt;
+  }
+  return negative ? -*value : *value;
+}
+
 std::optional<long long> Reader::integer(NodeId id, std::string_view field) {
   const Node &n = node(id);
   if (n.kind == Kind::Null) {

@@ -45,6 +45,8 @@ public:
   std::optional<std::string> label(yaml::NodeId id, std::string_view field);
   /// A number from 0 to 10^12; also accepts `40%` when `percent` is true (as 0.4).
   std::optional<double> number(yaml::NodeId id, std::string_view field, bool percent = false);
+  /// A number, negative too (a score whose scale lint checks).
+  std::optional<double> signed_number(yaml::NodeId id, std::string_view field);
   /// A whole number.
   std::optional<long long> integer(yaml::NodeId id, std::string_view field);
   /// A duration such as `2h` or `P1D`.

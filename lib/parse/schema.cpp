@@ -124,6 +124,8 @@ std::string_view value_definition(ValueRule rule) {
     return "serviceLevel";
   case ValueRule::Spread:
     return "spread";
+  case ValueRule::Date:
+    return "date";
   default:
     return {};
   }
@@ -189,6 +191,11 @@ Json value_schema(ValueRule rule, const std::string &ref_base) {
                             tail}}},
                          rule);
   }
+  case ValueRule::Date:
+    return with_examples({{"type", "string"},
+                          {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+                          {"description", description}},
+                         rule);
   case ValueRule::TextList:
     return {
         {"description", description},
@@ -332,7 +339,12 @@ private:
     case ValueRule::Probability:
     case ValueRule::Rate:
     case ValueRule::ServiceLevel:
+    case ValueRule::Date:
       p["$ref"] = need_value(key.value);
+      describe_as(p, key.description);
+      break;
+    case ValueRule::Score:
+      p["type"] = "number";
       describe_as(p, key.description);
       break;
     case ValueRule::Wait:

@@ -1,5 +1,6 @@
 // Journey diff: steps matched by id and compared field by field; metrics compared against budgets.
 #include "journey/portfolio/diff.h"
+#include "journey/portfolio/survey_format.h"
 
 #include "journey/model/duration.h"
 #include "journey/portfolio/cells.h"
@@ -176,6 +177,9 @@ JourneyDiff diff_journeys(const Journey &before, const Journey &after,
   compare(diff.journey_fields, "start", before.start, after.start);
   compare(diff.journey_fields, "ends", join(before.ends, "; "), join(after.ends, "; "));
   compare(diff.journey_fields, "catalog", before.catalog, after.catalog);
+  for (FieldChange &score : survey_changes(before.surveys, after.surveys)) {
+    diff.journey_fields.push_back(std::move(score));
+  }
 
   std::unordered_map<std::string, std::size_t> old_steps;
   for (std::size_t i = 0; i < before.steps.size(); ++i) {

@@ -43,6 +43,13 @@ IntentRow make_intent_row(const Journey &journey, const JourneyMetrics &metrics)
   row.success = metrics.expected_defined && success != metrics.outcomes.end()
                     ? success->second
                     : std::numeric_limits<double>::quiet_NaN();
+
+  for (std::size_t m = 0; m < kSurveyMeasures.size(); ++m) {
+    std::vector<ScorePoint> history = score_history(journey.surveys, kSurveyMeasures[m]);
+    if (!history.empty()) {
+      row.scores[m] = std::move(history.back());
+    }
+  }
   return row;
 }
 

@@ -5,6 +5,8 @@
 #include "journey/analysis/metrics.h"
 #include "journey/model/journey.h"
 
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,9 @@ struct IntentRow {
   double right_first_time = 0; ///< NaN when undefined
   double cost = 0;             ///< expected cost to serve; NaN when undefined
   double success = 0;          ///< probability of ending in success; NaN when undefined
+
+  /// The latest NPS, CES and CSAT of the whole journey (by `kSurveyMeasures`); empty when none.
+  std::array<std::optional<ScorePoint>, kSurveyMeasures.size()> scores;
 };
 
 /// The journeys serving one intent.

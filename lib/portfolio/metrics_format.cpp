@@ -166,6 +166,31 @@ void add_volume_json(nlohmann::ordered_json &j, const JourneyMetrics &m) {
   j["queues"] = queues;
 }
 
+/// Measured experience: each measure's history, oldest first, of the journey and of each step
+/// surveyed (model/survey.h).
+void add_surveys_json(nlohmann::ordered_json &j, const JourneyMetrics &m) {
+  const auto histories = [&](std::string_view step) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (SurveyMeasure measure : kSurveyMeasures) {
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      for (const ScorePoint &p : score_history(m.surveys, measure, step)) {
+        list.push_back({{"date", p.date},
+                        {"value", tidy_number(p.value)},
+                        {"sample", p.sample ? json_number(*p.sample) : nlohmann::ordered_json(nullptr)}});
+      }
+      out[std::string(survey_scale(measure).key)] = std::move(list);
+    }
+    return out;
+  };
+  nlohmann::ordered_json steps = nlohmann::ordered_json::object();
+  for (const Survey &s : m.surveys) {
+    if (!s.step.empty() && !steps.contains(s.step)) {
+      steps[s.step] = histories(s.step);
+    }
+  }
+  j["surveys"] = {{"journey", histories({})}, {"steps", std::move(steps)}};
+}
+
 nlohmann::ordered_json to_json(const JourneyMetrics &m) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   j["journey"] = m.journey;
@@ -211,6 +236,7 @@ nlohmann::ordered_json to_json(const JourneyMetrics &m) {
   add_volume_json(j, m);
   j["problem"] =
       m.problem.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(m.problem);
+  add_surveys_json(j, m);
   return j;
 }
 

@@ -6,6 +6,7 @@
 
 #include "journey/portfolio/cells.h"
 #include "journey/portfolio/compact_svg.h"
+#include "journey/portfolio/survey_format.h"
 #include "journey/portfolio/table_format.h"
 
 #include <unordered_map>
@@ -180,6 +181,7 @@ std::string journey_html(const ReportJourney &j, std::size_t index) {
          "</div>\n";
   out += "<div class=\"block\">\n<h3>All figures</h3>\n" + report_metrics_html(*j.metrics) +
          "</div>\n";
+  out += report_surveys_html(j.metrics->surveys);
   if (!j.diagram_svg.empty() || !j.diagram_error.empty()) {
     out += "<div class=\"block diagram-block\">\n<h3>What the customer experiences, and what the "
            "organisation sees</h3>\n";

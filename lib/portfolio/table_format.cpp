@@ -11,14 +11,27 @@
 namespace journey {
 namespace {
 
-constexpr std::array<std::string_view, 8> kColumns{"Customer intent",
-                                                   "Customer journey",
-                                                   "Start point",
-                                                   "End points",
-                                                   "Existing internal processes",
-                                                   "Owner",
-                                                   "Expected lead time",
-                                                   "Expected handoffs"};
+constexpr std::array<std::string_view, 11> kColumns{"Customer intent",
+                                                    "Customer journey",
+                                                    "Start point",
+                                                    "End points",
+                                                    "Existing internal processes",
+                                                    "Owner",
+                                                    "Expected lead time",
+                                                    "Expected handoffs",
+                                                    "NPS",
+                                                    "CES",
+                                                    "CSAT"};
+
+/// The latest score as a cell: `+12 (2025-03-31, n=400)`; empty when there is none.
+std::string score_cell(const IntentRow &row, std::size_t m) {
+  const std::optional<ScorePoint> &p = row.scores[m];
+  if (!p) {
+    return {};
+  }
+  const std::string n = p->sample ? ", n=" + format_count(*p->sample) : "";
+  return fmt::format("{} ({}{})", format_score(kSurveyMeasures[m], p->value), p->date, n);
+}
 
 /// The headline figures the HTML table adds after the handoffs (the report's intent table).
 constexpr std::array<std::string_view, 4> kHtmlKpiColumns{"Waiting, of the lead time",
@@ -62,6 +75,21 @@ nlohmann::ordered_json text_or_null(const std::string &text) {
   return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
 }
 
+/// `{"nps": {"value", "date", "sample"}, "ces": ..., "csat": ...}`, null where there is none.
+nlohmann::ordered_json scores_json(const IntentRow &row) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (std::size_t m = 0; m < kSurveyMeasures.size(); ++m) {
+    const std::optional<ScorePoint> &p = row.scores[m];
+    out[std::string(survey_scale(kSurveyMeasures[m]).key)] =
+        p ? nlohmann::ordered_json{{"value", tidy_number(p->value)},
+                                   {"date", p->date},
+                                   {"sample", p->sample ? nlohmann::ordered_json(*p->sample)
+                                                        : nlohmann::ordered_json(nullptr)}}
+          : nlohmann::ordered_json(nullptr);
+  }
+  return out;
+}
+
 } // namespace
 
 std::optional<TableFormat> parse_table_format(std::string_view name) {
@@ -82,11 +110,13 @@ std::string format_table_markdown(const IntentTable &table) {
     bool first = true;
     for (const IntentRow &row : group.rows) {
       out +=
-          fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+          fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                       first ? markdown_cell(intent_heading(group.intent)) : "",
                       markdown_cell(row.title), markdown_cell(row.start), markdown_list(row.ends),
                       markdown_list(row.processes), markdown_cell(row.owner),
-                      format_expected_duration(row.lead_time), format_count(row.handoffs));
+                      format_expected_duration(row.lead_time), format_count(row.handoffs),
+                      markdown_cell(score_cell(row, 0)), markdown_cell(score_cell(row, 1)),
+                      markdown_cell(score_cell(row, 2)));
       first = false;
     }
   }
@@ -95,18 +125,26 @@ std::string format_table_markdown(const IntentTable &table) {
 
 std::string format_table_csv(const IntentTable &table) {
   std::string out = "intent,journey,title,file,start,ends,processes,owner,"
-                    "expected_lead_time_seconds,expected_lead_time,expected_handoffs\n";
+                    "expected_lead_time_seconds,expected_lead_time,expected_handoffs,"
+                    "nps,nps_date,nps_sample,ces,ces_date,ces_sample,csat,csat_date,"
+                    "csat_sample\n";
   for (const IntentGroup &group : table.groups) {
     for (const IntentRow &row : group.rows) {
       const std::string seconds =
           std::isfinite(row.lead_time) ? fmt::format("{}", std::llround(row.lead_time)) : "";
       const std::string handoffs = std::isfinite(row.handoffs) ? format_count(row.handoffs) : "";
       const std::string lead = std::isfinite(row.lead_time) ? format_duration(row.lead_time) : "";
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_text(group.intent),
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}", csv_text(group.intent),
                          csv_text(row.journey), csv_text(row.title), csv_text(row.file),
                          csv_text(row.start), csv_text(join(row.ends, "; ")),
                          csv_text(join(row.processes, "; ")), csv_text(row.owner), seconds,
                          csv_text(lead), handoffs);
+      for (const std::optional<ScorePoint> &p : row.scores) {
+        out += p ? fmt::format(",{},{},{}", format_decimal(p->value, 2), p->date,
+                               p->sample ? format_count(*p->sample) : "")
+                 : ",,,";
+      }
+      out += "\n";
     }
   }
   return out;
@@ -130,6 +168,7 @@ std::string format_table_json(const IntentTable &table) {
                                      ? nlohmann::ordered_json(format_duration(row.lead_time))
                                      : nlohmann::ordered_json(nullptr)},
           {"expected_handoffs", number_or_null(row.handoffs)},
+          {"surveys", scores_json(row)},
       });
     }
     intents.push_back({{"intent", text_or_null(group.intent)}, {"journeys", std::move(journeys)}});
@@ -140,11 +179,15 @@ std::string format_table_json(const IntentTable &table) {
 
 std::string intent_table_html(const IntentTable &table) {
   std::string out = "<table class=\"intent-table\">\n<thead><tr>";
-  for (std::string_view c : kColumns) {
-    out += fmt::format("<th scope=\"col\">{}</th>", c);
-  }
-  for (std::string_view c : kHtmlKpiColumns) {
-    out += fmt::format("<th scope=\"col\">{}</th>", c);
+  // The headline figures go after the handoffs, before the measured scores, as in each row.
+  const std::size_t scores = kColumns.size() - kSurveyMeasures.size();
+  for (std::size_t i = 0; i < kColumns.size(); ++i) {
+    if (i == scores) {
+      for (std::string_view c : kHtmlKpiColumns) {
+        out += fmt::format("<th scope=\"col\">{}</th>", c);
+      }
+    }
+    out += fmt::format("<th scope=\"col\">{}</th>", kColumns[i]);
   }
   out += "</tr></thead>\n";
   for (const IntentGroup &group : table.groups) {
@@ -164,10 +207,19 @@ std::string intent_table_html(const IntentTable &table) {
                          escape_html_text(row.owner), format_expected_duration(row.lead_time),
                          format_count(row.handoffs));
       out += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td>"
-                         "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                         "<td class=\"num\">{}</td><td class=\"num\">{}</td>",
                          html_percent(row.wait_share), html_percent(row.right_first_time),
                          std::isfinite(row.cost) ? fmt::format("{:.2f}", row.cost) : "n/a",
                          html_percent(row.success));
+      for (std::size_t m = 0; m < kSurveyMeasures.size(); ++m) {
+        const std::optional<ScorePoint> &p = row.scores[m];
+        out += p ? fmt::format("<td class=\"num\">{}<div class=\"id\">{}{}</div></td>",
+                               escape_html_text(format_score(kSurveyMeasures[m], p->value)),
+                               escape_html_text(p->date),
+                               p->sample ? ", n=" + format_count(*p->sample) : "")
+                 : std::string("<td></td>");
+      }
+      out += "</tr>\n";
       first = false;
     }
     out += "</tbody>\n";

@@ -2,6 +2,7 @@
 #include "journey/render/portfolio_map.h"
 
 #include "journey/analysis/metrics.h"
+#include "journey/analysis/volume.h"
 #include "journey/model/duration.h"
 #include "journey/model/text.h"
 #include "journey/render/figures.h"
@@ -251,6 +252,173 @@ Expected<Drawing> draw_portfolio_map(const std::vector<const Journey *> &journey
 
 std::string render_portfolio_map(const std::vector<const Journey *> &journeys, Format format) {
   return render_dot(build_portfolio_map(journeys).to_dot(), format);
+}
+
+std::string_view utilisation_band(double utilisation) {
+  if (!std::isfinite(utilisation)) {
+    return "unknown";
+  }
+  return utilisation >= 1 ? "over" : utilisation >= 0.85 ? "high" : utilisation >= 0.7 ? "busy" : "ok";
+}
+
+LoadMapView load_map_view(const std::vector<const Journey *> &journeys,
+                          const std::vector<JourneyMetrics> &metrics) {
+  LoadMapView view;
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < journeys.size() && i < metrics.size(); ++i) {
+    if (monthly_figures(metrics[i])) {
+      order.push_back(i);
+    } else {
+      ++view.left_out;
+    }
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(journeys[a]->id, journeys[a]->file) < std::tie(journeys[b]->id, journeys[b]->file);
+  });
+  std::map<std::pair<std::string, std::string>, std::size_t> journey_index; // (id, file)
+  for (std::size_t i : order) {
+    const Journey &j = *journeys[i];
+    journey_index.emplace(std::pair{j.id, j.file}, view.journeys.size());
+    view.journeys.push_back(
+        LoadMapView::JourneyBox{j.id, j.title.empty() ? j.id : j.title, *metrics[i].volume});
+  }
+  double heaviest_box = 0;
+  double heaviest_link = 0;
+  for (LoadKind kind : {LoadKind::Team, LoadKind::Channel}) {
+    for (LoadRow &row : portfolio_loads(metrics, kind)) {
+      const std::size_t box = view.boxes.size();
+      std::vector<LoadMapView::Link> links;
+      for (const LoadShare &share : row.journeys) {
+        links.push_back(LoadMapView::Link{journey_index.at({share.journey, share.file}), box,
+                                          share.work_hours, 0});
+        heaviest_link = std::max(heaviest_link, share.work_hours);
+      }
+      std::sort(links.begin(), links.end(), [](const auto &a, const auto &b) {
+        return a.journey < b.journey;
+      });
+      view.links.insert(view.links.end(), links.begin(), links.end());
+      heaviest_box = std::max(heaviest_box, row.work_hours);
+      view.boxes.push_back(LoadMapView::LoadBox{std::move(row), 0});
+    }
+  }
+  for (LoadMapView::LoadBox &b : view.boxes) {
+    b.size = heaviest_box > 0 ? b.row.work_hours / heaviest_box : 0;
+  }
+  for (LoadMapView::Link &l : view.links) {
+    l.weight = heaviest_link > 0 ? l.work_hours / heaviest_link : 0;
+  }
+  return view;
+}
+
+namespace {
+
+std::string_view band_fill(std::string_view band) {
+  if (band == "over") {
+    return "#f4b6b0";
+  }
+  if (band == "high") {
+    return "#f9d2a9";
+  }
+  if (band == "busy") {
+    return "#fbeaa5";
+  }
+  return band == "ok" ? "#cfe8d4" : "#eeeeee";
+}
+
+std::string hours_text(double h) {
+  return format_decimal(h, h < 10 ? 1 : 0) + " h";
+}
+
+std::string load_label(const LoadRow &r) {
+  std::string label = "<B>" + html_lines(r.name, 30) + "</B>";
+  label += small_line(hours_text(r.work_hours) + " a month · " +
+                      format_decimal(r.passes, 0) +
+                      (r.kind == LoadKind::Team ? " tasks" : " contacts"));
+  if (r.staff) {
+    label += small_line(format_percent(r.utilisation, 0) + " utilised · staff " +
+                        format_decimal(*r.staff, 1) + ", " + format_decimal(r.fte_needed, 1) +
+                        " FTE needed");
+  } else {
+    label += small_line("no staff stated · " + format_decimal(r.fte_needed, 1) + " FTE needed");
+  }
+  return label;
+}
+
+} // namespace
+
+DotGraph build_load_map(const LoadMapView &view) {
+  DotGraph graph("load");
+  set_diagram_defaults(graph);
+  std::size_t over = 0;
+  for (const LoadMapView::LoadBox &b : view.boxes) {
+    over += utilisation_band(b.row.utilisation) == "over" ? 1 : 0;
+  }
+  std::vector<std::string> lines{
+      plural(view.journeys.size(), "journey", "journeys") + " with a volume · " +
+          plural(view.boxes.size(), "team or contact channel", "teams and contact channels") +
+          " · " + plural(over, "overloaded", "overloaded"),
+      "monthly work hours on the arrows; red: at or over 100% utilised, orange: 85% and over, "
+      "yellow: 70% and over, green: under 70%, grey: no staff stated"};
+  if (view.left_out > 0) {
+    lines.push_back(plural(view.left_out, "journey", "journeys") + " without a volume left out");
+  }
+  graph.graph_attributes()
+      .set("rankdir", "LR")
+      .set("ranksep", "1.6")
+      .set("nodesep", "0.3")
+      .set_html("label", heading_html("Load map", lines, 18))
+      .set("labelloc", "t")
+      .set("labeljust", "l");
+  for (std::size_t j = 0; j < view.journeys.size(); ++j) {
+    const LoadMapView::JourneyBox &box = view.journeys[j];
+    graph.add_node("journey_" + std::to_string(j + 1))
+        .attributes
+        .set_html("label", html_lines(box.title, 32) + small_line(box.id) +
+                               small_line(format_decimal(box.volume, 0) + " customers a month"))
+        .set("fillcolor", journey_fill)
+        .add_class("journey");
+  }
+  ClusterId groups[2] = {no_cluster, no_cluster};
+  for (std::size_t b = 0; b < view.boxes.size(); ++b) {
+    const LoadRow &r = view.boxes[b].row;
+    const bool team = r.kind == LoadKind::Team;
+    ClusterId &group = groups[team ? 0 : 1];
+    if (group == no_cluster) {
+      group = graph.add_cluster(team ? "teams" : "channels");
+      graph.cluster(group)
+          .attributes.set_html("label", team ? "<B>Teams</B>" : "<B>Contact channels</B>")
+          .set("style", "rounded")
+          .set("color", "#bbbbbb")
+          .set("labeljust", "l");
+    }
+    const std::string_view band = utilisation_band(r.utilisation);
+    graph.add_node("load_" + std::to_string(b + 1), group)
+        .attributes.set_html("label", load_label(r))
+        .set("fillcolor", band_fill(band))
+        .set("style", "filled")
+        .set("width", format_decimal(1.8 + 1.6 * std::sqrt(view.boxes[b].size), 2))
+        .set("height", format_decimal(0.6 + 0.6 * std::sqrt(view.boxes[b].size), 2))
+        .set("penwidth", band == "over" ? "2.5" : "1")
+        .set("color", band == "over" ? std::string(palette::pain) : std::string("#888888"))
+        .add_class(std::string(team ? "team " : "channel ") + std::string(band));
+  }
+  for (const LoadMapView::Link &l : view.links) {
+    graph.add_edge("journey_" + std::to_string(l.journey + 1), "load_" + std::to_string(l.box + 1))
+        .attributes.set("label", hours_text(l.work_hours))
+        .set("penwidth", format_decimal(1 + 4 * l.weight, 2))
+        .set("color", "#7f8c9a")
+        .set("fontsize", "10");
+  }
+  return graph;
+}
+
+Expected<Drawing> draw_load_map(const LoadMapView &view, Format format,
+                                const LayoutOptions &layout) {
+  LayoutOptions bounded = layout;
+  if (bounded.advice.empty()) {
+    bounded.advice = "allow more with --layout-timeout, or map fewer journeys at a time";
+  }
+  return draw_dot(build_load_map(view).to_dot(), format, bounded);
 }
 
 } // namespace journey

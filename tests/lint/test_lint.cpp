@@ -7,6 +7,7 @@
 #include "journey/model/config.h"
 #include "journey/parse/config.h"
 #include "journey/parse/parse.h"
+#include "journey/parse/surveys.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -84,6 +85,7 @@ std::vector<Diagnostic> lint_fixture(const fs::path &path, const std::string &te
     }
     config = std::move(parsed.config);
   }
+  config.today = *parse_date("2026-01-15"); // survey-date: never the clock
   // Through the workspace loader, as `journey lint` does, so `catalog:` is resolved.
   Workspace workspace(std::nullopt, rule_ids());
   LoadedFile file = workspace.load(path.string());
@@ -220,7 +222,7 @@ TEST_CASE("registry: rule ids are unique and kebab-case, and every rule has a fi
   }
   CHECK(find_rule("no-such-rule") == nullptr);
   for (const fs::path &fixture : files_in(JOURNEY_LINT_FIXTURES, ".yaml")) {
-    if (fixture.stem().extension() == ".journeylint") {
+    if (fixture.stem().extension() == ".journeylint" || fixture.stem().extension() == ".surveys") {
       continue;
     }
     CHECK_MESSAGE(find_rule(fixture.stem().string()) != nullptr, "fixture ", fixture,
@@ -236,27 +238,45 @@ TEST_CASE("registry: rule ids are unique and kebab-case, and every rule has a fi
 
 TEST_CASE("fixtures: each rule fires exactly on the lines its fixture expects, and nothing else") {
   std::vector<fs::path> fixtures = files_in(JOURNEY_LINT_FIXTURES, ".yaml");
-  std::erase_if(fixtures, [](const fs::path &p) { return p.stem().extension() == ".journeylint"; });
+  std::erase_if(fixtures, [](const fs::path &p) {
+    return p.stem().extension() == ".journeylint" || p.stem().extension() == ".surveys";
+  });
   REQUIRE(fixtures.size() >= all_rules().size());
   for (const fs::path &path : fixtures) {
-    const std::string name = path.filename().string();
     const std::string text = read_text(path);
-    const std::set<Expectation> expected = expectations(text);
-    CHECK_MESSAGE(
-        std::any_of(expected.begin(), expected.end(),
-                    [&](const Expectation &e) { return e.second == path.stem().string(); }),
-        name, " expects no finding of its own rule `", path.stem().string(), "`");
-    std::map<Expectation, std::string> found;
+    // Expectations in the fixture and in its survey sidecar, each in its own file.
+    std::map<std::string, std::set<Expectation>> expected;
+    expected[path.string()] = expectations(text);
+    const fs::path sidecar = surveys_sidecar_path(path.string());
+    if (fs::is_regular_file(sidecar)) {
+      expected[sidecar.string()] = expectations(read_text(sidecar));
+    }
+    CHECK_MESSAGE(std::any_of(expected.begin(), expected.end(),
+                              [&](const auto &file) {
+                                return std::any_of(file.second.begin(), file.second.end(),
+                                                   [&](const Expectation &e) {
+                                                     return e.second == path.stem().string();
+                                                   });
+                              }),
+                  path.filename().string(), " expects no finding of its own rule `",
+                  path.stem().string(), "`");
+    std::map<std::string, std::map<Expectation, std::string>> found;
     for (const Diagnostic &d : lint_fixture(path, text)) {
-      found.emplace(Expectation{d.location.line, d.rule}, d.message);
+      found[d.file].emplace(Expectation{d.location.line, d.rule}, d.message);
     }
-    for (const auto &[where, message] : found) {
-      CHECK_MESSAGE(expected.count(where) == 1, name, ":", where.first, ": unexpected finding [",
-                    where.second, "] ", message);
+    for (const auto &[file, findings] : found) {
+      const std::string name = fs::path(file).filename().string();
+      for (const auto &[where, message] : findings) {
+        CHECK_MESSAGE(expected[file].count(where) == 1, name, ":", where.first,
+                      ": unexpected finding [", where.second, "] ", message);
+      }
     }
-    for (const Expectation &where : expected) {
-      CHECK_MESSAGE(found.count(where) == 1, name, ":", where.first, ": expected a finding [",
-                    where.second, "] that was not reported");
+    for (const auto &[file, expectations] : expected) {
+      const std::string name = fs::path(file).filename().string();
+      for (const Expectation &where : expectations) {
+        CHECK_MESSAGE(found[file].count(where) == 1, name, ":", where.first,
+                      ": expected a finding [", where.second, "] that was not reported");
+      }
     }
   }
 }

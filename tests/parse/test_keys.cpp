@@ -4,6 +4,7 @@
 #include "journey/model/journey.h"
 #include "journey/parse/config.h"
 #include "journey/parse/keys.h"
+#include "journey/parse/surveys.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -73,6 +74,10 @@ std::string good_value(const KeyRule &key) {
     return "queue";
   case ValueRule::ServiceLevel:
     return "80% in 20s";
+  case ValueRule::Score:
+    return "-12.5";
+  case ValueRule::Date:
+    return "2025-03-31";
   }
   return {};
 }
@@ -118,6 +123,10 @@ std::string bad_value(const KeyRule &key) {
     return "3x";
   case ValueRule::ServiceLevel:
     return "80%";
+  case ValueRule::Score:
+    return "high";
+  case ValueRule::Date:
+    return "2025-02-30";
   }
   return {};
 }
@@ -128,7 +137,7 @@ struct Host {
   std::string before;
   std::string after;
   std::string indent;
-  enum Parser { Journey, Catalog, Config } parser = Journey;
+  enum Parser { Journey, Catalog, Config, Surveys } parser = Journey;
 };
 
 const char *const kSteps = "steps:\n  - {id: a, name: A, end: success}\n";
@@ -166,6 +175,12 @@ Host host_of(const MappingRule &m) {
   if (&m == &journey_config_rule()) {
     return {"journeys:\n  j:\n", "", "    ", Host::Config};
   }
+  if (&m == &survey_rule()) {
+    return {std::string(kSteps) + head + "surveys:\n  -\n", "", "    ", Host::Journey};
+  }
+  if (&m == &surveys_file_rule()) {
+    return {"", "", "", Host::Surveys};
+  }
   FAIL("no test document for mapping `", m.name, "`");
   return {};
 }
@@ -200,6 +215,9 @@ Parsed parse_with(const MappingRule &m, const std::string &first, std::string_vi
     break;
   case Host::Config:
     out.diagnostics = parse_config(text, "k.yaml", kRuleIds).diagnostics;
+    break;
+  case Host::Surveys:
+    out.diagnostics = parse_surveys(text, "k.surveys.yaml").diagnostics;
     break;
   }
   return out;

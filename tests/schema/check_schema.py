@@ -70,6 +70,23 @@ def _draft7():
 
 
 SCENARIO_URI, SCENARIO = load_schema("scenario.schema.json")
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """PyYAML without YAML 1.1's timestamps: `2025-03-31` stays text, as journey (yaml-cpp)
+    and editors' YAML 1.2 read it."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(f):
+    return yaml.load(f, Loader=Yaml12Loader)
+
+
 JOURNEY_V = validator(JOURNEY_URI, JOURNEY)
 SCENARIO_V = validator(SCENARIO_URI, SCENARIO)
 CATALOG_V = validator(CATALOG_URI, CATALOG)
@@ -87,11 +104,24 @@ def errors(v, doc):
 
 # 1. Every bundled file validates; catalogs (no `journey` key) against the catalog schema.
 files = sorted(glob.glob(os.path.join(ROOT, "journeys", "*.yaml")) + glob.glob(os.path.join(ROOT, "journeys", "*.yml")))
+# Survey sidecars (`x.surveys.yaml`): each result validates as the journey schema's `survey`.
+sidecars = [p for p in files if ".surveys." in os.path.basename(p)]
+files = [p for p in files if p not in sidecars]
+SURVEY_V = validator(JOURNEY_URI + ".survey", {"$ref": JOURNEY_URI + "#/definitions/survey"})
+check(sidecars, "expected a survey sidecar among the bundled journeys")
+for path in sidecars:
+    with open(path, encoding="utf-8") as f:
+        doc = load_yaml(f)
+    check(isinstance(doc, dict) and set(doc) <= {"journey", "surveys"} and doc.get("surveys"),
+          f"{os.path.relpath(path, ROOT)}: a sidecar holds `surveys` (and `journey`) only")
+    for i, result in enumerate(doc.get("surveys") or []):
+        for e in errors(SURVEY_V, result):
+            failures.append(f"{os.path.relpath(path, ROOT)}: surveys/{i}/{e}")
 check(len(files) >= 7, f"expected at least 7 bundled files, found {len(files)}")
 journeys = catalogs = 0
 for path in files:
     with open(path, encoding="utf-8") as f:
-        doc = yaml.safe_load(f)
+        doc = load_yaml(f)
     is_catalog = isinstance(doc, dict) and not ({"journey", "title", "steps"} & doc.keys())
     v = CATALOG_V if is_catalog else JOURNEY_V
     catalogs += is_catalog
@@ -208,7 +238,7 @@ check(errors(CATALOG_V, {"channels": {"web": {"kind": "web"}}}), "catalog schema
 PARSER_RULES = {"unknown-key", "invalid-value", "missing-field"}
 UNREADABLE_RULES = {"yaml-syntax", "duplicate-key"}
 fixtures = sorted(p for p in glob.glob(os.path.join(ROOT, "tests", "lint", "fixtures", "**", "*.yaml"), recursive=True)
-                  if not p.endswith(".journeylint.yaml"))
+                  if not p.endswith(".journeylint.yaml") and not p.endswith(".surveys.yaml"))
 clean = refused = 0
 for path in fixtures:
     name = os.path.relpath(path, ROOT)
@@ -217,7 +247,7 @@ for path in fixtures:
     if rules & UNREADABLE_RULES:
         continue
     with open(path, encoding="utf-8") as f:
-        doc = yaml.safe_load(f)
+        doc = load_yaml(f)
     is_catalog = isinstance(doc, dict) and not ({"journey", "title", "steps"} & doc.keys())
     found = errors(CATALOG_V if is_catalog else JOURNEY_V, doc)
     if rules & PARSER_RULES:

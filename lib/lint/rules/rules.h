@@ -36,4 +36,16 @@ void check_queue(const Journey &journey, const RuleContext &context, Reporter &o
 /// `budget`: expected metrics over the budgets of `.journeylint.yaml`; reported at the journey id.
 void check_budget(const Journey &journey, const RuleContext &context, Reporter &out);
 
+/// `survey-scale`: an NPS, CES or CSAT outside its scale (and a survey naming an unknown step).
+void check_survey_scale(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `survey-date`: a survey result dated after today (`RuleContext::today`).
+void check_survey_date(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `survey-sample`: a sample of 0, or under `kSmallSample` respondents.
+void check_survey_sample(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `survey-duplicate`: two results for one measure of the journey or a step on one date.
+void check_survey_duplicate(const Journey &journey, const RuleContext &context, Reporter &out);
+
+/// "the survey of 2025-03-31", "the survey of step `call` on 2025-03-31".
+std::string survey_subject(const Survey &survey);
+
 } // namespace journey::rules

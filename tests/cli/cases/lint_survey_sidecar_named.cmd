@@ -1,0 +1,1 @@
+{bin} lint surveys/loan.surveys.yaml

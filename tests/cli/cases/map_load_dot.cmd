@@ -1,0 +1,1 @@
+{bin} map --load -T dot volume/

@@ -1,0 +1,1 @@
+{bin} table --by channel -f json volume/
