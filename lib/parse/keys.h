@@ -33,6 +33,7 @@ enum class ValueRule {
   Wait,           ///< a Spread, or `queue` (computed from the channel's staff)
   ServiceLevel,   ///< a share answered within a time: `80% in 20s`
   Spread,         ///< a Duration, a range `2d-7d`, or `{typical: 2d, p90: 7d}` (`tail_rule`)
+  BranchShares,   ///< step id -> (target step id -> Probability): a persona's branch shares
 };
 
 struct MappingRule;
@@ -91,6 +92,10 @@ const MappingRule &budgets_rule();
 const MappingRule &journey_config_rule();
 /// The typical-and-tail form of a Spread value: `{typical: 2d, p90: 7d}`.
 const MappingRule &tail_rule();
+/// A persona of a catalog: `{name, description}`.
+const MappingRule &persona_rule();
+/// A persona walking a journey: `{name, description, branches}`.
+const MappingRule &persona_walk_rule();
 /// Every mapping above, journey file first.
 const std::vector<const MappingRule *> &all_mapping_rules();
 

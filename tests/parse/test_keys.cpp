@@ -73,6 +73,8 @@ std::string good_value(const KeyRule &key) {
     return "queue";
   case ValueRule::ServiceLevel:
     return "80% in 20s";
+  case ValueRule::BranchShares:
+    return "{a: {b: 0.5}}";
   }
   return {};
 }
@@ -118,6 +120,8 @@ std::string bad_value(const KeyRule &key) {
     return "3x";
   case ValueRule::ServiceLevel:
     return "80%";
+  case ValueRule::BranchShares:
+    return "[a list]";
   }
   return {};
 }
@@ -156,6 +160,12 @@ Host host_of(const MappingRule &m) {
   }
   if (&m == &catalog_rule()) {
     return {"", "", "", Host::Catalog};
+  }
+  if (&m == &persona_rule()) {
+    return {"personas:\n  p:\n", "", "    ", Host::Catalog};
+  }
+  if (&m == &persona_walk_rule()) {
+    return {head + "personas:\n  p:\n", kSteps, "    ", Host::Journey};
   }
   if (&m == &config_rule()) {
     return {"", "", "", Host::Config};
