@@ -74,7 +74,7 @@ steps:
   CHECK(returning.shares[0].to == "b");
   CHECK(returning.shares[0].p == doctest::Approx(0.25));
   CHECK(returning.shares[1].p == doctest::Approx(0.75));
-  CHECK(at(returning.shares[1].location) == "8:19");
+  CHECK(at(returning.shares[1].location) == "8:20");
   CHECK(at(returning.shares[0].step_location) == "8:7");
   // Only the walk that names the persona defines it.
   REQUIRE(r.journey.personas.size() == 1);
@@ -95,7 +95,7 @@ steps:
   - {id: a, name: A, end: success}
 )",
                               "j.yaml");
-  CHECK(where(r.diagnostics, "invalid-value", "between 0 and 1") == "6:15");
+  CHECK(where(r.diagnostics, "invalid-value", "between 0 and 1") == "6:14");
   CHECK(find(r.diagnostics, "invalid-value", "the branches of `c`") != nullptr);
   const Diagnostic *unknown = find(r.diagnostics, "unknown-key", "nmae");
   REQUIRE(unknown != nullptr);
