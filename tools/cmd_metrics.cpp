@@ -10,6 +10,7 @@ namespace {
 struct MetricsOptions {
   InputOptions inputs{.paths = {}, .config = {}, .measure = true};
   std::string format = "text";
+  std::string by = "journey";
   std::string output;
   bool portfolio = false;
 };
@@ -25,7 +26,10 @@ int run_metrics(const MetricsOptions &options) {
   if (options.portfolio && format == MetricsFormat::Json) {
     return finish(run, options.output, format_metrics_portfolio_json(measured));
   }
-  return finish(run, options.output, format_metrics(measured, format, true));
+  const MetricsRows rows = *value_of(kMetricsRowsNames, options.by);
+  return finish(run, options.output,
+                format == MetricsFormat::Csv ? format_metrics_csv_by(measured, rows)
+                                             : format_metrics(measured, format, true));
 }
 
 std::function<int()> setup_metrics(CLI::App &app) {
@@ -37,6 +41,11 @@ std::function<int()> setup_metrics(CLI::App &app) {
   cmd->add_option("-f,--format", options->format, "Output format")
       ->check(choices(kMetricsFormatNames))
       ->default_str("text");
+  cmd->add_option("--by", options->by,
+                  "CSV rows: one per journey, per stage of each journey, or per persona walking "
+                  "each journey (text and JSON always hold all three)")
+      ->check(choices(kMetricsRowsNames))
+      ->default_str("journey");
   cmd->add_option("-o,--output", options->output, "Write the metrics to FILE instead of stdout")
       ->type_name("FILE");
   cmd->add_flag("--portfolio", options->portfolio,

@@ -250,6 +250,11 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
   m.outcomes = {{"abandon", 0.0}, {"failure", 0.0}, {"success", 0.0}};
   m.volume = journey.volume;
   m.surveys = journey.surveys;
+
+  m.persona = journey.persona;
+  if (const Index p = journey.find_persona(journey.persona); p != npos) {
+    m.persona_name = journey.personas[p].name;
+  }
   m.failure_demand_contacts = kNaN;
   m.failure_demand_share = kNaN;
   m.failure_demand_cost = kNaN;
@@ -322,7 +327,11 @@ JourneyMetrics compute_metrics(const JourneyGraph &graph) {
   m.failure_demand_cost = 0;
   failure_demand_and_loads(graph, visits, measures.w, m);
   m.by_outcome = outcome_figures(graph, visits.visits, measures.w.wait);
+  if (has_stages(journey)) {
+    m.stages = stage_figures(graph, visits.visits, measures.w.wait);
+  }
   check_magnitudes(measures, m);
+  m.personas = personas_side_by_side(journey, m);
   return m;
 }
 

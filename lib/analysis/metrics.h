@@ -4,6 +4,8 @@
 #include "journey/analysis/capacity.h"
 #include "journey/analysis/conditional.h"
 #include "journey/analysis/journey_graph.h"
+#include "journey/analysis/personas.h"
+#include "journey/analysis/stages.h"
 #include "journey/analysis/volume.h"
 #include "journey/model/journey.h"
 
@@ -69,6 +71,15 @@ struct JourneyMetrics {
 
   /// Measured experience: the journey's survey results as written (model/survey.h).
   std::vector<Survey> surveys;
+
+  // Stages and personas (docs/metrics.md).
+  std::string persona;                 ///< the journey's `persona` id; empty if none
+  std::string persona_name;            ///< its display name
+  /// Expected figures per stage (analysis/stages.h); empty without stages or expected values.
+  std::vector<StageFigures> stages;
+  /// Each persona's expected figures, the journey as written first (analysis/personas.h); empty
+  /// when the journey names no persona.
+  std::vector<PersonaFigures> personas;
 };
 
 /// Measures a journey. Meant for journeys that lint clean, but safe on anything: unresolved

@@ -13,6 +13,9 @@ struct Catalog {
   std::vector<Channel> channels;
   std::vector<Team> teams;
   std::vector<Process> processes;
+  std::vector<Stage> stages;     ///< the stage order journeys without their own take
+  Location stages_location;
+  std::vector<Persona> personas;
 };
 
 } // namespace journey
@@ -21,7 +24,9 @@ namespace journey {
 
 /// Adds a catalog's definitions to a journey (catalog first, then the journey's own) and
 /// re-resolves references. A journey that redefines a catalog id gets a `catalog-redefinition`
-/// error at its own definition; the catalog's definition is kept.
+/// error at its own definition; the catalog's definition is kept. The journey's own `stages`
+/// win over the catalog's; personas the journey defines again take the journey's name and
+/// description.
 void merge_catalog(Journey &journey, const Catalog &catalog, std::vector<Diagnostic> &out);
 
 /// Lays `base` under `top` (a catalog extending another); an id defined in both is reported

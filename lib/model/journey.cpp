@@ -116,6 +116,7 @@ Index Journey::find_step(std::string_view key) const { return find_by_id(steps, 
 Index Journey::find_channel(std::string_view key) const { return find_by_id(channels, key); }
 Index Journey::find_team(std::string_view key) const { return find_by_id(teams, key); }
 Index Journey::find_process(std::string_view key) const { return find_by_id(processes, key); }
+Index Journey::find_persona(std::string_view key) const { return find_by_id(personas, key); }
 
 void Journey::resolve() {
   const auto step_ids = index_by_id(steps);
@@ -135,6 +136,7 @@ void Journey::resolve() {
     for (Transition &t : s.next) {
       t.target = lookup(step_ids, t.to);
     }
+    s.stage_index = s.stage.empty() ? npos : find_stage(stages, s.stage);
   }
 }
 

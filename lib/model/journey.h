@@ -4,8 +4,11 @@
 #include "journey/model/diagnostic.h"
 #include "journey/model/duration.h"
 #include "journey/model/hours.h"
+#include "journey/model/persona.h"
 #include "journey/model/spread.h"
 #include "journey/model/survey.h"
+
+#include "journey/model/stage.h"
 
 #include <cstdint>
 #include <optional>
@@ -141,6 +144,10 @@ struct Step {
   Index channel_index = npos;
   Index process_index = npos;
   Index team_index = npos; ///< effective team: own team, else the process's team
+
+  std::string stage;       ///< stage name; empty if none
+  Location stage_location;
+  Index stage_index = npos; ///< position in `Journey::stages`; npos when none or undeclared
 };
 
 /// A whole journey definition, as parsed from one file.
@@ -168,10 +175,18 @@ struct Journey {
   Location catalog_location;
   Location volume_location;
 
+  std::vector<Stage> stages;   ///< the stage order: the journey's own, else the catalog's
+  Location stages_location;
+  std::string persona;         ///< the persona the steps' own branch shares describe; empty if none
+  Location persona_location;
+  std::vector<Persona> personas;     ///< persona definitions: the catalog's, then the journey's
+  std::vector<PersonaWalk> walks;    ///< other personas walking the journey, with their shares
+
   Index find_step(std::string_view key) const;
   Index find_channel(std::string_view key) const;
   Index find_team(std::string_view key) const;
   Index find_process(std::string_view key) const;
+  Index find_persona(std::string_view key) const;
 
   /// Resolves every id reference (next, channel, process, team) to an index; unresolved stay npos.
   /// Also computes each step's effective team. Safe to call again after edits.

@@ -162,6 +162,9 @@ MappingRule make_step(const MappingRule &branch) {
                     "Marks an end of the journey: `success`, `abandon` or `failure` (`true` means "
                     "success, `false` not an end)."),
                 end_kind_names()),
+          key("stage", ValueRule::Text,
+              "The stage the step belongs to, one of the journey's (or the catalog's) `stages`: "
+              "`Apply`."),
           key("failure_demand", ValueRule::Flag,
               "Marks the step as failure demand: a contact the organisation caused by failing "
               "the customer (the call after the website fails, the call to decode a letter). "
@@ -209,6 +212,33 @@ MappingRule make_surveys_file(const MappingRule &survey) {
   return m;
 }
 
+MappingRule make_persona() {
+  MappingRule m = mapping(
+      "persona",
+      "A persona: who walks the journeys, as a name, or a mapping with `name` and a one-line "
+      "`description`.",
+      {key("name", ValueRule::Text, "Display name. Default: the persona's id."),
+       key("description", ValueRule::Text, "Who they are, in one line.")});
+  m.name_shorthand = true;
+  return m;
+}
+
+MappingRule make_persona_walk() {
+  MappingRule m = mapping(
+      "personaWalk",
+      "A persona walking this journey, with the branch shares in which they differ from the "
+      "shares written on the steps.",
+      {key("name", ValueRule::Text,
+           "Display name, when the catalog does not define the persona (or to rename it here)."),
+       key("description", ValueRule::Text, "Who they are, in one line."),
+       key("branches", ValueRule::BranchShares,
+           "This persona's branch shares: step id, then target step id and its probability, "
+           "`{check-id: {id-ok: 0.6, id-fail: 0.4}}`. Branches of the step not named share "
+           "what is left equally.")});
+  m.name_shorthand = true;
+  return m;
+}
+
 KeyRule channels_key(const MappingRule &channel) {
   return of(key("channels", ValueRule::MappingsById, "Channels by id."), channel);
 }
@@ -224,7 +254,7 @@ KeyRule processes_key(const MappingRule &process) {
 
 MappingRule make_journey(const MappingRule &channel, const MappingRule &team,
                          const MappingRule &process, const MappingRule &step,
-                         const MappingRule &survey) {
+                         const MappingRule &persona_walk, const MappingRule &survey) {
   MappingRule m = mapping(
       "journey",
       "One customer journey: intent, start, steps across channels and teams, and ends. "
@@ -248,6 +278,14 @@ MappingRule make_journey(const MappingRule &channel, const MappingRule &team,
           channels_key(channel),
           teams_key(team),
           processes_key(process),
+          key("stages", ValueRule::TextList,
+              "The stages in the order the customer lives them: `[Discover, Apply, Wait, Use, "
+              "Get help]`. Steps name theirs with `stage`. Default: the catalog's `stages`."),
+          key("persona", ValueRule::Text,
+              "Id of the persona the steps' branch shares describe (a catalog `personas` id)."),
+          of(key("personas", ValueRule::MappingsById,
+                 "Other personas walking this journey, by id, with their own branch shares."),
+             persona_walk),
           required(of(key("steps", ValueRule::ListOf,
                           "The steps; the first one is where the journey starts."),
                       step)),
@@ -258,7 +296,7 @@ MappingRule make_journey(const MappingRule &channel, const MappingRule &team,
 }
 
 MappingRule make_catalog(const MappingRule &channel, const MappingRule &team,
-                         const MappingRule &process) {
+                         const MappingRule &process, const MappingRule &persona) {
   MappingRule m = mapping(
       "catalog",
       "Definitions shared by several journeys (`catalog: org.yaml` in a journey). Reference: "
@@ -269,6 +307,10 @@ MappingRule make_catalog(const MappingRule &channel, const MappingRule &team,
           channels_key(channel),
           teams_key(team),
           processes_key(process),
+          key("stages", ValueRule::TextList,
+              "The stage order of the journeys that do not give their own: `[Discover, Apply, "
+              "Wait, Use, Get help]`."),
+          of(key("personas", ValueRule::MappingsById, "Personas by id."), persona),
       });
   m.title = "Shared catalog of channels, teams and processes";
   m.may_be_empty = true;
@@ -340,15 +382,17 @@ struct Tables {
   MappingRule step = make_step(branch);
   MappingRule survey = make_survey();
   MappingRule surveys_file = make_surveys_file(survey);
-  MappingRule journey = make_journey(channel, team, process, step, survey);
-  MappingRule catalog = make_catalog(channel, team, process);
+  MappingRule persona = make_persona();
+  MappingRule persona_walk = make_persona_walk();
+  MappingRule journey = make_journey(channel, team, process, step, persona_walk, survey);
+  MappingRule catalog = make_catalog(channel, team, process, persona);
   MappingRule budgets = make_budgets();
   MappingRule journey_config = make_journey_config(budgets);
   MappingRule config = make_config(budgets, journey_config);
   MappingRule tail = make_tail();
   std::vector<const MappingRule *> all{&journey, &channel, &team,   &process, &step,
                                        &branch,  &catalog, &config, &budgets, &journey_config,
-                                       &survey,  &surveys_file};
+                                       &survey,  &surveys_file, &persona, &persona_walk};
 };
 
 const Tables &tables() {
@@ -401,6 +445,12 @@ const MappingRule &survey_rule() {
 }
 const MappingRule &surveys_file_rule() {
   return tables().surveys_file;
+}
+const MappingRule &persona_rule() {
+  return tables().persona;
+}
+const MappingRule &persona_walk_rule() {
+  return tables().persona_walk;
 }
 const std::vector<const MappingRule *> &all_mapping_rules() {
   return tables().all;

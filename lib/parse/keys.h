@@ -35,6 +35,8 @@ enum class ValueRule {
   Spread,         ///< a Duration, a range `2d-7d`, or `{typical: 2d, p90: 7d}` (`tail_rule`)
   Score,          ///< any number, negative too (its scale is checked by lint)
   Date,           ///< a calendar date `2025-03-31` (`parse_date`)
+
+  BranchShares,   ///< step id -> (target step id -> Probability): a persona's branch shares
 };
 
 struct MappingRule;
@@ -97,6 +99,11 @@ const MappingRule &tail_rule();
 const MappingRule &survey_rule();
 /// The top level of a survey sidecar file (`<journey file name>.surveys.yaml`).
 const MappingRule &surveys_file_rule();
+
+/// A persona of a catalog: `{name, description}`.
+const MappingRule &persona_rule();
+/// A persona walking a journey: `{name, description, branches}`.
+const MappingRule &persona_walk_rule();
 /// Every mapping above, journey file first.
 const std::vector<const MappingRule *> &all_mapping_rules();
 

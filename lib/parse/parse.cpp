@@ -229,6 +229,135 @@ public:
     });
   }
 
+  /// `stages`: a name or a list of names, each once.
+  void read_stages(NodeId id, std::vector<Stage> &stages) {
+    const Node &n = r_.node(id);
+    auto add = [&](NodeId item) {
+      const std::optional<std::string> name = r_.label(item, "stages");
+      if (!name || name->empty()) {
+        return;
+      }
+      if (find_stage(stages, *name) >= 0) {
+        r_.report("invalid-value",
+                  fmt::format("stage `{}` is listed twice in `stages`: list each stage once, in "
+                              "the order the customer lives them",
+                              *name),
+                  r_.location(item));
+        return;
+      }
+      stages.push_back(Stage{*name, r_.location(item), false});
+    };
+    if (n.kind == Kind::Sequence) {
+      for (NodeId item : n.children) {
+        add(item);
+      }
+    } else if (n.kind == Kind::Scalar) {
+      add(id);
+    } else if (!Reader::is_null(n)) {
+      r_.wrong_type(id, "stages", "a list of stage names, e.g. `[Discover, Apply, Use]`");
+    }
+  }
+
+  /// A catalog's `personas`: id -> name, or `{name, description}`.
+  void read_personas(NodeId id, std::vector<Persona> &personas) {
+    if (r_.node(id).kind != Kind::Map) {
+      if (!Reader::is_null(r_.node(id))) {
+        r_.wrong_type(id, "personas", "a mapping of persona id to persona");
+      }
+      return;
+    }
+    r_.for_each_id(id, [&](const std::string &pid, const Node &key, NodeId value) {
+      Persona p = read_persona(pid, key, value, persona_rule(), nullptr);
+      if (p.name.empty()) {
+        p.name = pid;
+      }
+      personas.push_back(std::move(p));
+    });
+  }
+
+  /// One persona entry; with `walk`, the journey's form, whose `branches` go to the walk.
+  Persona read_persona(const std::string &pid, const Node &key, NodeId value,
+                       const MappingRule &rule, PersonaWalk *walk) {
+    Persona p;
+    p.id = pid;
+    p.location = key.location;
+    const Node &v = r_.node(value);
+    if (v.kind == Kind::Map) {
+      r_.for_each_entry(value, rule, fmt::format("persona `{}`", pid),
+                        [&](const std::string &k, const Node &, NodeId nv) {
+                          if (k == "name") {
+                            if (auto name = r_.label(nv, "name")) {
+                              p.name = *name;
+                            }
+                          } else if (k == "description") {
+                            if (auto text = r_.text(nv, "description")) {
+                              p.description = *text;
+                            }
+                          } else if (k == "branches" && walk != nullptr) {
+                            read_branch_shares(nv, *walk);
+                          }
+                        });
+    } else if (v.kind == Kind::Scalar) {
+      p.name = r_.label(value, "name").value_or(v.value);
+    } else if (!Reader::is_null(v)) {
+      r_.wrong_type(value, fmt::format("persona `{}`", pid), "a mapping with `name`");
+    }
+    return p;
+  }
+
+  /// A persona's `branches`: step id -> (target id -> probability).
+  void read_branch_shares(NodeId id, PersonaWalk &walk) {
+    if (r_.node(id).kind != Kind::Map) {
+      if (!Reader::is_null(r_.node(id))) {
+        r_.wrong_type(id, "branches",
+                      "a mapping of step id to its branches' shares, e.g. `{check-id: {id-ok: "
+                      "0.6, id-fail: 0.4}}`");
+      }
+      return;
+    }
+    r_.for_each_id(id, [&](const std::string &step, const Node &step_key, NodeId targets) {
+      if (r_.node(targets).kind != Kind::Map) {
+        r_.wrong_type(targets, fmt::format("the branches of `{}`", step),
+                      "a mapping of target step id to probability, e.g. `{id-ok: 0.6}`");
+        return;
+      }
+      r_.for_each_id(targets, [&](const std::string &to, const Node &to_key, NodeId pv) {
+        std::optional<double> p = r_.number(pv, "p", true);
+        if (p && *p > 1.0) {
+          r_.report("invalid-value",
+                    fmt::format("branch probability must be between 0 and 1 (or 0% and 100%), "
+                                "not {}",
+                                r_.node(pv).value),
+                    r_.location(pv));
+          p.reset();
+        }
+        if (p) {
+          walk.shares.push_back(BranchShare{step, to, *p, step_key.location, to_key.location});
+        }
+      });
+    });
+  }
+
+  /// A journey's `personas`: the personas walking it, each maybe defined here and with shares.
+  void read_persona_walks(NodeId id, Journey &j) {
+    if (r_.node(id).kind != Kind::Map) {
+      if (!Reader::is_null(r_.node(id))) {
+        r_.wrong_type(id, "personas", "a mapping of persona id to its branch shares");
+      }
+      return;
+    }
+    r_.for_each_id(id, [&](const std::string &pid, const Node &key, NodeId value) {
+      PersonaWalk walk;
+      walk.persona = pid;
+      walk.location = key.location;
+      Persona p = read_persona(pid, key, value, persona_walk_rule(), &walk);
+      if (!p.name.empty() || !p.description.empty()) {
+        j.personas.push_back(std::move(p));
+      }
+      j.walks.push_back(std::move(walk));
+    });
+  }
+
   void read_next(NodeId id, Step &s) {
     s.next_location = r_.location(id);
     const Node &n = r_.node(id);
@@ -438,6 +567,11 @@ public:
         read_end(v, s);
       } else if (k == "failure_demand") {
         read_failure_demand(v, s);
+      } else if (k == "stage") {
+        if (auto t = r_.label(v, "stage")) {
+          s.stage = *t;
+          s.stage_location = r_.location(v);
+        }
       }
     });
     if (!has_id) {
@@ -502,6 +636,14 @@ public:
         read_processes(v, j.processes);
       } else if (k == "surveys") {
         detail::read_surveys(r_, v, j.surveys);
+
+      } else if (k == "stages") {
+        j.stages_location = key.location;
+        read_stages(v, j.stages);
+      } else if (k == "persona") {
+        text_field(j.persona, &j.persona_location);
+      } else if (k == "personas") {
+        read_persona_walks(v, j);
       } else if (k == "steps") {
         has_steps = true;
         j.steps_location = key.location;
@@ -552,6 +694,11 @@ public:
         read_teams(v, c.teams);
       } else if (k == "processes") {
         read_processes(v, c.processes);
+      } else if (k == "stages") {
+        c.stages_location = key.location;
+        read_stages(v, c.stages);
+      } else if (k == "personas") {
+        read_personas(v, c.personas);
       }
     });
   }
@@ -641,6 +788,12 @@ CatalogResult parse_catalog(std::string_view text, std::string_view filename) {
     t.from_catalog = true;
   }
   for (auto &p : result.catalog.processes) {
+    p.from_catalog = true;
+  }
+  for (auto &s : result.catalog.stages) {
+    s.from_catalog = true;
+  }
+  for (auto &p : result.catalog.personas) {
     p.from_catalog = true;
   }
   return result;

@@ -398,6 +398,15 @@ private:
       p["items"] = {{"$ref", need_mapping(*key.mapping)}};
       describe_as(p, key.description);
       break;
+    case ValueRule::BranchShares:
+      p["type"] = {"object", "null"};
+      describe_as(p, key.description);
+      p["propertyNames"] = {{"minLength", 1}};
+      p["additionalProperties"] = {
+          {"type", "object"},
+          {"propertyNames", {{"minLength", 1}}},
+          {"additionalProperties", {{"$ref", need_value(ValueRule::Probability)}}}};
+      break;
     }
     return p;
   }

@@ -32,6 +32,18 @@ IntentRow make_intent_row(const Journey &journey, const JourneyMetrics &metrics)
       row.processes.push_back(p.name.empty() ? p.id : p.name);
     }
   }
+  const auto persona_name = [&](const std::string &id) {
+    const Index p = journey.find_persona(id);
+    return p == npos ? id : journey.personas[static_cast<std::size_t>(p)].name;
+  };
+  if (!journey.persona.empty()) {
+    row.personas.push_back(persona_name(journey.persona));
+  }
+  for (const PersonaWalk &walk : journey.walks) {
+    if (walk.persona != journey.persona) {
+      row.personas.push_back(persona_name(walk.persona));
+    }
+  }
   row.lead_time = metrics.lead_time.expected;
   row.handoffs = metrics.handoffs.expected;
   row.wait_share = metrics.lead_time.expected > 0

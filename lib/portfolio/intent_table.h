@@ -22,6 +22,8 @@ struct IntentRow {
   std::vector<std::string> ends;      ///< end points
   std::vector<std::string> processes; ///< names of the internal processes its steps use
   std::string owner;
+  /// Names of the personas walking the journey: its `persona` first, then its `personas`.
+  std::vector<std::string> personas;
   double lead_time = 0; ///< expected lead time, seconds; NaN when undefined
   double handoffs = 0;  ///< expected handoffs; NaN when undefined
   double wait_share = 0;       ///< expected wait / expected lead time; NaN when undefined

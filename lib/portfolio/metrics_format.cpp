@@ -8,6 +8,7 @@
 #include "journey/portfolio/cells.h"
 #include "journey/portfolio/volume_format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
@@ -191,6 +192,9 @@ void add_surveys_json(nlohmann::ordered_json &j, const JourneyMetrics &m) {
   j["surveys"] = {{"journey", histories({})}, {"steps", std::move(steps)}};
 }
 
+nlohmann::ordered_json stages_json(const JourneyMetrics &m);
+nlohmann::ordered_json personas_json(const JourneyMetrics &m);
+
 nlohmann::ordered_json to_json(const JourneyMetrics &m) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   j["journey"] = m.journey;
@@ -234,6 +238,10 @@ nlohmann::ordered_json to_json(const JourneyMetrics &m) {
   j["top_waits"] = waits;
   j["has_cycles"] = m.has_cycles;
   add_volume_json(j, m);
+  j["persona"] = m.persona.empty() ? nlohmann::ordered_json(nullptr)
+                                   : nlohmann::ordered_json(m.persona);
+  j["stages"] = stages_json(m);
+  j["personas"] = personas_json(m);
   j["problem"] =
       m.problem.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(m.problem);
   add_surveys_json(j, m);
@@ -242,6 +250,151 @@ nlohmann::ordered_json to_json(const JourneyMetrics &m) {
 
 std::string csv_number(double x) {
   return std::isfinite(x) ? fmt::format("{}", tidy_number(x)) : std::string();
+}
+
+constexpr std::string_view kNoStage = "(no stage)";
+
+/// Text cut to `most` code points, the cut marked with "…" (names in table columns).
+std::string fit(const std::string &text, std::size_t most) {
+  if (code_points(text) <= most) {
+    return text;
+  }
+  std::string out;
+  std::size_t i = 0;
+  for (std::size_t n = 0; n + 1 < most && i < text.size(); ++n) {
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(text, i, cp);
+    if (length == 0) {
+      break;
+    }
+    append_utf8(out, cp);
+    i += length;
+  }
+  return out + "…";
+}
+
+std::string pad_right(const std::string &text, std::size_t width) {
+  const std::size_t n = code_points(text);
+  return n >= width ? text : text + std::string(width - n, ' ');
+}
+
+std::string pad_left(const std::string &text, std::size_t width) {
+  const std::size_t n = code_points(text);
+  return n >= width ? text : std::string(width - n, ' ') + text;
+}
+
+std::string stage_label(const StageFigures &s) {
+  return s.stage.empty() ? std::string(kNoStage) : s.stage;
+}
+
+/// The persona's name for people: its name, else its id, else "as written".
+std::string persona_label(const PersonaFigures &p) {
+  if (!p.name.empty()) {
+    return p.name;
+  }
+  return p.persona.empty() ? std::string("as written") : p.persona;
+}
+
+nlohmann::ordered_json stages_json(const JourneyMetrics &m) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const StageFigures &s : m.stages) {
+    list.push_back({{"stage", s.stage.empty() ? nlohmann::ordered_json(nullptr)
+                                              : nlohmann::ordered_json(s.stage)},
+                    {"declared", s.declared},
+                    {"steps", s.steps},
+                    {"visits", json_number(s.visits)},
+                    {"lead_time", json_number(s.lead_time)},
+                    {"lead_time_share", json_number(m.lead_time.expected > 0
+                                                        ? s.lead_time / m.lead_time.expected
+                                                        : kUndefined)},
+                    {"wait_time", json_number(s.wait_time)},
+                    {"cost", json_number(s.cost)},
+                    {"pain", json_number(s.pain)},
+                    {"emotion", json_number(s.emotion)}});
+  }
+  return list;
+}
+
+nlohmann::ordered_json personas_json(const JourneyMetrics &m) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const PersonaFigures &p : m.personas) {
+    list.push_back(
+        {{"persona", p.persona.empty() ? nlohmann::ordered_json(nullptr)
+                                       : nlohmann::ordered_json(p.persona)},
+         {"name", persona_label(p)},
+         {"as_written", p.as_written},
+         {"lead_time", json_number(p.lead_time)},
+         {"wait_time", json_number(p.wait_time)},
+         {"cost", json_number(p.cost)},
+         {"handoffs", json_number(p.handoffs)},
+         {"contacts", json_number(p.contacts)},
+         {"customer_effort", json_number(p.customer_effort)},
+         {"right_first_time", json_number(p.right_first_time)},
+         {"success", json_number(p.success)},
+         {"problem", p.problem.empty() ? nlohmann::ordered_json(nullptr)
+                                       : nlohmann::ordered_json(p.problem)}});
+  }
+  return list;
+}
+
+/// The per-stage table: expected lead time (and its share), wait, cost, pain, mean emotion.
+std::string stages_text(const JourneyMetrics &m) {
+  if (m.stages.empty()) {
+    return {};
+  }
+  constexpr std::size_t kWidest = 30;
+  std::size_t width = 5;
+  for (const StageFigures &s : m.stages) {
+    width = std::max(width, code_points(fit(stage_label(s), kWidest)));
+  }
+  std::string out = "  by stage (expected per customer):\n";
+  out += fmt::format("    {} {:>10} {:>6} {:>10} {:>9} {:>6} {:>8}\n", pad_right("stage", width),
+                     "lead time", "share", "wait", "cost", "pain", "emotion");
+  for (const StageFigures &s : m.stages) {
+    const double share = m.lead_time.expected > 0 ? s.lead_time / m.lead_time.expected : kUndefined;
+    out += fmt::format("    {} {:>10} {:>6} {:>10} {:>9} {:>6} {:>8}\n",
+                       pad_right(fit(stage_label(s), kWidest), width), human(s.lead_time, true), percent(share),
+                       human(s.wait_time, true), number(s.cost), number(s.pain),
+                       std::isfinite(s.emotion) ? fmt::format("{:+.1f}", s.emotion)
+                                                : std::string("-"));
+  }
+  return out;
+}
+
+/// Each persona's expected figures side by side, one column per persona.
+std::string personas_text(const JourneyMetrics &m) {
+  if (m.personas.size() < 2) {
+    return {};
+  }
+  std::vector<std::string> names;
+  std::size_t width = 10;
+  for (const PersonaFigures &p : m.personas) {
+    std::string name = fit(persona_label(p), 24);
+    width = std::max(width, code_points(name));
+    names.push_back(std::move(name));
+  }
+  std::string out = "  by persona (expected per customer):\n";
+  out += fmt::format("    {:<18}", "");
+  for (const std::string &name : names) {
+    out += " " + pad_left(name, width);
+  }
+  out += "\n";
+  const auto row = [&](std::string_view label, auto cell) {
+    out += fmt::format("    {:<18}", label);
+    for (const PersonaFigures &p : m.personas) {
+      out += " " + pad_left(cell(p), width);
+    }
+    out += "\n";
+  };
+  row("lead time", [](const PersonaFigures &p) { return human(p.lead_time, true); });
+  row("wait time", [](const PersonaFigures &p) { return human(p.wait_time, true); });
+  row("cost", [](const PersonaFigures &p) { return number(p.cost); });
+  row("handoffs", [](const PersonaFigures &p) { return number(p.handoffs); });
+  row("contacts", [](const PersonaFigures &p) { return number(p.contacts); });
+  row("customer effort", [](const PersonaFigures &p) { return human(p.customer_effort, true); });
+  row("right first time", [](const PersonaFigures &p) { return percent(p.right_first_time); });
+  row("success", [](const PersonaFigures &p) { return percent(p.success); });
+  return out;
 }
 
 } // namespace
@@ -254,6 +407,9 @@ std::string format_metrics_text(const std::vector<JourneyMetrics> &all) {
     }
     out += fmt::format("{} ({}, {} steps{})\n", m.journey, m.file, m.steps,
                        m.has_cycles ? ", with loops" : "");
+    if (!m.persona.empty()) {
+      out += fmt::format("  persona: {}\n", m.persona_name.empty() ? m.persona : m.persona_name);
+    }
     out += fmt::format("  {:<18} {:>12} {:>12} {:>12}\n", "", "expected", "min", "max");
     bool above_max = false;
     for (const Measure &measure : kMeasures) {
@@ -297,6 +453,8 @@ std::string format_metrics_text(const std::vector<JourneyMetrics> &all) {
       out += fmt::format("  top waits: {}\n", waits);
     }
     out += format_volume_text(m);
+    out += stages_text(m);
+    out += personas_text(m);
     if (!m.problem.empty()) {
       out += fmt::format("  note: {}\n", m.problem);
     }
@@ -380,6 +538,43 @@ std::string format_metrics_csv(const std::vector<JourneyMetrics> &all) {
       row.push_back(csv_number(x));
     }
     out += fmt::format("{}\n", fmt::join(row, ","));
+  }
+  return out;
+}
+
+std::string format_metrics_csv_by(const std::vector<JourneyMetrics> &all, MetricsRows rows) {
+  if (rows == MetricsRows::Journey) {
+    return format_metrics_csv(all);
+  }
+  std::string out;
+  if (rows == MetricsRows::Stage) {
+    out = "journey,stage,declared,steps,visits,lead_time,lead_time_share,wait_time,cost,pain,"
+          "emotion\n";
+    for (const JourneyMetrics &m : all) {
+      for (const StageFigures &s : m.stages) {
+        const double share =
+            m.lead_time.expected > 0 ? s.lead_time / m.lead_time.expected : kUndefined;
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(m.journey),
+                           csv_field(stage_label(s)), s.declared ? "true" : "false", s.steps,
+                           csv_number(s.visits), csv_number(s.lead_time), csv_number(share),
+                           csv_number(s.wait_time), csv_number(s.cost), csv_number(s.pain),
+                           csv_number(s.emotion));
+      }
+    }
+    return out;
+  }
+  out = "journey,persona,name,as_written,lead_time,wait_time,cost,handoffs,contacts,"
+        "customer_effort,right_first_time,success,problem\n";
+  for (const JourneyMetrics &m : all) {
+    for (const PersonaFigures &p : m.personas) {
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(m.journey),
+                         csv_field(p.persona), csv_field(persona_label(p)),
+                         p.as_written ? "true" : "false", csv_number(p.lead_time),
+                         csv_number(p.wait_time), csv_number(p.cost), csv_number(p.handoffs),
+                         csv_number(p.contacts), csv_number(p.customer_effort),
+                         csv_number(p.right_first_time), csv_number(p.success),
+                         csv_field(p.problem));
+    }
   }
   return out;
 }

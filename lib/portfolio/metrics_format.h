@@ -32,6 +32,18 @@ std::string format_metrics_portfolio_json(const std::vector<JourneyMetrics> &all
 /// A header row, then one row per journey (RFC 4180 quoting); undefined values are empty.
 std::string format_metrics_csv(const std::vector<JourneyMetrics> &all);
 
+/// What a row of the CSV stands for: a journey, a stage of a journey, or a persona's walk.
+enum class MetricsRows { Journey, Stage, Persona };
+
+/// The names of the row kinds (`journey metrics --by`).
+inline constexpr Named<MetricsRows> kMetricsRowsNames[] = {{"journey", MetricsRows::Journey},
+                                                          {"stage", MetricsRows::Stage},
+                                                          {"persona", MetricsRows::Persona}};
+
+/// A header row, then one row per stage (or persona) of each journey that has them: the
+/// journey's id, the stage's (persona's) name, then its expected figures.
+std::string format_metrics_csv_by(const std::vector<JourneyMetrics> &all, MetricsRows rows);
+
 /// Dispatches on `format`; `array` as for `format_metrics_json`.
 std::string format_metrics(const std::vector<JourneyMetrics> &all, MetricsFormat format,
                            bool array);

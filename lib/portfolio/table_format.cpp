@@ -11,8 +11,9 @@
 namespace journey {
 namespace {
 
-constexpr std::array<std::string_view, 11> kColumns{"Customer intent",
+constexpr std::array<std::string_view, 12> kColumns{"Customer intent",
                                                     "Customer journey",
+                                                    "Personas",
                                                     "Start point",
                                                     "End points",
                                                     "Existing internal processes",
@@ -110,9 +111,10 @@ std::string format_table_markdown(const IntentTable &table) {
     bool first = true;
     for (const IntentRow &row : group.rows) {
       out +=
-          fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+          fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                       first ? markdown_cell(intent_heading(group.intent)) : "",
-                      markdown_cell(row.title), markdown_cell(row.start), markdown_list(row.ends),
+                      markdown_cell(row.title), markdown_list(row.personas),
+                      markdown_cell(row.start), markdown_list(row.ends),
                       markdown_list(row.processes), markdown_cell(row.owner),
                       format_expected_duration(row.lead_time), format_count(row.handoffs),
                       markdown_cell(score_cell(row, 0)), markdown_cell(score_cell(row, 1)),
@@ -125,7 +127,7 @@ std::string format_table_markdown(const IntentTable &table) {
 
 std::string format_table_csv(const IntentTable &table) {
   std::string out = "intent,journey,title,file,start,ends,processes,owner,"
-                    "expected_lead_time_seconds,expected_lead_time,expected_handoffs,"
+                    "expected_lead_time_seconds,expected_lead_time,expected_handoffs,personas,"
                     "nps,nps_date,nps_sample,ces,ces_date,ces_sample,csat,csat_date,"
                     "csat_sample\n";
   for (const IntentGroup &group : table.groups) {
@@ -134,11 +136,11 @@ std::string format_table_csv(const IntentTable &table) {
           std::isfinite(row.lead_time) ? fmt::format("{}", std::llround(row.lead_time)) : "";
       const std::string handoffs = std::isfinite(row.handoffs) ? format_count(row.handoffs) : "";
       const std::string lead = std::isfinite(row.lead_time) ? format_duration(row.lead_time) : "";
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}", csv_text(group.intent),
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}", csv_text(group.intent),
                          csv_text(row.journey), csv_text(row.title), csv_text(row.file),
                          csv_text(row.start), csv_text(join(row.ends, "; ")),
                          csv_text(join(row.processes, "; ")), csv_text(row.owner), seconds,
-                         csv_text(lead), handoffs);
+                         csv_text(lead), handoffs, csv_text(join(row.personas, "; ")));
       for (const std::optional<ScorePoint> &p : row.scores) {
         out += p ? fmt::format(",{},{},{}", format_decimal(p->value, 2), p->date,
                                p->sample ? format_count(*p->sample) : "")
@@ -163,6 +165,7 @@ std::string format_table_json(const IntentTable &table) {
           {"ends", row.ends},
           {"processes", row.processes},
           {"owner", text_or_null(row.owner)},
+          {"personas", row.personas},
           {"expected_lead_time_seconds", number_or_null(row.lead_time)},
           {"expected_lead_time", std::isfinite(row.lead_time)
                                      ? nlohmann::ordered_json(format_duration(row.lead_time))
@@ -201,8 +204,9 @@ std::string intent_table_html(const IntentTable &table) {
                            escape_html_text(intent_heading(group.intent)));
       }
       out += fmt::format("<td>{}<div class=\"id\">{}</div></td><td>{}</td><td>{}</td><td>{}</td>"
-                         "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+                         "<td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
                          escape_html_text(row.title), escape_html_text(row.journey),
+                         html_list(row.personas),
                          escape_html_text(row.start), html_list(row.ends), html_list(row.processes),
                          escape_html_text(row.owner), format_expected_duration(row.lead_time),
                          format_count(row.handoffs));

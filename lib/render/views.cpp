@@ -2,6 +2,7 @@
 #include "journey/render/views.h"
 
 #include "journey/analysis/metrics.h"
+#include "journey/render/blueprint.h"
 #include "journey/render/figures.h"
 #include "journey/render/inside_out.h"
 #include "journey/render/legend.h"
@@ -27,6 +28,20 @@ std::string journey_line(const Journey &journey) {
   if (!journey.intent.empty()) {
     line += " · intent: " + journey.intent;
   }
+  const auto persona_name = [&](const std::string &id) {
+    const Index p = journey.find_persona(id);
+    return p == npos ? id : journey.personas[static_cast<std::size_t>(p)].name;
+  };
+  if (!journey.persona.empty()) {
+    line += " · persona: " + persona_name(journey.persona);
+  }
+  std::string others;
+  for (const PersonaWalk &walk : journey.walks) {
+    if (walk.persona != journey.persona) {
+      others += (others.empty() ? " · also walked by: " : ", ") + persona_name(walk.persona);
+    }
+  }
+  line += others;
   return line;
 }
 
@@ -121,6 +136,13 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
       a.add_class(cluster == organisation ? "view inside-out" : "view outside-in");
     }
     add_legend(graph, no_cluster, "legend", dashed_handoffs);
+    break;
+  }
+  case View::Blueprint: {
+    const BlueprintView model = blueprint_view(steps);
+    draw_blueprint(graph, model, journey, ViewTarget{no_cluster, ""});
+    set_heading(graph.graph_attributes(), title + ": service blueprint",
+                {blueprint_figures(model, metrics), journey_line(journey)}, 16);
     break;
   }
   }

@@ -13,13 +13,14 @@
 namespace journey {
 
 /// Which diagram to draw.
-enum class View { OutsideIn, InsideOut, Compare };
+enum class View { OutsideIn, InsideOut, Compare, Blueprint };
 
 /// The names of the views.
 inline constexpr Named<View> kViewNames[] = {
-    {"outside-in", View::OutsideIn}, {"inside-out", View::InsideOut}, {"compare", View::Compare}};
+    {"outside-in", View::OutsideIn}, {"inside-out", View::InsideOut}, {"compare", View::Compare},
+    {"blueprint", View::Blueprint}};
 
-/// `outside-in`, `inside-out`, `compare`.
+/// `outside-in`, `inside-out`, `compare`, `blueprint`.
 std::string_view to_string(View view);
 /// Parses a name of `kViewNames`; nullopt when unknown.
 std::optional<View> parse_view(std::string_view text);

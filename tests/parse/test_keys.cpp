@@ -78,6 +78,9 @@ std::string good_value(const KeyRule &key) {
     return "-12.5";
   case ValueRule::Date:
     return "2025-03-31";
+
+  case ValueRule::BranchShares:
+    return "{a: {b: 0.5}}";
   }
   return {};
 }
@@ -127,6 +130,9 @@ std::string bad_value(const KeyRule &key) {
     return "high";
   case ValueRule::Date:
     return "2025-02-30";
+
+  case ValueRule::BranchShares:
+    return "[a list]";
   }
   return {};
 }
@@ -165,6 +171,12 @@ Host host_of(const MappingRule &m) {
   }
   if (&m == &catalog_rule()) {
     return {"", "", "", Host::Catalog};
+  }
+  if (&m == &persona_rule()) {
+    return {"personas:\n  p:\n", "", "    ", Host::Catalog};
+  }
+  if (&m == &persona_walk_rule()) {
+    return {head + "personas:\n  p:\n", kSteps, "    ", Host::Journey};
   }
   if (&m == &config_rule()) {
     return {"", "", "", Host::Config};

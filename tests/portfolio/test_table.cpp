@@ -58,22 +58,22 @@ TEST_CASE("intent table: grouped by intent, no intent last, rows by title, input
 
 TEST_CASE("table format md: exact output") {
   CHECK(format_table_markdown(small_table()) ==
-        "| Customer intent | Customer journey | Start point | End points | Existing internal "
+        "| Customer intent | Customer journey | Personas | Start point | End points | Existing internal "
         "processes | Owner | Expected lead time | Expected handoffs | NPS | CES | CSAT |\n"
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
-        "| Help me borrow | Apply online | Needs money | Gets the money<br>Gives up | Decide on "
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "| Help me borrow | Apply online |  | Needs money | Gets the money<br>Gives up | Decide on "
         "the loan<br>Pay out | Lending | 1d 2h | 1 |  |  |  |\n"
-        "| (no intent) | Check my balance | Wonders | Knows |  |  | 2m | 0 |  |  |  |\n");
+        "| (no intent) | Check my balance |  | Wonders | Knows |  |  | 2m | 0 |  |  |  |\n");
 }
 
 TEST_CASE("table format csv: exact output") {
   CHECK(format_table_csv(small_table()) ==
         "intent,journey,title,file,start,ends,processes,owner,expected_lead_time_seconds,"
-        "expected_lead_time,expected_handoffs,nps,nps_date,nps_sample,ces,ces_date,ces_sample,csat,"
-        "csat_date,csat_sample\n"
+        "expected_lead_time,expected_handoffs,personas,nps,nps_date,nps_sample,ces,ces_date,"
+        "ces_sample,csat,csat_date,csat_sample\n"
         "Help me borrow,apply,Apply online,apply.yaml,Needs money,Gets the money; Gives up,"
-        "Decide on the loan; Pay out,Lending,93600,1d 2h,1,,,,,,,,,\n"
-        ",balance,Check my balance,balance.yaml,Wonders,Knows,,,120,2m,0,,,,,,,,,\n");
+        "Decide on the loan; Pay out,Lending,93600,1d 2h,1,,,,,,,,,,\n"
+        ",balance,Check my balance,balance.yaml,Wonders,Knows,,,120,2m,0,,,,,,,,,,\n");
 }
 
 TEST_CASE("table format json: exact output, missing values null") {
@@ -96,6 +96,7 @@ TEST_CASE("table format json: exact output, missing values null") {
             "Pay out"
           ],
           "owner": "Lending",
+          "personas": [],
           "expected_lead_time_seconds": 93600.0,
           "expected_lead_time": "1d 2h",
           "expected_handoffs": 1.0,
@@ -120,6 +121,7 @@ TEST_CASE("table format json: exact output, missing values null") {
           ],
           "processes": [],
           "owner": null,
+          "personas": [],
           "expected_lead_time_seconds": 120.0,
           "expected_lead_time": "2m",
           "expected_handoffs": 0.0,
@@ -140,7 +142,8 @@ TEST_CASE("table format html: exact table, a page around it") {
   const IntentTable table = small_table();
   CHECK(intent_table_html(table) ==
         "<table class=\"intent-table\">\n<thead><tr><th scope=\"col\">Customer intent</th>"
-        "<th scope=\"col\">Customer journey</th><th scope=\"col\">Start point</th>"
+        "<th scope=\"col\">Customer journey</th><th scope=\"col\">Personas</th>"
+        "<th scope=\"col\">Start point</th>"
         "<th scope=\"col\">End points</th><th scope=\"col\">Existing internal processes</th>"
         "<th scope=\"col\">Owner</th><th scope=\"col\">Expected lead time</th>"
         "<th scope=\"col\">Expected handoffs</th><th scope=\"col\">Waiting, of the lead time</th>"
@@ -148,14 +151,14 @@ TEST_CASE("table format html: exact table, a page around it") {
                 "<th scope=\"col\">Success</th><th scope=\"col\">NPS</th>"
         "<th scope=\"col\">CES</th><th scope=\"col\">CSAT</th></tr></thead>\n"
         "<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"1\" class=\"intent\">Help me borrow</th>"
-        "<td>Apply online<div class=\"id\">apply</div></td><td>Needs money</td>"
+        "<td>Apply online<div class=\"id\">apply</div></td><td></td><td>Needs money</td>"
         "<td><ul><li>Gets the money</li><li>Gives up</li></ul></td>"
         "<td><ul><li>Decide on the loan</li><li>Pay out</li></ul></td><td>Lending</td>"
         "<td class=\"num\">1d 2h</td><td class=\"num\">1</td><td class=\"num\">92%</td>"
                 "<td class=\"num\">100%</td><td class=\"num\">0.00</td><td class=\"num\">100%</td>"
                 "<td></td><td></td><td></td></tr>\n</tbody>\n"
         "<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"1\" class=\"intent none\">(no intent)</th>"
-        "<td>Check my balance<div class=\"id\">balance</div></td><td>Wonders</td>"
+        "<td>Check my balance<div class=\"id\">balance</div></td><td></td><td>Wonders</td>"
         "<td><ul><li>Knows</li></ul></td><td></td><td></td><td class=\"num\">2m</td>"
         "<td class=\"num\">0</td><td class=\"num\">0%</td><td class=\"num\">100%</td>"
                 "<td class=\"num\">0.00</td><td class=\"num\">100%</td><td></td><td></td><td></td></tr>\n</tbody>\n</table>\n");

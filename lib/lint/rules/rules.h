@@ -48,4 +48,17 @@ void check_survey_duplicate(const Journey &journey, const RuleContext &context, 
 /// "the survey of 2025-03-31", "the survey of step `call` on 2025-03-31".
 std::string survey_subject(const Survey &survey);
 
+/// `unknown-stage`: a step's `stage` that is not declared in `stages`.
+void check_unknown_stage(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `stage-order`: along the most likely path, a stage declared before one already passed.
+void check_stage_order(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `unused-stage`: a stage the journey declares and no step is in.
+void check_unused_stage(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `unknown-persona`: a `persona` or `personas` entry naming no defined persona.
+void check_unknown_persona(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `persona-branch`: a persona's share naming no step, or no branch of its step.
+void check_persona_branch(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `persona-shares`: a persona's shares out of a step that do not add up to 1.
+void check_persona_shares(const Journey &journey, const RuleContext &context, Reporter &out);
+
 } // namespace journey::rules

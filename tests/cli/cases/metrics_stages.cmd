@@ -1,0 +1,1 @@
+{bin} metrics stages/loan.yaml

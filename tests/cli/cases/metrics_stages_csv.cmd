@@ -1,0 +1,1 @@
+{bin} metrics -f csv --by stage stages/loan.yaml

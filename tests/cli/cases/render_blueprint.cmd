@@ -1,0 +1,1 @@
+{bin} render --view blueprint -T dot stages/loan.yaml

@@ -1,0 +1,166 @@
+// The service-blueprint view as data (rows, columns, arrows with shares and handoffs), then its
+// DOT: rows in the seen and out-of-sight clusters, stage headings before their steps.
+#include "helpers.h"
+#include "journey/render/blueprint.h"
+#include "journey/render/views.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+using namespace journey;
+using namespace journey::test;
+
+namespace {
+
+constexpr std::string_view kLoan = R"(
+journey: loan
+title: I want a loan
+stages: [Apply, Decide, Get paid]
+channels:
+  post: {name: Post, kind: paper}
+  phone: {name: Phone, kind: assisted}
+teams:
+  lending: Lending
+  letters: Letters
+  calls: Contact centre
+steps:
+  - id: apply
+    name: Posts the form
+    stage: Apply
+    channel: post
+    next: scan
+  - id: scan
+    name: Form scanned
+    actor: system
+    stage: Apply
+    team: letters
+    next: assess
+  - id: assess
+    name: Assesses
+    stage: Decide
+    team: lending
+    wait: 7d
+    next:
+      - to: letter
+        p: 0.75
+        label: approved
+      - to: call
+        p: 0.2
+      - to: gone
+  - id: call
+    name: Agent calls the customer
+    actor: frontstage
+    channel: phone
+    team: calls
+    stage: Decide
+    next: [letter, letter]
+  - id: letter
+    name: Reads the letter
+    stage: Get paid
+    channel: post
+    end: success
+  - id: gone
+    name: Gives up
+    end: abandon
+  - id: orphan
+    name: Never reached
+    stage: Apply
+    end: success
+)";
+
+} // namespace
+
+TEST_CASE("blueprint: each reached step in its actor's row and its stage's column") {
+  const Journey journey = journey_from(kLoan);
+  const JourneyGraph graph(journey);
+  const BlueprintView view = blueprint_view(graph);
+  REQUIRE(view.columns == std::vector<std::string>{"Apply", "Decide", "Get paid", "(no stage)"});
+  std::map<std::string, std::pair<BlueprintView::Row, int>> where;
+  for (const BlueprintView::Box &b : view.boxes) {
+    where[journey.steps[b.step].id] = {b.row, b.column};
+  }
+  CHECK(where.size() == 6); // `orphan` is not reached
+  CHECK(where["apply"] == std::pair{BlueprintView::Row::Customer, 0});
+  CHECK(where["scan"] == std::pair{BlueprintView::Row::Support, 0});
+  CHECK(where["assess"] == std::pair{BlueprintView::Row::Backstage, 1});
+  CHECK(where["call"] == std::pair{BlueprintView::Row::Frontstage, 1});
+  CHECK(where["letter"] == std::pair{BlueprintView::Row::Customer, 2});
+  CHECK(where["gone"] == std::pair{BlueprintView::Row::Customer, 3});
+}
+
+TEST_CASE("blueprint: the shares out of every box add up to 100%, handoffs and visibility marked") {
+  const Journey journey = journey_from(kLoan);
+  const JourneyGraph graph(journey);
+  const BlueprintView view = blueprint_view(graph);
+  std::map<std::size_t, double> out;
+  for (const BlueprintView::Arrow &a : view.arrows) {
+    out[a.from] += a.share;
+  }
+  for (const auto &[box, total] : out) {
+    INFO(journey.steps[view.boxes[box].step].id);
+    CHECK(total == doctest::Approx(1.0));
+  }
+  const auto arrow = [&](std::string_view from, std::string_view to) {
+    const auto it = std::find_if(view.arrows.begin(), view.arrows.end(), [&](const auto &a) {
+      return journey.steps[view.boxes[a.from].step].id == from &&
+             journey.steps[view.boxes[a.to].step].id == to;
+    });
+    REQUIRE(it != view.arrows.end());
+    return *it;
+  };
+  // `call` names `letter` twice: one arrow carrying all its customers.
+  CHECK(std::count_if(view.arrows.begin(), view.arrows.end(), [&](const auto &a) {
+          return journey.steps[view.boxes[a.from].step].id == "call";
+        }) == 1);
+  CHECK(arrow("call", "letter").share == doctest::Approx(1.0));
+  CHECK(arrow("assess", "letter").label == "approved · 75%");
+  CHECK(arrow("assess", "gone").label == "5%");
+  CHECK(arrow("scan", "assess").handoff);     // letters -> lending
+  CHECK(arrow("assess", "call").handoff);     // lending -> contact centre
+  CHECK_FALSE(arrow("apply", "scan").handoff); // the customer has no team
+  CHECK(view.handoffs == 2);
+  CHECK(arrow("apply", "scan").crosses_visibility);
+  CHECK(arrow("assess", "call").crosses_visibility);
+  CHECK_FALSE(arrow("scan", "assess").crosses_visibility);
+}
+
+TEST_CASE("blueprint: no columns when no step names a stage") {
+  const Journey journey = journey_from(R"(
+journey: plain
+title: Plain
+steps:
+  - {id: a, name: A, next: b}
+  - {id: b, name: B, actor: backstage, end: success}
+)");
+  const JourneyGraph graph(journey);
+  const BlueprintView view = blueprint_view(graph);
+  CHECK(view.columns.empty());
+  REQUIRE(view.boxes.size() == 2);
+  CHECK(view.boxes[1].column == -1);
+  CHECK(view.boxes[1].row == BlueprintView::Row::Backstage);
+}
+
+TEST_CASE("blueprint DOT: rows inside the seen and unseen clusters, stage headings first") {
+  const Journey journey = journey_from(kLoan);
+  const DotGraph g = build_view(journey, View::Blueprint);
+  std::map<std::string, std::string> parent_of; // row cluster -> its parent's name
+  for (const DotCluster &c : g.clusters()) {
+    if (c.parent != no_cluster) {
+      parent_of[c.name] = g.cluster(c.parent).name;
+    }
+  }
+  CHECK(parent_of["cluster_row0"] == "cluster_seen");
+  CHECK(parent_of["cluster_row1"] == "cluster_seen");
+  CHECK(parent_of["cluster_row2"] == "cluster_unseen");
+  CHECK(parent_of["cluster_row3"] == "cluster_unseen");
+  CHECK(nodes_with_class(g, "stage").size() == 4);
+  // The heading of a stage comes before each of its steps, and each step before the next heading.
+  CHECK(edges_between(g, "stage1", "s_apply").size() == 1);
+  CHECK(edges_between(g, "s_apply", "stage2").size() == 1);
+  CHECK(edges_between(g, "stage2", "s_assess").size() == 1);
+  CHECK(edge(g, "s_scan", "s_assess").attributes.has_class("handoff"));
+  const std::string dot = g.to_dot();
+  CHECK(dot.find("service blueprint") != std::string::npos);
+  CHECK(dot.find("line of visibility") != std::string::npos);
+}
