@@ -1,5 +1,6 @@
 // Journey model: enum names, lookups and reference resolution.
 #include "journey/model/journey.h"
+#include "journey/model/step_hours.h"
 
 #include <array>
 #include <unordered_map>
@@ -136,6 +137,7 @@ void Journey::resolve() {
       t.target = lookup(step_ids, t.to);
     }
   }
+  set_working_wait_means(*this);
 }
 
 double Journey::step_cost(const Step &s) const {

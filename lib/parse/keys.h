@@ -33,6 +33,7 @@ enum class ValueRule {
   Wait,           ///< a Spread, or `queue` (computed from the channel's staff)
   ServiceLevel,   ///< a share answered within a time: `80% in 20s`
   Spread,         ///< a Duration, a range `2d-7d`, or `{typical: 2d, p90: 7d}` (`tail_rule`)
+  Arrivals,       ///< a mapping of Hours to a Probability (`Mon-Fri 09:00-17:00: 70%`)
 };
 
 struct MappingRule;

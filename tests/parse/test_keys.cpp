@@ -73,6 +73,8 @@ std::string good_value(const KeyRule &key) {
     return "queue";
   case ValueRule::ServiceLevel:
     return "80% in 20s";
+  case ValueRule::Arrivals:
+    return "{\"Mon-Fri 09:00-17:00\": 70%, Sat 09:00-13:00: 0.1}";
   }
   return {};
 }
@@ -118,6 +120,8 @@ std::string bad_value(const KeyRule &key) {
     return "3x";
   case ValueRule::ServiceLevel:
     return "80%";
+  case ValueRule::Arrivals:
+    return "{Mon-Fri 09:00-17:00: 70%, Sat 09:00-13:00: 40%}";
   }
   return {};
 }
