@@ -41,6 +41,12 @@ const std::vector<Rule> &all_rules() {
        Severity::Warning, rules::check_failure_demand},
       {"queue", "a computed queue (`wait: queue`) that cannot be computed or grows without end",
        Severity::Error, rules::check_queue},
+      {"working-wait-without-hours",
+       "a wait in working time (`3 working days`) with no team or channel hours to count it in",
+       Severity::Error, rules::check_working_wait},
+      {"closed-handoff",
+       "a step sends customers to a channel or team that is closed for 10% or more of them",
+       Severity::Warning, rules::check_closed_handoff},
       {"budget", "expected metrics over the budgets in `.journeylint.yaml`", Severity::Error,
        rules::check_budget},
       // Reported by the workspace (lib/load) when it resolves shared catalogs.
