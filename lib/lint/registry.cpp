@@ -46,7 +46,7 @@ const std::vector<Rule> &all_rules() {
        Severity::Error, rules::check_working_wait},
       {"closed-handoff",
        "a step sends customers to a channel or team that is closed for 10% or more of them",
-       Severity::Warning, rules::check_closed_handoff},
+       Severity::Info, rules::check_closed_handoff},
       {"budget", "expected metrics over the budgets in `.journeylint.yaml`", Severity::Error,
        rules::check_budget},
       // Reported by the workspace (lib/load) when it resolves shared catalogs.

@@ -21,7 +21,7 @@ void check_working_wait(const Journey &journey, const RuleContext &, Reporter &o
       const std::string who =
           team != nullptr ? fmt::format("its team `{}`", team->id)
           : channel != nullptr ? fmt::format("its channel `{}`", channel->id)
-                               : std::string("a team or channel for the step, with");
+                               : std::string("the step a team or channel with");
       out.report("working-wait-without-hours",
                  fmt::format("{} waits in working {} but has no opening hours to count them in: "
                              "give {} `hours:` (e.g. `Mon-Fri 09:00-17:00`), or write the wait "
