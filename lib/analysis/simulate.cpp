@@ -6,6 +6,7 @@
 #include "journey/analysis/effort.h"
 #include "journey/analysis/markov.h"
 
+#include "journey/model/step_hours.h"
 #include "journey/model/text.h"
 
 #include <algorithm>
@@ -66,7 +67,79 @@ struct Plan {
   std::vector<std::uint32_t> target;
   std::vector<SimGroup> ends;          ///< for a step with no branch: how the walk ends there
   bool spreads = false;
+  // Calendars, when the journey has them (else `step_hours` is all -1 and nobody is held up).
+  bool calendars = false;
+  ArrivalProfile arrivals;
+  std::vector<Calendar> hours;          ///< distinct calendars the steps use
+  std::vector<std::int32_t> step_hours; ///< the calendar a step can start in; -1 none
+  std::vector<std::int32_t> work_hours; ///< its team's, else channel's, calendar; -1 none
+  std::vector<std::int32_t> work_source; ///< whose that calendar is (index into `sources`)
+  std::vector<double> working;          ///< open time of a working-time wait; -1 when not one
+  std::vector<ClosureSource> sources;   ///< the last one is the customer's hours
 };
+
+/// Adds `c` to the plan's calendars (once per distinct calendar); its index.
+std::int32_t add_calendar(Plan &plan, const Calendar &c) {
+  for (std::size_t i = 0; i < plan.hours.size(); ++i) {
+    if (plan.hours[i].always() == c.always() &&
+        std::equal(plan.hours[i].intervals().begin(), plan.hours[i].intervals().end(),
+                   c.intervals().begin(), c.intervals().end(),
+                   [](const OpenInterval &a, const OpenInterval &b) {
+                     return a.begin == b.begin && a.end == b.end;
+                   })) {
+      return static_cast<std::int32_t>(i);
+    }
+  }
+  plan.hours.push_back(c);
+  return static_cast<std::int32_t>(plan.hours.size() - 1);
+}
+
+/// Fills the calendar part of the plan; every step starts at once when the journey has none.
+void plan_calendars(const Journey &journey, Plan &plan) {
+  const std::size_t n = journey.steps.size();
+  plan.step_hours.assign(n, -1);
+  plan.work_hours.assign(n, -1);
+  plan.work_source.assign(n, -1);
+  plan.working.assign(n, -1);
+  plan.calendars = uses_calendars(journey);
+  if (!plan.calendars) {
+    return;
+  }
+  if (Expected<ArrivalProfile> arrivals = ArrivalProfile::make(journey.arrivals)) {
+    plan.arrivals = std::move(*arrivals);
+  }
+  const Calendar customer = customer_calendar(journey);
+  for (std::size_t u = 0; u < n; ++u) {
+    const Step &s = journey.steps[u];
+    const std::optional<WorkHours> work = work_hours(journey, s);
+    std::optional<Calendar> start;
+    if (work && !work->calendar.always() && !work->calendar.never()) {
+      plan.work_hours[u] = add_calendar(plan, work->calendar);
+      const std::string kind = work->owner == HoursOwner::Team ? "team" : "channel";
+      const std::string id = work->owner == HoursOwner::Team ? journey.teams[work->index].id
+                                                             : journey.channels[work->index].id;
+      const auto found = std::find_if(plan.sources.begin(), plan.sources.end(),
+                                      [&](const ClosureSource &c) {
+                                        return c.kind == kind && c.id == id;
+                                      });
+      plan.work_source[u] = static_cast<std::int32_t>(found - plan.sources.begin());
+      if (found == plan.sources.end()) {
+        plan.sources.push_back({kind, id, owner_name(journey, *work)});
+      }
+      start = work->calendar;
+    }
+    if (s.wait_working && work && !work->calendar.never()) {
+      plan.working[u] = s.wait_working->seconds(work->calendar);
+    }
+    if (s.actor == Actor::Customer && !customer.always()) {
+      start = start ? start->intersect(customer) : customer;
+    }
+    if (start && !start->never()) {
+      plan.step_hours[u] = add_calendar(plan, *start);
+    }
+  }
+  plan.sources.push_back({"customer", "", "the customer's own hours"});
+}
 
 Plan make_plan(const JourneyGraph &graph, const Queues &queues) {
   const Journey &journey = graph.journey();
@@ -123,19 +196,28 @@ Plan make_plan(const JourneyGraph &graph, const Queues &queues) {
       break;
     }
   }
+  plan_calendars(journey, plan);
   return plan;
 }
+
+/// What one thread adds up besides the distributions: closed time and customers per source.
+struct ClosureTally {
+  std::vector<std::uint64_t> seconds; ///< in 1/1024 s
+  std::vector<std::uint64_t> customers;
+};
 
 /// One thread's walker: its random stream and the Box-Muller spare.
 class Walker {
 public:
   Walker(const Plan &plan, const SimulationOptions &options) : plan_(plan), options_(options) {}
 
-  void run_block(std::uint64_t block, std::uint64_t customers, std::vector<GroupResult> &out) {
+  void run_block(std::uint64_t block, std::uint64_t customers, std::vector<GroupResult> &out,
+                 ClosureTally &tally) {
     rng_ = pcg32(options_.seed, block);
     has_spare_ = false;
+    held_.assign(plan_.sources.size(), 0);
     for (std::uint64_t c = 0; c < customers; ++c) {
-      walk(out);
+      walk(out, tally);
     }
   }
 
@@ -169,22 +251,45 @@ private:
     return d.a;
   }
 
-  void walk(std::vector<GroupResult> &out) {
+  void walk(std::vector<GroupResult> &out, ClosureTally &tally) {
     double lead = 0;
     double wait = 0;
     double effort = 0;
+    double closed = 0;
+    // With calendars, the time of the week the customer starts; lead time counts from it.
+    const double start = plan_.calendars ? plan_.arrivals.time_at(uniform()) : 0.0;
+    touched_.clear();
     std::size_t u = JourneyGraph::entry;
     SimGroup group = SimGroup::Unfinished;
     for (std::uint64_t steps = 0; steps < options_.max_steps; ++steps) {
-      double w = draw(plan_.wait[u]);
+      double w = 0;
+      if (plan_.working[u] >= 0) {
+        const double now = start + lead;
+        w = plan_.hours[plan_.work_hours[u]].add_working(now, plan_.working[u]) - now;
+      } else {
+        w = draw(plan_.wait[u]);
+      }
       const double t = draw(plan_.time[u]);
-      if (options_.earliest_start) {
-        const double ready = lead + w;
-        w += std::max(0.0, options_.earliest_start(u, ready) - ready);
+      effort += (plan_.effort_wait[u] != 0 ? w : 0.0) + (plan_.effort_time[u] != 0 ? t : 0.0);
+      if (plan_.step_hours[u] >= 0) {
+        const double ready = start + lead + w;
+        const double held = plan_.hours[plan_.step_hours[u]].next_open(ready) - ready;
+        if (held > 0) {
+          const std::int32_t work = plan_.work_hours[u];
+          const std::size_t source = work >= 0 && !plan_.hours[work].open_at(ready)
+                                         ? static_cast<std::size_t>(plan_.work_source[u])
+                                         : plan_.sources.size() - 1;
+          tally.seconds[source] += static_cast<std::uint64_t>(std::llround(held * kFixedPoint));
+          if (held_[source] == 0) {
+            held_[source] = 1;
+            touched_.push_back(source);
+          }
+          closed += held;
+          w += held;
+        }
       }
       lead += w + t;
       wait += w;
-      effort += (plan_.effort_wait[u] != 0 ? w : 0.0) + (plan_.effort_time[u] != 0 ? t : 0.0);
       std::size_t k = plan_.first[u];
       const std::size_t end = plan_.first[u + 1];
       if (k == end) {
@@ -197,11 +302,19 @@ private:
       }
       u = plan_.target[k];
     }
+    for (std::size_t source : touched_) {
+      ++tally.customers[source];
+      held_[source] = 0;
+    }
     for (SimGroup g : {SimGroup::All, group}) {
       GroupResult &result = out[static_cast<std::size_t>(g)];
       result.measures[0].add(lead);
       result.measures[1].add(wait);
       result.measures[2].add(effort);
+      if (plan_.calendars) {
+        result.measures[3].add(closed);
+        result.held_up += closed > 0 ? 1 : 0;
+      }
     }
   }
 
@@ -210,6 +323,8 @@ private:
   pcg32 rng_;
   bool has_spare_ = false;
   double spare_ = 0;
+  std::vector<std::uint8_t> held_;    ///< per source: held this customer up already
+  std::vector<std::size_t> touched_; ///< the sources that did
 };
 
 } // namespace
@@ -355,13 +470,17 @@ SimulationResult simulate(const JourneyGraph &graph, const SimulationOptions &op
   const std::uint64_t blocks = (options.customers + block - 1) / block;
   const unsigned jobs = static_cast<unsigned>(
       std::clamp<std::uint64_t>(options.jobs == 0 ? 1 : options.jobs, 1, blocks));
+  result.calendars = plan.calendars;
   std::vector<std::vector<GroupResult>> partial(jobs, std::vector<GroupResult>(kSimGroups));
+  std::vector<ClosureTally> tallies(
+      jobs, ClosureTally{std::vector<std::uint64_t>(plan.sources.size(), 0),
+                         std::vector<std::uint64_t>(plan.sources.size(), 0)});
   std::atomic<std::uint64_t> next{0};
   auto work = [&](unsigned thread) {
     Walker walker(plan, options);
     for (std::uint64_t b = next++; b < blocks; b = next++) {
       const std::uint64_t customers = std::min(block, options.customers - b * block);
-      walker.run_block(b, customers, partial[thread]);
+      walker.run_block(b, customers, partial[thread], tallies[thread]);
     }
   };
   std::vector<std::thread> threads;
@@ -377,8 +496,25 @@ SimulationResult simulate(const JourneyGraph &graph, const SimulationOptions &op
       for (std::size_t m = 0; m < kSimMeasures; ++m) {
         result.groups[g].measures[m].merge(part[g].measures[m]);
       }
+      result.groups[g].held_up += part[g].held_up;
     }
   }
+  for (std::size_t c = 0; c < plan.sources.size(); ++c) {
+    ClosureSource source = plan.sources[c];
+    std::uint64_t fixed = 0;
+    for (const ClosureTally &t : tallies) {
+      fixed += t.seconds[c];
+      source.customers += t.customers[c];
+    }
+    source.seconds = static_cast<double>(fixed) / kFixedPoint;
+    if (source.customers > 0) {
+      result.closures.push_back(std::move(source));
+    }
+  }
+  std::stable_sort(result.closures.begin(), result.closures.end(),
+                   [](const ClosureSource &a, const ClosureSource &b) {
+                     return a.seconds > b.seconds;
+                   });
   return result;
 }
 
@@ -408,6 +544,8 @@ std::string_view to_string(SimMeasure m) {
     return "wait time";
   case SimMeasure::CustomerEffort:
     return "customer effort";
+  case SimMeasure::ClosedTime:
+    return "closed time";
   }
   return "lead time";
 }

@@ -8,7 +8,6 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,9 +23,6 @@ struct SimulationOptions {
   std::uint64_t block = 8192;
   /// A walk longer than this many steps is stopped and counted as unfinished (a trap).
   std::uint64_t max_steps = 1'000'000;
-  /// Where a calendar will hold a step up: given the step and the time (seconds since the
-  /// customer started) it is ready to start, after its wait, the time it starts. Unset: at once.
-  std::function<double(std::size_t step, double ready)> earliest_start;
 };
 
 /// A streaming distribution of non-negative values: a log-scale histogram with 512 bins per
@@ -64,8 +60,10 @@ private:
 };
 
 /// The figures simulated.
-enum class SimMeasure { LeadTime, WaitTime, CustomerEffort };
-inline constexpr std::size_t kSimMeasures = 3;
+/// Closed time is the part of the wait spent ready while the step's team, channel or the
+/// customer's hours were closed (0 for every customer of a journey without calendars).
+enum class SimMeasure { LeadTime, WaitTime, CustomerEffort, ClosedTime };
+inline constexpr std::size_t kSimMeasures = 4;
 /// The groups of customers: all, then by how their walk ended.
 enum class SimGroup { All, Success, Abandon, Failure, NoEnd, Unfinished };
 inline constexpr std::size_t kSimGroups = 6;
@@ -73,6 +71,16 @@ inline constexpr std::size_t kSimGroups = 6;
 /// The distributions of one group of customers.
 struct GroupResult {
   std::array<Distribution, kSimMeasures> measures;
+  std::uint64_t held_up = 0; ///< customers held up at least once by a closure
+};
+
+/// Whose hours held customers up: a team, a channel, or the customers' own hours.
+struct ClosureSource {
+  std::string kind; ///< `team`, `channel` or `customer`
+  std::string id;   ///< the team's or channel's id; empty for the customer
+  std::string name; ///< for people
+  double seconds = 0; ///< closed time it caused, over all customers
+  std::uint64_t customers = 0; ///< customers it held up at least once
 };
 
 /// The result of a simulation.
@@ -83,6 +91,12 @@ struct SimulationResult {
   std::uint64_t seed = 0;
   std::vector<GroupResult> groups; ///< indexed by SimGroup
   bool spreads = false;            ///< some step has a spread (else only branches vary)
+  /// The journey has calendars (`uses_calendars`): customers start at times drawn from
+  /// `arrivals` and steps wait for their hours; otherwise time runs without calendars.
+  bool calendars = false;
+  /// Whose hours caused closed time, most closed time first (ties in the order the steps first use them); those that
+  /// held nobody up are left out.
+  std::vector<ClosureSource> closures;
   /// Why nobody was simulated (a loop with no way out catches walks for ever); empty when done.
   std::string problem;
 
@@ -94,7 +108,11 @@ struct SimulationResult {
 /// Walks `options.customers` customers from the entry (none, with `problem` set, when the walk
 /// can be caught in a loop with no way out), following the branch probabilities
 /// (cumulative tables per step, one 32-bit draw per branch) and drawing each wait and time from
-/// its spread (uniform; log-normal by Box-Muller), on `options.jobs` threads.
+/// its spread (uniform; log-normal by Box-Muller), on `options.jobs` threads. With calendars
+/// each customer starts at a time of the week drawn from `arrivals`; a step ready while its
+/// team's hours (else its channel's; for `actor: customer` steps also the customer's hours) are
+/// closed starts at the next opening, and a working-time wait runs through the team's, else
+/// channel's, open time. The active time of a step, once started, runs on.
 SimulationResult simulate(const JourneyGraph &graph, const SimulationOptions &options);
 
 std::string_view to_string(SimGroup g);

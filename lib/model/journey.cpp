@@ -1,5 +1,6 @@
 // Journey model: enum names, lookups and reference resolution.
 #include "journey/model/journey.h"
+#include "journey/model/step_hours.h"
 
 #include <array>
 #include <unordered_map>
@@ -138,6 +139,7 @@ void Journey::resolve() {
     }
     s.stage_index = s.stage.empty() ? npos : find_stage(stages, s.stage);
   }
+  set_working_wait_means(*this);
 }
 
 double Journey::step_cost(const Step &s) const {

@@ -1,6 +1,8 @@
 // Journey model: a customer journey as a graph of steps, with channels, teams and processes.
 #pragma once
 
+#include "journey/model/arrivals.h"
+#include "journey/model/calendar.h"
 #include "journey/model/diagnostic.h"
 #include "journey/model/duration.h"
 #include "journey/model/hours.h"
@@ -83,6 +85,9 @@ struct Team {
   bool from_catalog = false;
   std::optional<double> staff;            ///< people (full-time equivalents)
   std::optional<double> productive_hours; ///< per person per month
+  /// When the team works its steps (`hours:`); wins over the channel's hours.
+  std::optional<OpeningHours> hours;
+  Location hours_location;
 };
 
 /// An existing internal process, owned by a team.
@@ -131,6 +136,9 @@ struct Step {
   /// A contact caused by the organisation's own failure (`failure_demand: true` or a reason).
   bool failure_demand = false;
   std::string failure_demand_reason; ///< why, when given; empty otherwise
+  /// `wait: 3 working days`: the wait counts the open time of the step's team, else channel,
+  /// calendar; `wait` then holds its mean in calendar time (set by `resolve`).
+  std::optional<WorkingWait> wait_working;
 
   Location location; ///< position of the step mapping (its first key)
   Location id_location;
@@ -167,6 +175,13 @@ struct Journey {
   std::vector<Step> steps;
   /// Survey results, from `surveys:` and then the sidecar file `<name>.surveys.yaml`.
   std::vector<Survey> surveys;
+
+  /// When customers do their own steps (`customer_hours:`); unset: every day 07:00-23:00.
+  std::optional<OpeningHours> customer_hours;
+  Location customer_hours_location;
+  /// When customers start (`arrivals:`); empty: evenly over the week.
+  std::vector<ArrivalWindow> arrivals;
+  Location arrivals_location;
 
   Location location; ///< position of the document's top-level mapping
   Location id_location;

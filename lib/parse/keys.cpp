@@ -94,7 +94,10 @@ MappingRule make_team() {
                                "volumes it gives utilisation and the FTE needed."),
                            key("productive_hours", ValueRule::Rate,
                                "Hours of work one person gives per week or month, after leave, "
-                               "training and meetings: `30/week`. Default `30/week`.")});
+                               "training and meetings: `30/week`. Default `30/week`."),
+                           key("hours", ValueRule::Hours,
+                               "When the team works its steps; wins over the channel's hours. "
+                               "Default: the channel's hours, else always.")});
   m.name_shorthand = true;
   return m;
 }
@@ -145,7 +148,9 @@ MappingRule make_step(const MappingRule &branch) {
               "Time spent waiting before the step starts (queue, post, backlog): a duration, a "
               "range or typical and tail. Default 0. `queue`: the wait in the queue of the step's "
               "channel, computed with Erlang C from the journey's `volume`, the channel's `staff` "
-              "and `hours` and the step's `time`."),
+              "and `hours` and the step's `time`. `3 working days`, `4 working hours`: a wait "
+              "in the open time of the step's team, else channel (a working day is the week's "
+              "opening over its open days)."),
           key("time", ValueRule::Spread, "Active time of the step. Default 0."),
           key("cost", ValueRule::Number,
               "Cost of one pass through the step; overrides the channel's contact cost."),
@@ -275,6 +280,13 @@ MappingRule make_journey(const MappingRule &channel, const MappingRule &team,
           key("volume", ValueRule::Rate,
               "Customers starting the journey per day, week, month or year: `12000/month`. "
               "Gives the monthly figures of `journey metrics` (a month is 365.25/12 days)."),
+          key("customer_hours", ValueRule::Hours,
+              "When customers do their own steps (`actor: customer`) once `journey simulate` "
+              "uses calendars. Default every day 07:00-23:00."),
+          key("arrivals", ValueRule::Arrivals,
+              "When customers start the journey: weekly hours and the share of customers "
+              "starting in them (`Mon-Fri 09:00-17:00: 70%`); the rest start evenly in the hours "
+              "not named. Default: evenly over the week."),
           channels_key(channel),
           teams_key(team),
           processes_key(process),
@@ -489,6 +501,10 @@ std::string_view describe(ValueRule rule) {
     return "A share answered within a time: `80% in 20s`, `90% in 2m`.";
   case ValueRule::Date:
     return "A calendar date, year-month-day: `2025-03-31`.";
+
+  case ValueRule::Arrivals:
+    return "A mapping of weekly hours (as channel `hours`) to the share of customers starting "
+           "in them, a percentage or a number up to 1: `Mon-Fri 09:00-17:00: 70%`.";
   default:
     return {};
   }

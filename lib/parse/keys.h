@@ -37,6 +37,8 @@ enum class ValueRule {
   Date,           ///< a calendar date `2025-03-31` (`parse_date`)
 
   BranchShares,   ///< step id -> (target step id -> Probability): a persona's branch shares
+
+  Arrivals,       ///< a mapping of Hours to a Probability (`Mon-Fri 09:00-17:00: 70%`)
 };
 
 struct MappingRule;

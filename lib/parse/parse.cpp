@@ -58,6 +58,69 @@ public:
     return *per_month;
   }
 
+  /// Opening hours such as `Mon-Fri 08:00-20:00`; nullopt (and a diagnostic) when they are not.
+  std::optional<OpeningHours> hours(NodeId v, std::string_view field) {
+    const std::optional<std::string> t = r_.text(v, field);
+    if (!t) {
+      return std::nullopt;
+    }
+    Expected<OpeningHours> parsed = parse_hours(*t);
+    if (!parsed) {
+      r_.report("invalid-value",
+                fmt::format("bad opening hours `{}`: {}; write `24/7` or e.g. "
+                            "`Mon-Fri 08:00-20:00; Sat 09:00-13:00`",
+                            *t, parsed.error()),
+                r_.location(v));
+      return std::nullopt;
+    }
+    return std::move(*parsed);
+  }
+
+  /// `arrivals:`, a mapping of weekly hours to the share of customers who start in them.
+  void read_arrivals(NodeId id, Journey &j) {
+    const Node &m = r_.node(id);
+    if (m.kind != Kind::Map) {
+      if (!Reader::is_null(m)) {
+        r_.wrong_type(id, "arrivals",
+                      "a mapping of hours to the share of customers starting in them, e.g. "
+                      "`Mon-Fri 09:00-17:00: 70%`");
+      }
+      return;
+    }
+    std::vector<ArrivalWindow> windows;
+    for (std::size_t i = 0; i + 1 < m.children.size(); i += 2) {
+      const Node &k = r_.node(m.children[i]);
+      if (k.kind != Kind::Scalar) {
+        r_.report("invalid-value",
+                  "a line of `arrivals` starts with hours such as `Mon-Fri 09:00-17:00`",
+                  k.location);
+        continue;
+      }
+      std::optional<OpeningHours> when = hours(m.children[i], "arrivals");
+      const std::optional<double> share = r_.number(m.children[i + 1], "arrivals", true);
+      if (share && *share > 1) {
+        r_.report("invalid-value",
+                  fmt::format("the share of customers starting `{}` must be a percentage up to "
+                              "100% (or a number up to 1), not {}",
+                              k.value, r_.node(m.children[i + 1]).value),
+                  r_.location(m.children[i + 1]));
+        continue;
+      }
+      if (when && share) {
+        windows.push_back({std::move(*when), *share, k.location});
+      }
+    }
+    if (const Expected<ArrivalProfile> profile = ArrivalProfile::make(windows); !profile) {
+      r_.report("invalid-value",
+                fmt::format("`arrivals`: {}; give each line the share of customers who start in "
+                            "its hours, the rest start evenly in the hours not named",
+                            profile.error()),
+                j.arrivals_location);
+      return;
+    }
+    j.arrivals = std::move(windows);
+  }
+
   /// A service level such as `80% in 20s`.
   std::optional<ServiceLevel> service_level(NodeId v) {
     const std::optional<std::string> t = r_.text(v, "service_level");
@@ -132,17 +195,7 @@ public:
             }
           }
         } else if (k == "hours") {
-          if (auto t = r_.text(v, "hours")) {
-            if (Expected<OpeningHours> hours = parse_hours(*t)) {
-              c.hours = std::move(*hours);
-            } else {
-              r_.report("invalid-value",
-                        fmt::format("bad opening hours `{}`: {}; write `24/7` or e.g. "
-                                    "`Mon-Fri 08:00-20:00; Sat 09:00-13:00`",
-                                    *t, hours.error()),
-                        r_.location(v));
-            }
-          }
+          c.hours = hours(v, "hours");
         } else if (k == "cost") {
           c.cost = r_.number(v, "cost");
         } else if (k == "response") {
@@ -182,6 +235,9 @@ public:
                               t.staff = r_.number(nv, "staff");
                             } else if (k == "productive_hours") {
                               t.productive_hours = rate(nv, "productive_hours", "30/week");
+                            } else if (k == "hours") {
+                              t.hours = hours(nv, "hours");
+                              t.hours_location = r_.location(nv);
                             } else if (auto name = r_.label(nv, "name")) {
                               t.name = *name;
                             }
@@ -533,6 +589,16 @@ public:
         const Node &w = r_.node(v);
         if (k == "wait" && w.kind == Kind::Scalar && w.value == "queue") {
           s.wait_queue = true;
+        } else if (k == "wait" && w.kind == Kind::Scalar && is_working_wait_text(w.value)) {
+          if (Expected<WorkingWait> working = parse_working_wait(w.value)) {
+            s.wait_working = *working;
+          } else {
+            r_.report("invalid-value",
+                      fmt::format("bad working-time wait `{}`: {}; write e.g. `3 working days` "
+                                  "or `4 working hours`",
+                                  w.value, working.error()),
+                      r_.location(v));
+          }
         } else {
           const std::optional<Spread> spread = r_.spread(v, k);
           (k == "wait" ? s.wait : s.time) = spread ? spread->mean() : 0.0;
@@ -628,6 +694,12 @@ public:
       } else if (k == "volume") {
         j.volume = rate(v, "volume", "12000/month");
         j.volume_location = r_.location(v);
+      } else if (k == "customer_hours") {
+        j.customer_hours = hours(v, "customer_hours");
+        j.customer_hours_location = r_.location(v);
+      } else if (k == "arrivals") {
+        j.arrivals_location = key.location;
+        read_arrivals(v, j);
       } else if (k == "channels") {
         read_channels(v, j.channels);
       } else if (k == "teams") {

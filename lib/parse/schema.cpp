@@ -54,6 +54,16 @@ std::string any_case(std::string_view word) {
   return out;
 }
 
+/// What `parse_working_wait` accepts (model/calendar.cpp): `3 working days`, `4 working hours`.
+std::string working_wait_pattern() {
+  std::string units;
+  for (std::string_view unit : {"day", "hour", "minute"}) {
+    units += (units.empty() ? "" : "|") + any_case(unit) + "[sS]?";
+  }
+  return "^ *(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+) +" + any_case("working") + " +(?:" + units +
+         ") *$";
+}
+
 /// What `parse_rate_per_month` accepts (model/rate.cpp), without exponents.
 std::string rate_pattern() {
   std::string units;
@@ -350,7 +360,9 @@ private:
     case ValueRule::Wait:
       need_value(ValueRule::Duration);
       describe_as(p, key.description);
-      p["anyOf"] = {{{"$ref", need_value(ValueRule::Spread)}}, {{"const", "queue"}}};
+      p["anyOf"] = {{{"$ref", need_value(ValueRule::Spread)}},
+                    {{"const", "queue"}},
+                    {{"type", "string"}, {"pattern", working_wait_pattern()}}};
       break;
     case ValueRule::Spread:
       need_value(ValueRule::Duration);
@@ -385,6 +397,7 @@ private:
     case ValueRule::Next:
     case ValueRule::MappingsById:
     case ValueRule::SeveritiesById:
+    case ValueRule::Arrivals:
       // Described in the definition named after the key.
       p["$ref"] = need({Pending::Key, std::string(key.name), nullptr, &key});
       break;
@@ -448,6 +461,12 @@ private:
       describe_as(def, key.description);
       def["additionalProperties"] = {{"enum", json_strings(key.choices)}};
       def["propertyNames"] = {{"minLength", 1}};
+      break;
+    case ValueRule::Arrivals:
+      def["type"] = {"object", "null"};
+      describe_as(def, key.description);
+      def["additionalProperties"] = {{"$ref", need_value(ValueRule::Probability)}};
+      def["propertyNames"] = {{"pattern", hours_pattern()}};
       break;
     default:
       def = property(key);

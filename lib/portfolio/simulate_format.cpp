@@ -11,6 +11,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
+#include <span>
 #include <nlohmann/json.hpp>
 
 namespace journey {
@@ -19,7 +20,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::array<SimMeasure, kSimMeasures> kMeasures{
-    SimMeasure::LeadTime, SimMeasure::WaitTime, SimMeasure::CustomerEffort};
+    SimMeasure::LeadTime, SimMeasure::WaitTime, SimMeasure::CustomerEffort,
+    SimMeasure::ClosedTime};
 constexpr std::array<SimGroup, kSimGroups> kGroups{SimGroup::All,     SimGroup::Success,
                                                    SimGroup::Abandon, SimGroup::Failure,
                                                    SimGroup::NoEnd,   SimGroup::Unfinished};
@@ -50,6 +52,34 @@ std::vector<SimGroup> groups_of(const SimulationResult &r) {
     }
   }
   return out;
+}
+
+/// The measures of a result: closed time only when the journey has calendars.
+std::span<const SimMeasure> measures_of(const SimulationResult &r) {
+  return std::span<const SimMeasure>(kMeasures).first(r.calendars ? kSimMeasures
+                                                                   : kSimMeasures - 1);
+}
+
+/// The share of a group's customers held up at least once by closed hours.
+double held_share(const SimulationResult &r, SimGroup g) {
+  const std::uint64_t n = r.get(g, SimMeasure::LeadTime).count();
+  return n == 0 ? 0.0
+                : static_cast<double>(r.groups[static_cast<std::size_t>(g)].held_up) /
+                      static_cast<double>(n);
+}
+
+/// Seconds of closed time all customers lost, summed over the sources.
+double closed_total(const SimulationResult &r) {
+  double total = 0;
+  for (const ClosureSource &c : r.closures) {
+    total += c.seconds;
+  }
+  return total;
+}
+
+/// "Contact centre (channel)".
+std::string source_label(const ClosureSource &c) {
+  return c.kind == "customer" ? c.name : fmt::format("{} ({})", c.name, c.kind);
 }
 
 /// A round bar width at least `span`: 1, 2 or 5 times a second, minute, hour, day or week
@@ -129,7 +159,7 @@ std::string format_simulation_text(const std::vector<SimulationResult> &all) {
                        "", "mean", "P50", "P80", "P90", "P95", "max");
     for (SimGroup g : groups_of(r)) {
       bool first = true;
-      for (SimMeasure m : kMeasures) {
+      for (SimMeasure m : measures_of(r)) {
         const Distribution &d = r.get(g, m);
         const std::string label =
             first ? fmt::format("{} {}", to_string(g), human_share(share(r, g))) : "";
@@ -139,6 +169,27 @@ std::string format_simulation_text(const std::vector<SimulationResult> &all) {
                            format_duration(d.quantile(0.5)), format_duration(d.quantile(0.8)),
                            format_duration(d.quantile(0.9)), format_duration(d.quantile(0.95)),
                            format_duration(d.max()));
+      }
+    }
+    if (r.calendars) {
+      const auto customers = static_cast<double>(
+          std::max<std::uint64_t>(r.get(SimGroup::All, SimMeasure::LeadTime).count(), 1));
+      std::vector<std::string> by_group;
+      for (SimGroup g : groups_of(r)) {
+        if (g != SimGroup::All) {
+          by_group.push_back(fmt::format("{} {}", to_string(g), human_share(held_share(r, g))));
+        }
+      }
+      out += fmt::format("  held up by closed hours: {} of customers{}, {} lost per customer\n",
+                         human_share(held_share(r, SimGroup::All)),
+                         by_group.empty() ? "" : " (" + join(by_group, ", ") + ")",
+                         format_duration(closed_total(r) / customers));
+      const double total = closed_total(r);
+      for (const ClosureSource &c : r.closures) {
+        out += fmt::format("    {}: {} of closed time, {} customers held up, {} each on average\n",
+                           source_label(c), human_share(total > 0 ? c.seconds / total : 0),
+                           human_share(static_cast<double>(c.customers) / customers),
+                           format_duration(c.seconds / static_cast<double>(c.customers)));
       }
     }
     const Distribution &lead = r.get(SimGroup::All, SimMeasure::LeadTime);
@@ -186,12 +237,30 @@ std::string format_simulation_json(const std::vector<SimulationResult> &all) {
     for (SimGroup g : groups_of(r)) {
       Json group = {{"customers", r.get(g, SimMeasure::LeadTime).count()},
                     {"share", tidy_number(share(r, g))}};
-      for (SimMeasure m : kMeasures) {
+      for (SimMeasure m : measures_of(r)) {
         group[key(to_string(m))] = stats_json(r.get(g, m));
+      }
+      if (r.calendars) {
+        group["held_up"] = tidy_number(held_share(r, g));
       }
       groups[key(to_string(g))] = group;
     }
+    j["calendars"] = r.calendars;
     j["groups"] = groups;
+    if (r.calendars) {
+      Json closures = Json::array();
+      for (const ClosureSource &c : r.closures) {
+        closures.push_back({{"kind", c.kind},
+                            {"id", c.id},
+                            {"name", c.name},
+                            {"seconds", tidy_number(c.seconds)},
+                            {"share", tidy_number(closed_total(r) > 0
+                                                      ? c.seconds / closed_total(r)
+                                                      : 0.0)},
+                            {"customers", c.customers}});
+      }
+      j["closures"] = closures;
+    }
     Json bars = Json::array();
     for (const HistogramBar &b : histogram(r.get(SimGroup::All, SimMeasure::LeadTime))) {
       bars.push_back({{"from", tidy_number(b.from)},
@@ -209,7 +278,7 @@ std::string format_simulation_csv(const std::vector<SimulationResult> &all) {
   for (const SimulationResult &r : all) {
     const std::string head = csv_field(r.journey) + "," + csv_field(r.file);
     for (SimGroup g : groups_of(r)) {
-      for (SimMeasure m : kMeasures) {
+      for (SimMeasure m : measures_of(r)) {
         const Distribution &d = r.get(g, m);
         out += fmt::format("{},{},{},{},{},{}", head, key(to_string(g)), key(to_string(m)),
                            d.count(), csv_number(share(r, g)), csv_number(d.mean()));
@@ -217,6 +286,22 @@ std::string format_simulation_csv(const std::vector<SimulationResult> &all) {
           out += "," + csv_number(d.quantile(q));
         }
         out += fmt::format(",{},,\n", csv_number(d.max()));
+      }
+    }
+    if (r.calendars) {
+      for (SimGroup g : groups_of(r)) {
+        out += fmt::format("{},{},held_up,{},{},,,,,,,,\n", head, key(to_string(g)),
+                           r.groups[static_cast<std::size_t>(g)].held_up,
+                           csv_number(held_share(r, g)));
+      }
+      const double customers = static_cast<double>(
+          std::max<std::uint64_t>(r.get(SimGroup::All, SimMeasure::LeadTime).count(), 1));
+      for (const ClosureSource &c : r.closures) {
+        out += fmt::format("{},all,{},{},{},{},,,,,,,\n", head,
+                           csv_field("closed_by:" + c.kind + (c.id.empty() ? "" : ":" + c.id)),
+                           c.customers,
+                           csv_number(closed_total(r) > 0 ? c.seconds / closed_total(r) : 0.0),
+                           csv_number(c.seconds / customers));
       }
     }
     const Distribution &lead = r.get(SimGroup::All, SimMeasure::LeadTime);
@@ -268,6 +353,18 @@ std::string simulation_svg(const SimulationResult &r) {
   svg += fmt::format("<text x=\"{}\" y=\"22\" font-size=\"16\" font-weight=\"bold\">{}</text>\n",
                      kLeft, xml_escape(r.journey + ": lead time of " +
                                        std::to_string(r.customers) + " simulated customers"));
+  if (r.calendars) {
+    const Distribution &closed = r.get(SimGroup::All, SimMeasure::ClosedTime);
+    std::string line = fmt::format(
+        "held up by closed hours: {} of customers; closed time P50 {}, P90 {}, mean {}",
+        human_share(held_share(r, SimGroup::All)), format_duration(closed.quantile(0.5)),
+        format_duration(closed.quantile(0.9)), format_duration(closed.mean()));
+    if (!r.closures.empty()) {
+      line += fmt::format("; most from {}", source_label(r.closures.front()));
+    }
+    svg += fmt::format("<text x=\"{}\" y=\"40\" fill=\"#1a237e\">{}</text>\n", kLeft,
+                       xml_escape(line));
+  }
   const double total = static_cast<double>(std::max<std::uint64_t>(lead.count(), 1));
   double most = 0;
   for (const HistogramBar &b : bars) {

@@ -1,5 +1,5 @@
 // Tests of the Monte Carlo simulation: exact percentiles on fixed waits, agreement with the
-// analytic means, spreads, determinism across threads, the streaming distribution and the hook.
+// analytic means, spreads, determinism across threads, the streaming distribution and calendars.
 #include "journey/analysis/metrics.h"
 #include "journey/analysis/simulate.h"
 #include "helpers.h"
@@ -148,19 +148,129 @@ steps:
   CHECK(lead.quantile(0.5) > wait.quantile(0.5));
 }
 
-TEST_CASE("simulate: a calendar hook can hold a step up, and the hold counts as waiting") {
-  const Journey j = parsed(kTwoBranches);
-  const JourneyGraph graph(j);
-  SimulationOptions options;
-  options.customers = 1000;
-  // The decision steps only start on the next whole day.
-  options.earliest_start = [](std::size_t step, double ready) {
-    return step == 3 ? std::ceil(ready / kDay) * kDay : ready;
-  };
-  const SimulationResult r = simulate(graph, options);
-  CHECK(r.get(SimGroup::All, SimMeasure::LeadTime).max() == kDay);
-  CHECK(r.get(SimGroup::All, SimMeasure::LeadTime).quantile(0) == kDay);
-  CHECK(r.get(SimGroup::All, SimMeasure::WaitTime).quantile(0.5) == kDay - kHour);
+TEST_CASE("simulate: a phone open Mon-Fri 09-17 holds up the customers who call when closed") {
+  // Customers start evenly over the week and call at once. The line is closed 128 of the
+  // week's 168 hours: 4 nights of 16 h and a weekend of 64 h. A customer calling in a closed
+  // stretch of g hours waits g/2 on average, so the mean over all customers is
+  // (4 x 16^2 + 64^2) / 2 / 168 = 2560 / 168 = 15.24 h, and 20 h for those held up.
+  // P50: 40/168 wait nothing, and 5x/168 wait at most x (x <= 16 h): 40 + 5x = 84, x = 8.8 h.
+  // P90: 40 + 4 x 16 + x = 151.2 gives x = 47.2 h.
+  const Journey j = parsed(R"(
+journey: phone
+title: I want to talk to someone
+channels:
+  phone: {name: Contact centre, kind: assisted, hours: "Mon-Fri 09:00-17:00"}
+steps:
+  - {id: call, name: Calls, actor: frontstage, channel: phone, time: 0, end: success}
+)");
+  const SimulationResult r = run(j, 200'000);
+  REQUIRE(r.calendars);
+  const Distribution &closed = r.get(SimGroup::All, SimMeasure::ClosedTime);
+  REQUIRE(closed.count() == 200'000);
+  const double held = static_cast<double>(r.groups[0].held_up) / 200'000;
+  CHECK(held == Approx(128.0 / 168).epsilon(0.01));
+  CHECK(closed.mean() == Approx(2560.0 / 168 * kHour).epsilon(0.01));
+  CHECK(closed.quantile(0.5) == Approx(8.8 * kHour).epsilon(0.01));
+  CHECK(closed.quantile(0.9) == Approx(47.2 * kHour).epsilon(0.01));
+  CHECK(closed.max() <= 64 * kHour);
+  CHECK(closed.max() > 63 * kHour);
+  // Closed time is waiting: with no other wait, lead time and wait are the closed time.
+  CHECK(r.get(SimGroup::All, SimMeasure::WaitTime).mean() == Approx(closed.mean()));
+  REQUIRE(r.closures.size() == 1);
+  CHECK(r.closures[0].kind == "channel");
+  CHECK(r.closures[0].id == "phone");
+  CHECK(r.closures[0].customers == r.groups[0].held_up);
+  CHECK(r.closures[0].seconds / 200'000 == Approx(closed.mean()).epsilon(0.001));
+}
+
+TEST_CASE("simulate: a team's hours win over the channel's, customers keep their own hours") {
+  // Customers all start Monday 06:00. Their form (customer hours 07-23) waits an hour; the
+  // mailroom works Mon-Fri 10:00-12:00 though post is 24/7: the scan waits until 10:00.
+  const Journey j = parsed(R"(
+journey: post
+title: I want to send a form
+arrivals: {"Mon 06:00-06:01": 100%}
+channels:
+  post: {name: Post, kind: paper, hours: 24/7}
+teams:
+  mailroom: {name: Mailroom, hours: "Mon-Fri 10:00-12:00"}
+steps:
+  - {id: form, name: Fills in the form, channel: post, time: 30m, next: scan}
+  - {id: scan, name: Scans the form, team: mailroom, channel: post, end: success}
+)");
+  const SimulationResult r = run(j, 1000);
+  const Distribution &closed = r.get(SimGroup::All, SimMeasure::ClosedTime);
+  CHECK(closed.quantile(0) >= 3.5 * kHour - 60);
+  CHECK(closed.max() <= 3.5 * kHour);
+  REQUIRE(r.closures.size() == 2);
+  CHECK(r.closures[0].kind == "team");
+  CHECK(r.closures[0].name == "Mailroom");
+  CHECK(r.closures[0].seconds / 1000 == Approx(2.5 * kHour).epsilon(0.01));
+  CHECK(r.closures[1].kind == "customer");
+  CHECK(r.closures[1].customers == 1000);
+}
+
+TEST_CASE("simulate: a working-time wait runs through the team's open hours only") {
+  // Starting Friday 16:00 (to 16:01), 3 working days of a team open Mon-Fri 09:00-17:00 (8 h a
+  // day) are 1 h on Friday, 8 h on Monday and Tuesday and 7 h on Wednesday: they end on
+  // Wednesday 16:00, 5 days later for every customer.
+  const Journey j = parsed(R"(
+journey: loan
+title: I want a loan
+arrivals: {"Fri 16:00-16:01": 100%}
+teams:
+  lending: {name: Lending, hours: "Mon-Fri 09:00-17:00"}
+steps:
+  - {id: decide, name: Decides, team: lending, wait: 3 working days, end: success}
+)");
+  CHECK(j.steps[0].wait == Approx(3 * 8 * kHour * 168 / 40));
+  const SimulationResult r = run(j, 1000);
+  const Distribution &wait = r.get(SimGroup::All, SimMeasure::WaitTime);
+  CHECK(wait.quantile(0) == Approx(5 * kDay));
+  CHECK(wait.max() == Approx(5 * kDay));
+  CHECK(r.get(SimGroup::All, SimMeasure::ClosedTime).max() == 0);
+}
+
+TEST_CASE("simulate: with calendars, the result is the same whatever the number of threads") {
+  const Journey j = parsed(R"(
+journey: mixed
+title: I want help
+arrivals: {"Mon-Fri 18:00-22:00": 60%}
+channels:
+  chat: {name: Chat, kind: assisted, hours: 24/7}
+  phone: {name: Contact centre, kind: assisted, hours: "Mon-Fri 08:00-20:00"}
+steps:
+  - id: chat
+    name: Asks in the chat
+    channel: chat
+    actor: frontstage
+    time: 5m-20m
+    next:
+      - {to: call, p: 40%}
+      - done
+  - {id: call, name: Calls, channel: phone, actor: frontstage, wait: 1m-30m, time: 10m, next: done}
+  - {id: done, name: Done, end: success}
+)");
+  const SimulationResult one = run(j, 50'000, 1, 3);
+  const SimulationResult two = run(j, 50'000, 2, 3);
+  for (SimMeasure m : {SimMeasure::LeadTime, SimMeasure::ClosedTime}) {
+    const Distribution &a = one.get(SimGroup::All, m);
+    const Distribution &b = two.get(SimGroup::All, m);
+    CHECK(a.mean() == b.mean());
+    CHECK(a.quantile(0.9) == b.quantile(0.9));
+    CHECK(a.max() == b.max());
+  }
+  CHECK(one.groups[0].held_up == two.groups[0].held_up);
+  REQUIRE(one.closures.size() == two.closures.size());
+  CHECK(one.closures[0].seconds == two.closures[0].seconds);
+  CHECK(one.groups[0].held_up > 0);
+}
+
+TEST_CASE("simulate: a journey without hours has no calendars and no closed time") {
+  const SimulationResult r = run(parsed(kTwoBranches), 1000);
+  CHECK_FALSE(r.calendars);
+  CHECK(r.get(SimGroup::All, SimMeasure::ClosedTime).count() == 0);
+  CHECK(r.closures.empty());
 }
 
 TEST_CASE("distribution: quantiles within 0.2%, exact on repeated values, merged in any order") {

@@ -81,6 +81,9 @@ std::string good_value(const KeyRule &key) {
 
   case ValueRule::BranchShares:
     return "{a: {b: 0.5}}";
+
+  case ValueRule::Arrivals:
+    return "{\"Mon-Fri 09:00-17:00\": 70%, Sat 09:00-13:00: 0.1}";
   }
   return {};
 }
@@ -133,6 +136,9 @@ std::string bad_value(const KeyRule &key) {
 
   case ValueRule::BranchShares:
     return "[a list]";
+
+  case ValueRule::Arrivals:
+    return "{Mon-Fri 09:00-17:00: 70%, Sat 09:00-13:00: 40%}";
   }
   return {};
 }

@@ -33,6 +33,12 @@ void check_channel_bounce(const Journey &journey, const RuleContext &context, Re
 void check_failure_demand(const Journey &journey, const RuleContext &context, Reporter &out);
 /// `queue`: a `wait: queue` that cannot be computed, or a queue at or over 100% utilisation.
 void check_queue(const Journey &journey, const RuleContext &context, Reporter &out);
+/// `working-wait-without-hours`: `wait: 3 working days` with no team or channel hours.
+void check_working_wait(const Journey &journey, const RuleContext &context, Reporter &out);
+/// The share of customers found closed from which `closed-handoff` reports a step (10%).
+inline constexpr double kClosedHandoffShare = 0.10;
+/// `closed-handoff`: a step sends customers to a channel or team closed for a material share.
+void check_closed_handoff(const Journey &journey, const RuleContext &context, Reporter &out);
 /// `budget`: expected metrics over the budgets of `.journeylint.yaml`; reported at the journey id.
 void check_budget(const Journey &journey, const RuleContext &context, Reporter &out);
 
