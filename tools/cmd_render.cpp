@@ -121,11 +121,11 @@ int run_render(const RenderOptions &options) {
       }
       if (layout.page && drawing->pages > 1) {
         drawing->notes.push_back(fmt::format(
-            "at legible size (text at least {} pt) the drawing needs {} sheets of {}{}",
+            "at legible size (text at least {} pt) the drawing needs {} sheets of {}: it is "
+            "written on one page of its own size, to print tiled (poster) or on larger paper{}",
             min_text_pt, drawing->pages, options.page,
-            *format == Format::Pdf ? ", one PDF page each"
-                                   : "; write a PDF (-T pdf) to print them, or draw one view "
-                                     "(--view outside-in or --view inside-out)"));
+            view == View::Compare ? "; or draw one view (--view outside-in or --view inside-out)"
+                                  : ""));
       }
       print_drawing_findings(checked->file.path, Severity::Warning, drawing->notes);
       data = std::move(drawing->data);
@@ -191,7 +191,7 @@ std::function<int()> setup_render(CLI::App &app) {
       "-T mermaid (or -o FILE.mmd) writes the outside-in view as a Mermaid flowchart, which\n"
       "GitHub and GitLab draw inside a ```mermaid block of Markdown.\n"
       "--page scales to a sheet of paper (landscape unless --portrait); a diagram that would\n"
-      "need text smaller than 7 pt is kept legible and, as PDF, printed on several sheets.\n"
+      "need text smaller than 7 pt is kept legible, on one page of its own size (print it tiled).\n"
       "Graphviz's messages are printed as warnings of the journey file; a layout that exceeds\n"
       "--layout-timeout is stopped and reported as an error.\n"
       "Colours, markers and layout: docs/diagrams.md."));

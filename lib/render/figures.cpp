@@ -27,6 +27,11 @@ std::string organisation_figures(const ViewCounts &drawn, const JourneyMetrics &
   }
   std::string line = join(boxes, " · ") + " · " + plural(drawn.teams, "team", "teams") + " · " +
                      plural(drawn.handoffs, "handoff", "handoffs") + " drawn";
+  if (drawn.handoffs_not_drawn > 0) {
+    line += " (" + std::to_string(drawn.handoffs_not_drawn) + " more through " +
+            (drawn.not_drawn_via_customer ? "the customer" : "the customer or steps without a team") +
+            " not drawn one by one)";
+  }
   if (defined(metrics, metrics.handoffs.expected)) {
     line += ", expected " +
             plural(format_decimal(metrics.handoffs.expected, 1), "handoff", "handoffs") +

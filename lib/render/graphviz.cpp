@@ -248,20 +248,38 @@ double graph_pad_points(Agraph_t *graph) {
   return inches * 72;
 }
 
-/// The scale that puts a laid-out graph on the sheet (see `fit_page`), as a `size` attribute
-/// (inches) for the next layout; empty when it fits at full size.
-std::string fit_to_page(Agraph_t *graph, const PageSetup &page, Drawing &drawing) {
+/// How a laid-out graph goes on the sheet (see `fit_page`): a `size` attribute (inches) that
+/// scales it, empty at full size; and, when it fits one sheet, a `pad` that centres it on a
+/// canvas of the sheet's size, so a PDF page (and a PNG) is the sheet itself.
+struct SheetAttributes {
+  std::string size;
+  std::string pad;
+};
+
+SheetAttributes fit_to_page(Agraph_t *graph, const PageSetup &page, Drawing &drawing) {
   const boxf bb = GD_bb(graph);
   const double pad = graph_pad_points(graph);
   const PointSize size{bb.UR.x - bb.LL.x + 2 * pad, bb.UR.y - bb.LL.y + 2 * pad};
   const PageFit fit = fit_page(size, drawing.smallest_text_pt, page);
   drawing.scale = fit.scale;
   drawing.pages = fit.pages;
-  if (fit.scale >= 1) {
-    return {};
+  SheetAttributes sheet;
+  const double width = bb.UR.x - bb.LL.x, height = bb.UR.y - bb.LL.y;
+  if (fit.pages == 1) {
+    // Graphviz scales the drawing and its pad together to fit `size`: the padded drawing is
+    // the sheet at this scale, and `size` the sheet.
+    const PointSize paper = paper_size(page);
+    const double x = std::max(pad, (paper.width / fit.scale - width) / 2);
+    const double y = std::max(pad, (paper.height / fit.scale - height) / 2);
+    sheet.pad = std::to_string(x / 72) + "," + std::to_string(y / 72);
+    if (fit.scale < 1) {
+      sheet.size = std::to_string(paper.width / 72) + "," + std::to_string(paper.height / 72);
+    }
+  } else if (fit.scale < 1) {
+    sheet.size = std::to_string(size.width * fit.scale / 72) + "," +
+                 std::to_string(size.height * fit.scale / 72);
   }
-  return std::to_string(size.width * fit.scale / 72) + "," +
-         std::to_string(size.height * fit.scale / 72);
+  return sheet;
 }
 
 /// Lays out and renders with one spline mode, in this process.
@@ -298,11 +316,19 @@ Outcome draw_once(GVC_t *gvc, const std::string &text, Format format,
   outcome.drawing.smallest_text_pt = smallest_font(text);
   if (page) {
     // `size` is read when the layout starts, so a graph that must shrink is laid out again.
-    std::string size = fit_to_page(graph, *page, outcome.drawing);
+    SheetAttributes sheet = fit_to_page(graph, *page, outcome.drawing);
     outcome.drawing.smallest_text_pt *= outcome.drawing.scale;
-    if (!size.empty()) {
+    if (!sheet.size.empty() || !sheet.pad.empty()) {
       gvFreeLayout(gvc, graph);
-      agsafeset(graph, const_cast<char *>("size"), size.data(), const_cast<char *>(""));
+      if (!sheet.size.empty()) {
+        agsafeset(graph, const_cast<char *>("size"), sheet.size.data(), const_cast<char *>(""));
+      }
+      if (!sheet.pad.empty()) {
+        agsafeset(graph, const_cast<char *>("pad"), sheet.pad.data(), const_cast<char *>(""));
+        // Paged formats (PDF) add a margin of their own to the page unless told not to.
+        agsafeset(graph, const_cast<char *>("margin"), const_cast<char *>("0"),
+                  const_cast<char *>(""));
+      }
       if (gvLayout(gvc, graph, "dot") != 0) {
         guard.not_laid_out();
         outcome.error = "Graphviz cannot lay out the graph" + joined(take_messages());
@@ -335,22 +361,6 @@ Outcome draw_once(GVC_t *gvc, const std::string &text, Format format,
   }
   for (const std::string &line : said) {
     outcome.drawing.notes.push_back("Graphviz: " + line);
-  }
-  return outcome;
-}
-
-/// Tries the spline modes from `first` on, until one draws.
-Outcome draw_from(GVC_t *gvc, const std::string &text, Format format,
-                  const std::optional<PageSetup> &page, int first, int *current) {
-  Outcome outcome;
-  for (int mode = first; mode < mode_count; ++mode) {
-    if (current != nullptr) {
-      *current = mode;
-    }
-    outcome = draw_once(gvc, text, format, page, mode);
-    if (outcome.ok || !outcome.retry) {
-      break;
-    }
   }
   return outcome;
 }
@@ -443,35 +453,45 @@ bool write_all(int fd, std::string_view data) {
   return true;
 }
 
-/// The child: draws, writing progress and the outcome to `fd`; Graphviz's stray stderr output is
-/// captured into a note instead of reaching the terminal.
-[[noreturn]] void child_main(int fd, GVC_t *gvc, const std::string &text, Format format,
-                             const std::optional<PageSetup> &page, int first,
-                             std::chrono::milliseconds timeout) {
-  // Processor time is the bound (a busy machine does not make a layout fail); SIGXCPU ends it.
-  const auto seconds = static_cast<rlim_t>((timeout.count() + 999) / 1000);
-  const rlimit cpu{seconds, seconds + 1};
-  ::setrlimit(RLIMIT_CPU, &cpu);
-  std::FILE *captured = std::tmpfile();
-  if (captured != nullptr) {
-    ::dup2(::fileno(captured), STDERR_FILENO);
+/// Sends what Graphviz writes straight to stderr (some of its messages bypass its error
+/// function) to a temporary file while it lives, so nothing raw reaches the terminal.
+class StderrCapture {
+public:
+  StderrCapture() {
+    std::fflush(stderr);
+    file_ = std::tmpfile();
+    saved_ = file_ == nullptr ? -1 : ::dup(STDERR_FILENO);
+    if (saved_ >= 0) {
+      ::dup2(::fileno(file_), STDERR_FILENO);
+    }
   }
-  Outcome outcome;
-  for (int mode = first; mode < mode_count; ++mode) {
-    const char progress = static_cast<char>('a' + mode);
-    write_all(fd, std::string_view(&progress, 1));
-    if (captured != nullptr) { // keep only what the last attempt wrote
-      std::fflush(stderr);
+  ~StderrCapture() {
+    std::fflush(stderr);
+    if (saved_ >= 0) {
+      ::dup2(saved_, STDERR_FILENO);
+      ::close(saved_);
+    }
+    if (file_ != nullptr) {
+      std::fclose(file_);
+    }
+  }
+  StderrCapture(const StderrCapture &) = delete;
+  StderrCapture &operator=(const StderrCapture &) = delete;
+
+  /// Forgets what was written so far.
+  void clear() {
+    std::fflush(stderr);
+    if (saved_ >= 0) {
       static_cast<void>(::ftruncate(STDERR_FILENO, 0));
       ::lseek(STDERR_FILENO, 0, SEEK_SET);
     }
-    outcome = draw_once(gvc, text, format, page, mode);
-    if (outcome.ok || !outcome.retry) {
-      break;
-    }
   }
-  if (captured != nullptr) {
+  /// Adds what was written, a note per line, to the drawing's notes (each note once).
+  void add_notes(Drawing &drawing) {
     std::fflush(stderr);
+    if (saved_ < 0) {
+      return;
+    }
     std::string raw;
     char buffer[4096];
     ssize_t n = 0;
@@ -481,18 +501,60 @@ bool write_all(int fd, std::string_view data) {
     messages() = raw;
     for (std::string &line : take_messages()) {
       const std::string note = "Graphviz: " + line;
-      if (std::ranges::find(outcome.drawing.notes, note) == outcome.drawing.notes.end()) {
-        outcome.drawing.notes.push_back(note);
+      if (std::ranges::find(drawing.notes, note) == drawing.notes.end()) {
+        drawing.notes.push_back(note);
       }
     }
   }
+
+private:
+  std::FILE *file_ = nullptr;
+  int saved_ = -1;
+};
+
+/// Tries the spline modes from `first` on until one draws, writing a byte 'a' + mode to
+/// `progress` (when not -1) as each starts; Graphviz's stderr output of the last attempt becomes
+/// notes.
+Outcome draw_modes(GVC_t *gvc, const std::string &text, Format format,
+                   const std::optional<PageSetup> &page, int first, int progress) {
+  Outcome outcome;
+  StderrCapture captured;
+  for (int mode = first; mode < mode_count; ++mode) {
+    if (progress >= 0) {
+      const char started = static_cast<char>('a' + mode);
+      write_all(progress, std::string_view(&started, 1));
+    }
+    captured.clear();
+    outcome = draw_once(gvc, text, format, page, mode);
+    if (outcome.ok || !outcome.retry) {
+      break;
+    }
+  }
+  captured.add_notes(outcome.drawing);
+  return outcome;
+}
+
+/// The child: draws, writing progress and the outcome to `fd`.
+[[noreturn]] void child_main(int fd, GVC_t *gvc, const std::string &text, Format format,
+                             const std::optional<PageSetup> &page, int first,
+                             std::chrono::milliseconds timeout) {
+  // Processor time is the bound (a busy machine does not make a layout fail); SIGXCPU ends it.
+  const auto seconds = static_cast<rlim_t>((timeout.count() + 999) / 1000);
+  const rlimit cpu{seconds, seconds + 1};
+  ::setrlimit(RLIMIT_CPU, &cpu);
+  const Outcome outcome = draw_modes(gvc, text, format, page, first, fd);
   write_all(fd, encode(outcome));
   ::_exit(0);
 }
 
-std::string duration_text(std::chrono::milliseconds bound) {
-  const auto ms = bound.count();
-  return ms % 1000 == 0 ? std::to_string(ms / 1000) + "s" : std::to_string(ms) + "ms";
+/// The error of a layout stopped at its bound: the bound as the option is written, a larger one
+/// to try, and the caller's advice.
+std::string timeout_error(const LayoutOptions &options) {
+  const auto larger = std::max<long long>(120'000, (4 * options.timeout.count() + 59'999) / 60'000 * 60'000);
+  std::string text = "the layout took longer than the " + format_layout_timeout(options.timeout) +
+                     " allowed (--layout-timeout): allow more time (--layout-timeout " +
+                     format_layout_timeout(std::chrono::milliseconds(larger)) + ")";
+  return options.advice.empty() ? text : text + ", " + options.advice;
 }
 
 /// Draws in forked children, at most `timeout` in all; a child that crashes is replaced by one
@@ -556,9 +618,7 @@ Expected<Drawing> draw_bounded(GVC_t *gvc, const std::string &text, Format forma
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (timed_out || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
-      return failure("the layout took longer than the " + duration_text(options.timeout) +
-                     " allowed (--layout-timeout)" +
-                     (options.advice.empty() ? "" : "; " + options.advice));
+      return failure(timeout_error(options));
     }
     int current = first;
     std::size_t at = 0;
@@ -585,7 +645,7 @@ Expected<Drawing> draw_bounded(GVC_t *gvc, const std::string &text, Format forma
     first = current + 1;
   }
   return failure("Graphviz crashed on every way of routing the arrows" +
-                 (options.advice.empty() ? std::string{} : "; " + options.advice));
+                 (options.advice.empty() ? std::string{} : ": " + options.advice));
 }
 
 } // namespace
@@ -605,11 +665,22 @@ Expected<Drawing> draw_dot(std::string_view dot, Format format, const LayoutOpti
   if (options.timeout.count() > 0) {
     return draw_bounded(gvc, text, format, options);
   }
-  Outcome outcome = draw_from(gvc, text, format, options.page, 0, nullptr);
+  Outcome outcome = draw_modes(gvc, text, format, options.page, 0, -1);
   if (!outcome.ok) {
     return failure(outcome.error);
   }
   return std::move(outcome.drawing);
+}
+
+std::string format_layout_timeout(std::chrono::milliseconds bound) {
+  const long long ms = bound.count();
+  if (ms % 60'000 == 0 && ms > 0) {
+    return std::to_string(ms / 60'000) + "m";
+  }
+  if (ms % 1000 == 0) {
+    return std::to_string(ms / 1000) + "s";
+  }
+  return format_decimal(static_cast<double>(ms) / 1000, 3) + "s";
 }
 
 Expected<std::chrono::milliseconds> parse_layout_timeout(std::string_view text) {

@@ -29,11 +29,16 @@ struct LayoutOptions {
   /// Bounded layouts run in a forked child of this process (still Graphviz in-process code, never
   /// the `dot` program), stopped at the bound.
   std::chrono::milliseconds timeout = default_layout_timeout;
-  /// Print: scale to this sheet, never below legible text; PDF gets one sheet per page.
+  /// Print: scale to this sheet, never below legible text, and centre a drawing that fits on a
+  /// canvas (PDF: a page) of the sheet's size; one that does not stays one page of its own size.
   std::optional<PageSetup> page;
-  /// What helps when the layout is too slow or crashes, appended to that error after "; ".
+  /// What else helps when the layout is too slow or crashes, besides more time, appended to that
+  /// error after ", " (e.g. `or draw one view (--view outside-in)`).
   std::string advice;
 };
+
+/// A bound as `--layout-timeout` accepts it: `2m`, `30s`, `0.001s`.
+std::string format_layout_timeout(std::chrono::milliseconds bound);
 
 /// Parses a `--layout-timeout` value: a duration (`30s`, `2m`), `0` for no bound.
 Expected<std::chrono::milliseconds> parse_layout_timeout(std::string_view text);

@@ -183,15 +183,23 @@ void add_arrows(const JourneyGraph &graph, const std::vector<std::size_t> &box_o
     return;
   }
   std::unordered_set<std::uint64_t> via_seen;
+  std::vector<InsideOutView::Arrow> via_arrows;
   for (const MarkerChange &h : marker_changes(graph, team)) {
     if (h.direct) {
       continue;
     }
     const std::size_t from = box_of[h.from], to = box_of[h.to];
     if (via_seen.insert(pair_key(from, to)).second) {
-      view.arrows.push_back(InsideOutView::Arrow{from, to, "", true, false, h.via_customer, 0});
+      via_arrows.push_back(InsideOutView::Arrow{from, to, "", true, false, h.via_customer, 0});
     }
   }
+  if (via_arrows.size() > max_via_arrows) {
+    view.via_not_drawn = via_arrows.size();
+    view.via_not_drawn_all_customer = std::ranges::all_of(
+        via_arrows, [](const InsideOutView::Arrow &a) { return a.via_customer; });
+    return;
+  }
+  view.arrows.insert(view.arrows.end(), via_arrows.begin(), via_arrows.end());
 }
 
 /// The pain point that speaks loudest for a box: of its steps, the one the customer feels worst
@@ -389,6 +397,8 @@ InsideOutView inside_out_view(const JourneyGraph &graph, const ViewOptions &opti
   for (const InsideOutView::Arrow &a : view.arrows) {
     view.counts.handoffs += a.handoff ? 1 : 0;
   }
+  view.counts.handoffs_not_drawn = view.via_not_drawn;
+  view.counts.not_drawn_via_customer = view.via_not_drawn_all_customer;
   return view;
 }
 

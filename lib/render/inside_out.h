@@ -57,8 +57,16 @@ struct InsideOutView {
   std::vector<Box> boxes;        ///< the customer first, then steps and processes in step order
   std::vector<Arrow> arrows;
   std::size_t customer_steps = 0;
+  /// Dashed handoffs left out because there are more than `max_via_arrows` (each runs through
+  /// the Customer box or steps without a team, whose own arrows are drawn).
+  std::size_t via_not_drawn = 0;
+  bool via_not_drawn_all_customer = false; ///< every one left out passes through the customer
   ViewCounts counts;
 };
+
+/// More dashed handoffs than this are not drawn one by one (the header counts them): a large
+/// journey has hundreds, which hide the steps and keep Graphviz busy for minutes.
+inline constexpr std::size_t max_via_arrows = 40;
 
 /// Computes the inside-out view of a journey's graph.
 InsideOutView inside_out_view(const JourneyGraph &graph, const ViewOptions &options);

@@ -244,8 +244,7 @@ Expected<Drawing> draw_portfolio_map(const std::vector<const Journey *> &journey
                                      const LayoutOptions &layout) {
   LayoutOptions bounded = layout;
   if (bounded.advice.empty()) {
-    bounded.advice = "allow more with --layout-timeout, or map fewer journeys at a time (one "
-                     "folder, or the journeys of one intent)";
+    bounded.advice = "or map fewer journeys at a time (one folder, or the journeys of one intent)";
   }
   return draw_dot(build_portfolio_map(journeys).to_dot(), format, bounded);
 }

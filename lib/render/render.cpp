@@ -1,6 +1,8 @@
 // Rendering: build the view's DOT, then let Graphviz lay it out and render it.
 #include "journey/render/render.h"
 
+#include "journey/model/text.h"
+
 namespace journey {
 
 Expected<Drawing> draw_journey(const Journey &journey, View view, Format format,
@@ -8,13 +10,15 @@ Expected<Drawing> draw_journey(const Journey &journey, View view, Format format,
                                const JourneyMetrics *metrics) {
   LayoutOptions bounded = layout;
   if (bounded.advice.empty()) {
-    bounded.advice = view == View::Compare
-                         ? "allow more with --layout-timeout, or draw one view (--view outside-in "
-                           "or --view inside-out)"
-                         : "allow more with --layout-timeout";
-    if (view != View::OutsideIn && options.detail == Detail::Steps) {
-      bounded.advice += ", or draw the organisation by process (--detail processes)";
+    std::vector<std::string> helps;
+    if (view == View::Compare) {
+      helps.emplace_back("draw one view (--view outside-in or --view inside-out)");
     }
+    if (view != View::OutsideIn && options.detail == Detail::Steps) {
+      helps.emplace_back("draw the organisation by process (--detail processes)");
+    }
+    helps.emplace_back("or split the journey into smaller journeys");
+    bounded.advice = join(helps, ", ");
   }
   return draw_dot(build_view(journey, view, options, metrics).to_dot(), format, bounded);
 }

@@ -6,6 +6,7 @@
 #include "journey/render/figures.h"
 #include "journey/render/inside_out.h"
 #include "journey/render/legend.h"
+#include "journey/render/long_edges.h"
 #include "journey/render/outside_in.h"
 #include "journey/render/palette.h"
 #include "journey/render/step_node.h"
@@ -146,6 +147,7 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
     break;
   }
   }
+  split_long_edges(graph);
   return graph;
 }
 

@@ -60,6 +60,8 @@ struct ViewCounts {
   std::size_t runs = 0;      ///< inside-out: boxes of linked steps outside any process
   std::size_t teams = 0;     ///< inside-out: teams with steps
   std::size_t handoffs = 0; ///< inside-out: handoff edges
+  std::size_t handoffs_not_drawn = 0;  ///< inside-out: dashed handoffs left out (too many)
+  bool not_drawn_via_customer = false; ///< all of those pass through the customer
   std::size_t channels = 0; ///< outside-in: channels the customer uses
   std::size_t switches = 0; ///< outside-in: channel-switch edges
   std::size_t waits = 0;    ///< outside-in: wait nodes
