@@ -216,7 +216,8 @@ std::string starter(const fs::path &file, const Surroundings &s) {
   }
   if (s.teams.empty()) {
     out += "\nteams:                               # who works out of the customer's sight\n"
-           "  back-office: Back office\n";
+           "  back-office: {name: Back office, hours: Mon-Fri 08:00-18:00}  # hours: when it "
+           "works (default: always)\n";
   }
   out += fmt::format(
       "\nsteps:                               # in the order the customer meets them; the first "

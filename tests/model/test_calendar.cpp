@@ -48,8 +48,8 @@ TEST_CASE("calendar: adding working time skips nights and weekends, whole weeks 
   const Calendar office = calendar("Mon-Fri 09:00-17:00");
   CHECK(office.add_working(at(0, 10), 2 * kHour) == at(0, 12));
   CHECK(office.add_working(at(0, 16), 2 * kHour) == at(1, 10));
-  // Friday 16:00 plus one working day (8 h): Monday 15:00.
-  CHECK(office.add_working(at(4, 16), 8 * kHour) == at(7, 15));
+  // Friday 16:00 plus one working day (8 h): 1 h on Friday, 7 h on Monday, so Monday 16:00.
+  CHECK(office.add_working(at(4, 16), 8 * kHour) == at(7, 16));
   // Closed at the start: counting starts at the opening.
   CHECK(office.add_working(at(5, 12), kHour) == at(7, 10));
   // Exactly to the close: the close, not the next opening.

@@ -33,7 +33,10 @@ void check_closed_handoff(const Journey &journey, const RuleContext &context, Re
     const Edge &edge = graph.edge(e);
     const Step &from = graph.step(edge.from);
     const Step &to = graph.step(edge.to);
-    if (!graph.reachable()[edge.from] || !customer_visible(to.actor) || edge.p <= 0) {
+    // The customer is in the first step and meets the second: a back office that calls the
+    // customer back does so in its own hours (the step's), which the simulation measures.
+    if (!graph.reachable()[edge.from] || !customer_visible(from.actor) ||
+        !customer_visible(to.actor) || edge.p <= 0) {
       continue;
     }
     const std::optional<WorkHours> target = work_hours(journey, to);
