@@ -81,7 +81,7 @@ CheckedFile check_file(LoadedFile file, const LintConfig *config, bool measure) 
   if (file.is_catalog) {
     checked.findings = file.diagnostics;
     apply_severities(checked.findings, in_force);
-    apply_suppressions(checked.findings, file.text);
+    apply_suppressions(checked.findings, file.text, file.readable);
     sort_diagnostics(checked.findings);
   } else {
     checked.findings = lint(file.journey, file.diagnostics, file.readable, file.text, in_force);

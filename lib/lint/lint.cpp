@@ -56,16 +56,18 @@ std::unordered_map<std::uint32_t, std::vector<std::string>> suppressions(std::st
   return out;
 }
 
-/// `all` silences every rule but `yaml-syntax`: a file nothing could be read of is hidden only
-/// by naming that rule, so a blanket comment never turns an unreadable file into a clean one.
+/// `all` silences every rule but `yaml-syntax`, and none of the errors that say why a file could
+/// not be read as a journey (`readable` false): a file nothing could be read of is hidden only by
+/// naming its rule, so a blanket comment never turns an unreadable file into a clean one.
 bool disabled(const std::unordered_map<std::uint32_t, std::vector<std::string>> &map,
-              std::uint32_t line, const std::string &rule) {
+              std::uint32_t line, const Diagnostic &d, bool readable) {
   auto it = map.find(line);
   if (it == map.end()) {
     return false;
   }
+  const bool blanket = d.rule != "yaml-syntax" && (readable || d.severity != Severity::Error);
   return std::any_of(it->second.begin(), it->second.end(), [&](const std::string &id) {
-    return id == rule || (id == "all" && rule != "yaml-syntax");
+    return id == d.rule || (id == "all" && blanket);
   });
 }
 
@@ -82,14 +84,16 @@ void apply_severities(std::vector<Diagnostic> &diagnostics, const LintConfig &co
   std::erase_if(diagnostics, [](const Diagnostic &d) { return d.severity == Severity::Off; });
 }
 
-void apply_suppressions(std::vector<Diagnostic> &diagnostics, std::string_view text) {
+void apply_suppressions(std::vector<Diagnostic> &diagnostics, std::string_view text,
+                        bool readable) {
   if (text.find(kMarker) == std::string_view::npos) {
     return;
   }
   const auto map = suppressions(text);
   std::erase_if(diagnostics, [&](const Diagnostic &d) {
     const std::uint32_t line = d.location.line;
-    return line != 0 && (disabled(map, line, d.rule) || (line > 1 && disabled(map, line - 1, d.rule)));
+    return line != 0 && (disabled(map, line, d, readable) ||
+                         (line > 1 && disabled(map, line - 1, d, readable)));
   });
 }
 
@@ -118,7 +122,7 @@ std::vector<Diagnostic> lint(const Journey &journey, std::vector<Diagnostic> par
   });
   std::vector<Diagnostic> elsewhere(std::make_move_iterator(here), std::make_move_iterator(out.end()));
   out.erase(here, out.end());
-  apply_suppressions(out, text);
+  apply_suppressions(out, text, readable);
   out.insert(out.end(), std::make_move_iterator(elsewhere.begin()),
              std::make_move_iterator(elsewhere.end()));
   sort_diagnostics(out);

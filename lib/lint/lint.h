@@ -22,7 +22,9 @@ std::vector<Diagnostic> lint(const Journey &journey, std::vector<Diagnostic> par
 /// Applies rule severities from defaults and `config` (dropping `off`) to findings.
 void apply_severities(std::vector<Diagnostic> &diagnostics, const LintConfig &config);
 
-/// Drops findings suppressed by `# journey-lint: disable=...` comments in `text`.
-void apply_suppressions(std::vector<Diagnostic> &diagnostics, std::string_view text);
+/// Drops findings suppressed by `# journey-lint: disable=...` comments in `text`. When the text
+/// could not be read as a journey (`readable` false), `disable=all` keeps the errors saying why.
+void apply_suppressions(std::vector<Diagnostic> &diagnostics, std::string_view text,
+                        bool readable = true);
 
 } // namespace journey

@@ -576,3 +576,18 @@ TEST_CASE("suppressions: a comment silences the rules it names on its line and t
       {3, "unknown-key"}, {5, "yaml-syntax"}, {1, "missing-field"}};
   CHECK(left == expected);
 }
+
+TEST_CASE("suppressions: disable=all does not hide why a file is not a journey at all") {
+  // Found by fuzz_lint: a file that is one line of text and a blanket comment linted clean.
+  const std::string text = "0.5?\t\t- # journey-lint: disable=all";
+  auto parsed = journey::parse(text, "text.yaml");
+  REQUIRE_FALSE(parsed.readable);
+  const auto found =
+      lint(parsed.journey, std::move(parsed.diagnostics), parsed.readable, text, LintConfig{});
+  CHECK(has_errors(found));
+  // Naming the rule still silences it, as for yaml-syntax.
+  const std::string named = "0.5?\t\t- # journey-lint: disable=invalid-value";
+  auto again = journey::parse(named, "text.yaml");
+  CHECK_FALSE(has_errors(
+      lint(again.journey, std::move(again.diagnostics), again.readable, named, LintConfig{})));
+}
