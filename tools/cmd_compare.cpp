@@ -2,6 +2,7 @@
 // failure demand, FTE, lead time, right first time), of one journey or a portfolio.
 #include "command.h"
 #include "common.h"
+#include "journey/analysis/simulate.h"
 #include "journey/check/scenario_run.h"
 #include "journey/check/versions.h"
 #include "journey/load/scenario_file.h"
@@ -9,6 +10,8 @@
 #include "journey/portfolio/compare_format.h"
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <thread>
 #include <variant>
 
 namespace journey::tools {
@@ -21,6 +24,7 @@ struct CompareOptions {
   std::string output;
   std::optional<std::string> config;
   unsigned jobs = 0;
+  std::uint64_t customers = 20'000;
 };
 
 /// One state, checked: a `git:REV:PATH` version, or files and folders as every command reads them.
@@ -36,24 +40,31 @@ Expected<CheckRun> check_state(const std::string &spec, const CompareOptions &op
   return check_inputs(inputs);
 }
 
-/// The figures of a checked state, or the exit code that stops the comparison.
-std::variant<std::vector<StateFigures>, int> state_figures(const Expected<CheckRun> &run) {
-  if (!run) {
-    fmt::print(stderr, "journey compare: error: {}\n", escape_terminal(run.error()));
-    return kExitUsage;
+/// The figures of a checked state, or the exit code that stops the comparison. The P90 of lead
+/// time comes from simulating `options.customers` customers of each journey with the same seed in
+/// both states, so an unchanged journey keeps the same P90 and a changed one moves by its change,
+/// not by sampling noise.
+std::variant<std::vector<StateFigures>, int> state_figures(const Expected<CheckRun> &run,
+                                                           const CompareOptions &options) {
+  if (const std::optional<int> stop = stop_unless_measured(run, "compare")) {
+    return *stop;
   }
-  if (!run->input_errors.empty()) {
-    print_findings(LintReport{run->input_errors, {}, {}});
-    return kExitUsage;
-  }
-  if (run->left_out()) {
-    print_findings(run->errors());
-    fmt::print(stderr, "journey compare: fix the lint errors above first\n");
-    return kExitFindings;
-  }
+  SimulationOptions sim;
+  sim.customers = options.customers;
+  sim.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<StateFigures> out;
   for (const CheckedFile *checked : run->journeys()) {
-    out.push_back(StateFigures{*checked->metrics, std::nullopt});
+    StateFigures figures{*checked->metrics, std::nullopt, std::nullopt};
+    if (options.customers > 0 && checked->metrics->expected_defined) {
+      const SimulationResult result = simulate(JourneyGraph(checked->file.journey), sim);
+      if (result.problem.empty()) {
+        figures.lead_time_p90 = result.get(SimGroup::All, SimMeasure::LeadTime).quantile(0.9);
+        if (result.calendars) {
+          figures.closed_time = result.get(SimGroup::All, SimMeasure::ClosedTime).mean();
+        }
+      }
+    }
+    out.push_back(std::move(figures));
   }
   return out;
 }
@@ -84,7 +95,7 @@ std::variant<CheckRun, int> scenario_state(const ScenarioFile &file, const Check
 
 int run_compare(const CompareOptions &options) {
   Expected<CheckRun> current_run = check_state(options.current, options);
-  auto current = state_figures(current_run);
+  auto current = state_figures(current_run, options);
   if (const int *code = std::get_if<int>(&current)) {
     return *code;
   }
@@ -103,7 +114,7 @@ int run_compare(const CompareOptions &options) {
   } else {
     future_run = check_state(options.future, options);
   }
-  auto future = state_figures(future_run);
+  auto future = state_figures(future_run, options);
   if (const int *code = std::get_if<int>(&future)) {
     return *code;
   }
@@ -147,6 +158,12 @@ std::function<int()> setup_compare(CLI::App &app) {
                   "Use this configuration instead of the nearest .journeylint.yaml")
       ->type_name("FILE");
   cmd->add_option("-j,--jobs", options->jobs, "Threads reading and measuring folders (0: every core)")
+      ->type_name("N");
+  cmd->add_option("--customers", options->customers,
+                  "Customers simulated per journey and state for the P90 of lead time (same "
+                  "seed in both states; 0 leaves the P90 out)")
+      ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{100'000'000}))
+      ->default_str("20000")
       ->type_name("N");
   cmd->footer(
       "Journeys are matched by id (two single files are compared whatever their ids); journeys\n"

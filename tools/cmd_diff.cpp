@@ -25,18 +25,8 @@ struct DiffOptions {
 
 int run_diff(const DiffOptions &options) {
   const Expected<CheckRun> run = check_versions(options.before, options.after, options.config);
-  if (!run) {
-    fmt::print(stderr, "journey diff: error: {}\n", escape_terminal(run.error()));
-    return kExitUsage;
-  }
-  if (!run->input_errors.empty()) {
-    print_findings(LintReport{run->input_errors, {}, {}});
-    return kExitUsage;
-  }
-  if (run->left_out()) {
-    print_findings(run->errors());
-    fmt::print(stderr, "journey diff: fix the lint errors above first\n");
-    return kExitFindings;
+  if (const std::optional<int> stop = stop_unless_measured(run, "diff")) {
+    return *stop;
   }
   const CheckedFile &before = run->files[0];
   const CheckedFile &after = run->files[1];

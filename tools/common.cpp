@@ -1,5 +1,6 @@
 // Shared driver code: what every command prints around the library's check pipeline.
 #include "common.h"
+#include "journey/model/escape.h"
 
 #include <algorithm>
 #include <chrono>
@@ -187,6 +188,23 @@ bool write_output(const std::string &path, std::string_view data) {
     return false;
   }
   return true;
+}
+
+std::optional<int> stop_unless_measured(const Expected<CheckRun> &run, std::string_view command) {
+  if (!run) {
+    fmt::print(stderr, "journey {}: error: {}\n", command, escape_terminal(run.error()));
+    return kExitUsage;
+  }
+  if (!run->input_errors.empty()) {
+    print_findings(LintReport{run->input_errors, {}, {}});
+    return kExitUsage;
+  }
+  if (run->left_out()) {
+    print_findings(run->errors());
+    fmt::print(stderr, "journey {}: fix the lint errors above first\n", command);
+    return kExitFindings;
+  }
+  return std::nullopt;
 }
 
 } // namespace journey::tools

@@ -1,11 +1,14 @@
 // Shared driver code: input options, printing findings, writing outputs, choices from name tables.
 #pragma once
 
+#include "journey/check/check.h"
 #include "journey/check/exit_code.h"
+#include "journey/model/expected.h"
 #include "journey/model/names.h"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -64,5 +67,9 @@ void print_findings(const LintReport &report);
 /// Writes `data` to `path` (atomically) or to stdout when `path` is empty or `-`.
 /// Prints an error and returns false on failure.
 bool write_output(const std::string &path, std::string_view data);
+
+/// For commands that need every journey measured (`compare`, `diff`): prints why `run` cannot
+/// go on and returns the exit code (2 for an unreadable input, 1 for lint errors), or nullopt.
+std::optional<int> stop_unless_measured(const Expected<CheckRun> &run, std::string_view command);
 
 } // namespace journey::tools

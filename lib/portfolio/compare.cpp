@@ -31,6 +31,7 @@ enum class Section {
   Queue,
   LeadTime,
   LeadTimeP90,
+  ClosedTime,
   RightFirstTime,
 };
 
@@ -130,8 +131,13 @@ Rows summary_rows(const StateSummary &s) {
   }
   out.add(Section::LeadTime, "lead_time", "lead time (mean)", FigureUnit::Duration, s.lead_time);
   if (s.lead_time_p90) {
-    out.add(Section::LeadTimeP90, "lead_time_p90", "lead time (P90)", FigureUnit::Duration,
-            *s.lead_time_p90);
+    out.add(Section::LeadTimeP90, "lead_time_p90",
+            s.closed_time ? "lead time (P90, opening hours included)" : "lead time (P90)",
+            FigureUnit::Duration, *s.lead_time_p90);
+  }
+  if (s.closed_time) {
+    out.add(Section::ClosedTime, "closed_time", "waiting for opening hours (mean)",
+            FigureUnit::Duration, *s.closed_time);
   }
   out.add(Section::RightFirstTime, "right_first_time", "right first time", FigureUnit::Share,
           s.right_first_time, true);
@@ -152,6 +158,7 @@ StateSummary journey_summary(const StateFigures &f) {
   s.queues = m.queues;
   s.lead_time = m.expected_defined ? m.lead_time.expected : kNaN;
   s.lead_time_p90 = f.lead_time_p90;
+  s.closed_time = f.closed_time;
   s.right_first_time = m.expected_defined ? m.right_first_time : kNaN;
   return s;
 }

@@ -35,10 +35,13 @@ struct FigureChange {
 };
 
 /// What a comparison needs of one journey in one state: its measures, and the figures only a
-/// simulation gives (filled by callers that simulate with calendars; absent today).
+/// simulation gives (absent when the caller does not simulate).
 struct StateFigures {
   JourneyMetrics metrics;
-  std::optional<double> lead_time_p90; ///< seconds
+  std::optional<double> lead_time_p90; ///< seconds, over all customers, waits for hours included
+  /// Mean seconds per customer spent waiting for opening hours; set only for a journey with
+  /// calendars, whose P90 then includes time the exact mean leaves out.
+  std::optional<double> closed_time;
 };
 
 /// The changes of one journey present in both states.
@@ -84,6 +87,7 @@ struct StateSummary {
   std::vector<ChannelQueue> queues;
   double lead_time = 0;
   std::optional<double> lead_time_p90;
+  std::optional<double> closed_time;
   double right_first_time = 0;
 };
 

@@ -55,7 +55,7 @@ std::string replaced(std::string text, std::string_view from, std::string_view t
 }
 
 StateFigures state(std::string_view yaml, std::string_view file = "claim.yaml") {
-  return StateFigures{compute_metrics(test::parsed(yaml, file)), std::nullopt};
+  return StateFigures{compute_metrics(test::parsed(yaml, file)), std::nullopt, std::nullopt};
 }
 
 const FigureChange &figure(const std::vector<FigureChange> &figures, std::string_view key) {
@@ -135,6 +135,36 @@ TEST_CASE("compare: the P90 hook lists the simulated lead time when given") {
   const FigureChange &p90 = figure(c.journeys[0].figures, "lead_time_p90");
   CHECK(p90.difference() == doctest::Approx(-1800));
   CHECK(p90.unit == FigureUnit::Duration);
+  CHECK(p90.label == "lead time (P90)");
+  CHECK(p90.worse() == false);
+  for (const FigureChange &x : c.journeys[0].figures) {
+    CHECK(x.key != "closed_time");
+  }
+}
+
+TEST_CASE("compare: with calendars the P90 says it includes opening hours, and closed time is listed") {
+  StateFigures a = state(kClaim);
+  StateFigures b = state(kClaim);
+  a.lead_time_p90 = 3 * 86400.0;
+  b.lead_time_p90 = 2 * 86400.0;
+  a.closed_time = 14 * 3600.0;
+  b.closed_time = 16 * 3600.0;
+  const Comparison c = compare_states({a}, {b});
+  const std::vector<FigureChange> &f = c.journeys[0].figures;
+  const FigureChange &p90 = figure(f, "lead_time_p90");
+  CHECK(p90.label == "lead time (P90, opening hours included)");
+  const FigureChange &closed = figure(f, "closed_time");
+  CHECK(closed.difference() == doctest::Approx(2 * 3600.0));
+  CHECK(closed.worse());
+  // Listed after the lead times, before right first time.
+  std::size_t at_p90 = 0, at_closed = 0, at_rft = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    at_p90 = f[i].key == "lead_time_p90" ? i : at_p90;
+    at_closed = f[i].key == "closed_time" ? i : at_closed;
+    at_rft = f[i].key == "right_first_time" ? i : at_rft;
+  }
+  CHECK(at_p90 < at_closed);
+  CHECK(at_closed < at_rft);
 }
 
 TEST_CASE("compare: portfolios match by id, list added and removed journeys, sum the totals") {
