@@ -36,18 +36,6 @@ std::string_view unit_name(FigureUnit unit) {
   return "count";
 }
 
-/// Money with two decimals, grouped by thousands: `84,000.00`.
-std::string money(double x) {
-  if (!std::isfinite(x)) {
-    return "-";
-  }
-  const double cents = std::round(std::fabs(x) * 100.0);
-  const double units = std::floor(cents / 100.0);
-  const std::string whole = units >= 10 ? format_grouped(units) : format_decimal(units, 0);
-  return fmt::format("{}{}.{:02}", x < 0 && cents > 0 ? "-" : "", whole,
-                     static_cast<int>(cents - units * 100.0));
-}
-
 bool both_zero(const FigureChange &f) {
   return f.current == 0 && f.future == 0;
 }
@@ -187,7 +175,7 @@ std::string format_figure(FigureUnit unit, double value) {
   case FigureUnit::Contacts:
     return format_grouped(value);
   case FigureUnit::Money:
-    return money(value);
+    return format_money(value);
   case FigureUnit::Hours:
     return format_grouped(value) + " h";
   case FigureUnit::Duration:

@@ -1,6 +1,7 @@
 // Journey diff: steps matched by id and compared field by field; metrics compared against budgets.
 #include "journey/portfolio/diff.h"
 #include "journey/portfolio/survey_format.h"
+#include "journey/portfolio/volume_format.h"
 
 #include "journey/model/duration.h"
 #include "journey/portfolio/cells.h"
@@ -255,9 +256,9 @@ std::string format_metric_value(MetricKind kind, double value) {
   case MetricKind::Duration:
     return format_duration(value);
   case MetricKind::Count:
-    return format_count(value);
+    return std::fabs(value) >= 1000 ? format_grouped(value) : format_count(value);
   case MetricKind::Money:
-    return fmt::format("{:.2f}", value);
+    return format_money(value);
   case MetricKind::Probability:
     return format_percent(value, 2);
   }
@@ -278,9 +279,9 @@ std::string format_metric_delta(const MetricDelta &delta) {
   case MetricKind::Duration:
     return sign + format_duration(size);
   case MetricKind::Count:
-    return sign + format_count(size);
+    return sign + (size >= 1000 ? format_grouped(size) : format_count(size));
   case MetricKind::Money:
-    return sign + fmt::format("{:.2f}", size);
+    return sign + format_money(size);
   case MetricKind::Probability:
     return sign + format_decimal(size * 100.0, 2) + " pp";
   }

@@ -119,6 +119,17 @@ std::string format_grouped(double x) {
   return (negative ? "-" : "") + out;
 }
 
+std::string format_money(double x) {
+  if (!std::isfinite(x)) {
+    return "-";
+  }
+  const double cents = std::round(std::fabs(x) * 100.0);
+  const double units = std::floor(cents / 100.0);
+  const std::string whole = units >= 10 ? format_grouped(units) : format_decimal(units, 0);
+  return fmt::format("{}{}.{:02}", x < 0 && cents > 0 ? "-" : "", whole,
+                     static_cast<int>(cents - units * 100.0));
+}
+
 std::string format_volume_text(const JourneyMetrics &m) {
   std::string out;
   if (m.has_failure_demand) {

@@ -14,6 +14,9 @@ namespace journey {
 /// below 10; `-` when undefined.
 std::string format_grouped(double x);
 
+/// Money with two decimals, grouped by thousands (`84,000.00`); `-` when undefined.
+std::string format_money(double x);
+
 /// The lines `journey metrics` adds under one journey: failure demand (when some step is
 /// marked), the monthly figures (with a `volume`) and the computed queues; empty when none apply.
 std::string format_volume_text(const JourneyMetrics &m);

@@ -382,7 +382,7 @@ steps:
   CHECK(metric(watched, "queue.phone.service_level").regression);
   CHECK_FALSE(metric(watched, "monthly.contacts").regression); // worse, but not watched
   CHECK(watched.has_regression());
-  CHECK(format_regressions(watched).starts_with("per month: cost to serve +1500.00"));
+  CHECK(format_regressions(watched).starts_with("per month: cost to serve +1,500.00"));
   CHECK(is_watched("monthly.fte.team.ops", {"monthly.fte"}));
   CHECK_FALSE(is_watched("monthly.ftex", {"monthly.fte"}));
 }
