@@ -7,9 +7,8 @@
 #include <algorithm>
 
 namespace journey {
-namespace {
 
-KeyRule key(std::string_view name, ValueRule value, std::string_view description = {}) {
+KeyRule key(std::string_view name, ValueRule value, std::string_view description) {
   KeyRule k;
   k.name = name;
   k.value = value;
@@ -27,17 +26,6 @@ KeyRule of(KeyRule k, const MappingRule &mapping) {
   return k;
 }
 
-KeyRule among(KeyRule k, std::vector<std::string_view> choices) {
-  k.choices = std::move(choices);
-  return k;
-}
-
-KeyRule between(KeyRule k, long long minimum, long long maximum) {
-  k.minimum = minimum;
-  k.maximum = maximum;
-  return k;
-}
-
 MappingRule mapping(std::string_view name, std::string_view description,
                     std::vector<KeyRule> keys) {
   MappingRule m;
@@ -48,6 +36,19 @@ MappingRule mapping(std::string_view name, std::string_view description,
     m.key_names.push_back(k.name);
   }
   return m;
+}
+
+namespace {
+
+KeyRule among(KeyRule k, std::vector<std::string_view> choices) {
+  k.choices = std::move(choices);
+  return k;
+}
+
+KeyRule between(KeyRule k, long long minimum, long long maximum) {
+  k.minimum = minimum;
+  k.maximum = maximum;
+  return k;
 }
 
 std::vector<std::string_view> severity_names() {
@@ -402,9 +403,9 @@ struct Tables {
   MappingRule journey_config = make_journey_config(budgets);
   MappingRule config = make_config(budgets, journey_config);
   MappingRule tail = make_tail();
-  std::vector<const MappingRule *> all{&journey, &channel, &team,   &process, &step,
-                                       &branch,  &catalog, &config, &budgets, &journey_config,
-                                       &survey,  &surveys_file, &persona, &persona_walk};
+  std::vector<const MappingRule *> all{
+      &journey, &channel, &team,           &process, &step,         &branch,  &catalog,
+      &config,  &budgets, &journey_config, &survey,  &surveys_file, &persona, &persona_walk};
 };
 
 const Tables &tables() {
@@ -479,7 +480,8 @@ std::string_view describe(ValueRule rule) {
     return "A slug: lower-case letters, digits, `-`, `_` and `.`, e.g. `open-bank-account`.";
   case ValueRule::Duration:
     return "A duration: `45s`, `10m`, `2h`, `1h30m`, `1.5h`, `3d`, `1w`, `2 hours`, ISO 8601 "
-           "`P1DT2H` / `PT30M`, or `0`. Units go from largest to smallest, each once; at most 10^12 "
+           "`P1DT2H` / `PT30M`, or `0`. Units go from largest to smallest, each once; at most "
+           "10^12 "
            "seconds.";
   case ValueRule::Spread:
     return "A duration that may vary between customers: fixed (`3d`), a range with every "

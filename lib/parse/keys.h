@@ -36,9 +36,9 @@ enum class ValueRule {
   Score,          ///< any number, negative too (its scale is checked by lint)
   Date,           ///< a calendar date `2025-03-31` (`parse_date`)
 
-  BranchShares,   ///< step id -> (target step id -> Probability): a persona's branch shares
+  BranchShares, ///< step id -> (target step id -> Probability): a persona's branch shares
 
-  Arrivals,       ///< a mapping of Hours to a Probability (`Mon-Fri 09:00-17:00: 70%`)
+  Arrivals, ///< a mapping of Hours to a Probability (`Mon-Fri 09:00-17:00: 70%`)
 };
 
 struct MappingRule;
@@ -79,6 +79,13 @@ struct MappingRule {
   /// The key named `key`, or nullptr.
   const KeyRule *find(std::string_view key) const;
 };
+
+/// Builders of key tables: a key with its value rule and help text; the same key required, or
+/// with the mapping its value takes; a mapping of keys (its `key_names` filled in).
+KeyRule key(std::string_view name, ValueRule value, std::string_view description = {});
+KeyRule required(KeyRule k);
+KeyRule of(KeyRule k, const MappingRule &mapping);
+MappingRule mapping(std::string_view name, std::string_view description, std::vector<KeyRule> keys);
 
 /// The top level of a journey file.
 const MappingRule &journey_rule();

@@ -16,79 +16,59 @@ using yaml::NodeId;
 
 namespace {
 
-KeyRule key(std::string_view name, ValueRule value, std::string_view description,
-            const MappingRule *mapping = nullptr, bool required = false) {
-  KeyRule k;
-  k.name = name;
-  k.value = value;
-  k.description = description;
-  k.mapping = mapping;
-  k.required = required;
-  return k;
-}
-
-MappingRule mapping(std::string_view name, std::string_view description,
-                    std::vector<KeyRule> keys) {
-  MappingRule m;
-  m.name = name;
-  m.description = description;
-  m.keys = std::move(keys);
-  for (const KeyRule &k : m.keys) {
-    m.key_names.push_back(k.name);
-  }
-  return m;
-}
-
 struct Tables {
   MappingRule staff = mapping(
       "scenario-staff", "New staff for a team (people) or a channel (agents while it is open).",
-      {key("staff", ValueRule::Number, "Full-time equivalents.", nullptr, true)});
+      {required(key("staff", ValueRule::Number, "Full-time equivalents."))});
   MappingRule share = mapping(
       "scenario-share", "A new share for one branch of the step: the branch leading to `to`.",
-      {key("to", ValueRule::Id, "Id of the step the branch leads to.", nullptr, true),
-       key("p", ValueRule::Probability, "The branch's new probability.", nullptr, true)});
-  MappingRule removal = mapping(
-      "scenario-removal",
-      "A step taken out of the journey; the steps that led to it lead to `to` instead.",
-      {key("step", ValueRule::Id, "Id of the step to remove.", nullptr, true),
-       key("to", ValueRule::Id,
-           "Id of the step its customers go to instead. Default: its single next step.")});
+      {required(key("to", ValueRule::Id, "Id of the step the branch leads to.")),
+       required(key("p", ValueRule::Probability, "The branch's new probability."))});
+  MappingRule removal =
+      mapping("scenario-removal",
+              "A step taken out of the journey; the steps that led to it lead to `to` instead.",
+              {required(key("step", ValueRule::Id, "Id of the step to remove.")),
+               key("to", ValueRule::Id,
+                   "Id of the step its customers go to instead. Default: its single next step.")});
   MappingRule step = mapping(
       "scenario-step", "Changes to one step; what is not written stays as it is.",
       {key("wait", ValueRule::Wait, "The step's new wait (a duration, a spread or `queue`)."),
        key("time", ValueRule::Spread, "The step's new active time."),
        key("cost", ValueRule::Number, "The step's new cost of one pass."),
-       key("next", ValueRule::Next, "Replaces every next step (and the step is no end).",
-           &branch_rule()),
-       key("shares", ValueRule::ListOf,
-           "New shares for some of the step's branches, each named by the step it leads to.",
-           &share)});
+       of(key("next", ValueRule::Next, "Replaces every next step (and the step is no end)."),
+          branch_rule()),
+       of(key("shares", ValueRule::ListOf,
+              "New shares for some of the step's branches, each named by the step it leads to."),
+          share)});
   MappingRule journey = mapping(
       "scenario-journey", "The changes to one journey of the current state, named by its id.",
       {key("volume", ValueRule::Rate, "The journey's new volume: `14000/month`."),
-       key("teams", ValueRule::MappingsById, "New staff of the journey's teams, by team id.",
-           &staff),
-       key("channels", ValueRule::MappingsById,
-           "New staff of the journey's channels, by channel id.", &staff),
-       key("steps", ValueRule::MappingsById, "Changes to existing steps, by step id.", &step),
-       key("remove", ValueRule::ListOf, "Steps taken out.", &removal),
-       key("add", ValueRule::ListOf,
-           "New steps, written as in a journey; steps lead to them through `next` or a removal's "
-           "`to`.",
-           &step_rule())});
+       of(key("teams", ValueRule::MappingsById, "New staff of the journey's teams, by team id."),
+          staff),
+       of(key("channels", ValueRule::MappingsById,
+              "New staff of the journey's channels, by channel id."),
+          staff),
+       of(key("steps", ValueRule::MappingsById, "Changes to existing steps, by step id."), step),
+       of(key("remove", ValueRule::ListOf, "Steps taken out."), removal),
+       of(key("add", ValueRule::ListOf,
+              "New steps, written as in a journey; steps lead to them through `next` or a "
+              "removal's `to`."),
+          step_rule())});
   MappingRule scenario = [this] {
     MappingRule m = mapping(
         "scenario",
         "A scenario: changes overlaid on the journeys of a current state, for `journey compare "
         "CURRENT SCENARIO` (docs/format.md, \"Scenarios\").",
-        {key("scenario", ValueRule::Slug, "Id of the scenario.", nullptr, true),
+        {required(key("scenario", ValueRule::Slug, "Id of the scenario.")),
          key("title", ValueRule::Text, "What the scenario changes, in words."),
-         key("teams", ValueRule::MappingsById,
-             "New staff of teams, in every journey that has the team.", &staff),
-         key("channels", ValueRule::MappingsById,
-             "New staff of channels, in every journey that has the channel.", &staff),
-         key("journeys", ValueRule::MappingsById, "Changes per journey, by journey id.",
-             &journey)});
+         of(key("teams", ValueRule::MappingsById,
+                "New staff of teams, in every journey that has the team."),
+            staff),
+         of(key("channels", ValueRule::MappingsById,
+                "New staff of channels, in every journey that has the channel."),
+            staff),
+         of(key("journeys", ValueRule::MappingsById, "Changes per journey, by journey id."),
+            journey)});
     m.title = "journey scenario";
     return m;
   }();
@@ -238,53 +218,52 @@ private:
     }
     Expected<double> per_month = parse_rate_per_month(*t);
     if (!per_month) {
-      r_.report("invalid-value",
-                fmt::format("bad `volume` `{}`: {}; write e.g. `12000/month`", *t,
-                            per_month.error()),
-                r_.location(v));
+      r_.report(
+          "invalid-value",
+          fmt::format("bad `volume` `{}`: {}; write e.g. `12000/month`", *t, per_month.error()),
+          r_.location(v));
       return;
     }
     js.volume = *per_month;
   }
 
   void read_step_edit(NodeId map, StepEdit &e) {
-    r_.for_each_entry(
-        map, scenario_step_rule(), fmt::format("step `{}`", e.step),
-        [&](const std::string &k, const Node &, NodeId v) {
-          if (k == "wait" || k == "time") {
-            const Node &w = r_.node(v);
-            if (k == "wait" && w.kind == Kind::Scalar && w.value == "queue") {
-              e.wait = 0;
-              e.wait_queue = true;
-              return;
-            }
-            const std::optional<Spread> spread = r_.spread(v, k);
-            if (!spread) {
-              return;
-            }
-            const std::optional<Spread> varies =
-                spread->shape != SpreadShape::Fixed ? spread : std::nullopt;
-            if (k == "wait") {
-              e.wait = spread->mean();
-              e.wait_spread = varies;
-            } else {
-              e.time = spread->mean();
-              e.time_spread = varies;
-            }
-          } else if (k == "cost") {
-            e.cost = r_.number(v, "cost");
-          } else if (k == "next") {
-            Step holder;
-            detail::read_next_node(tree_, v, filename_, out_, holder);
-            e.next = std::move(holder.next);
-          } else if (k == "shares") {
-            if (is_list(v, "shares")) {
-              for (NodeId item : r_.items(v)) {
-                read_share(item, e.shares);
-              }
-            }
-          }
-        });
+    r_.for_each_entry(map, scenario_step_rule(), fmt::format("step `{}`", e.step),
+                      [&](const std::string &k, const Node &, NodeId v) {
+                        if (k == "wait" || k == "time") {
+                          const Node &w = r_.node(v);
+                          if (k == "wait" && w.kind == Kind::Scalar && w.value == "queue") {
+                            e.wait = 0;
+                            e.wait_queue = true;
+                            return;
+                          }
+                          const std::optional<Spread> spread = r_.spread(v, k);
+                          if (!spread) {
+                            return;
+                          }
+                          const std::optional<Spread> varies =
+                              spread->shape != SpreadShape::Fixed ? spread : std::nullopt;
+                          if (k == "wait") {
+                            e.wait = spread->mean();
+                            e.wait_spread = varies;
+                          } else {
+                            e.time = spread->mean();
+                            e.time_spread = varies;
+                          }
+                        } else if (k == "cost") {
+                          e.cost = r_.number(v, "cost");
+                        } else if (k == "next") {
+                          Step holder;
+                          detail::read_next_node(tree_, v, filename_, out_, holder);
+                          e.next = std::move(holder.next);
+                        } else if (k == "shares") {
+                          if (is_list(v, "shares")) {
+                            for (NodeId item : r_.items(v)) {
+                              read_share(item, e.shares);
+                            }
+                          }
+                        }
+                      });
   }
 
   void read_share(NodeId item, std::vector<ShareChange> &out) {
@@ -294,26 +273,25 @@ private:
     ShareChange share;
     bool has_to = false;
     bool has_p = false;
-    r_.for_each_entry(item, scenario_share_rule(), "a share",
-                      [&](const std::string &k, const Node &, NodeId v) {
-                        if (k == "to") {
-                          if (auto t = r_.text(v, "to")) {
-                            share.to = *t;
-                            share.location = r_.location(v);
-                            has_to = true;
-                          }
-                        } else if (auto p = r_.number(v, "p", true)) {
-                          if (*p > 1) {
-                            r_.report("invalid-value",
-                                      fmt::format("`p` must be from 0 to 1 (or 0% to 100%), not {}",
-                                                  *p),
-                                      r_.location(v));
-                          } else {
-                            share.p = *p;
-                            has_p = true;
-                          }
-                        }
-                      });
+    r_.for_each_entry(
+        item, scenario_share_rule(), "a share", [&](const std::string &k, const Node &, NodeId v) {
+          if (k == "to") {
+            if (auto t = r_.text(v, "to")) {
+              share.to = *t;
+              share.location = r_.location(v);
+              has_to = true;
+            }
+          } else if (auto p = r_.number(v, "p", true)) {
+            if (*p > 1) {
+              r_.report("invalid-value",
+                        fmt::format("`p` must be from 0 to 1 (or 0% to 100%), not {}", *p),
+                        r_.location(v));
+            } else {
+              share.p = *p;
+              has_p = true;
+            }
+          }
+        });
     if (!has_to || !has_p) {
       r_.report("missing-field", "a share needs `to: STEP` and `p: SHARE`", r_.location(item));
       return;
