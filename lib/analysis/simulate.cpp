@@ -6,6 +6,7 @@
 #include "journey/analysis/effort.h"
 #include "journey/analysis/markov.h"
 
+#include "journey/model/calendar_table.h"
 #include "journey/model/step_hours.h"
 #include "journey/model/text.h"
 
@@ -71,10 +72,13 @@ struct Plan {
   bool calendars = false;
   ArrivalProfile arrivals;
   std::vector<Calendar> hours;          ///< distinct calendars the steps use
+  std::vector<CalendarTable> tables;    ///< the same, minute by minute, for the walk
   std::vector<std::int32_t> step_hours; ///< the calendar a step can start in; -1 none
   std::vector<std::int32_t> work_hours; ///< its team's, else channel's, calendar; -1 none
   std::vector<std::int32_t> work_source; ///< whose that calendar is (index into `sources`)
-  std::vector<double> working;          ///< open time of a working-time wait; -1 when not one
+  /// Open time of a working-time wait in the step's work hours; -1 when not one, or when those
+  /// hours are always open (the wait is then its mean, a fixed time).
+  std::vector<double> working;
   std::vector<ClosureSource> sources;   ///< the last one is the customer's hours
 };
 
@@ -128,7 +132,7 @@ void plan_calendars(const Journey &journey, Plan &plan) {
       }
       start = work->calendar;
     }
-    if (s.wait_working && work && !work->calendar.never()) {
+    if (s.wait_working && plan.work_hours[u] >= 0) {
       plan.working[u] = s.wait_working->seconds(work->calendar);
     }
     if (s.actor == Actor::Customer && !customer.always()) {
@@ -139,6 +143,9 @@ void plan_calendars(const Journey &journey, Plan &plan) {
     }
   }
   plan.sources.push_back({"customer", "", "the customer's own hours"});
+  for (const Calendar &c : plan.hours) {
+    plan.tables.emplace_back(c);
+  }
 }
 
 Plan make_plan(const JourneyGraph &graph, const Queues &queues) {
@@ -265,7 +272,7 @@ private:
       double w = 0;
       if (plan_.working[u] >= 0) {
         const double now = start + lead;
-        w = plan_.hours[plan_.work_hours[u]].add_working(now, plan_.working[u]) - now;
+        w = plan_.tables[plan_.work_hours[u]].add_working(now, plan_.working[u]) - now;
       } else {
         w = draw(plan_.wait[u]);
       }
@@ -273,10 +280,10 @@ private:
       effort += (plan_.effort_wait[u] != 0 ? w : 0.0) + (plan_.effort_time[u] != 0 ? t : 0.0);
       if (plan_.step_hours[u] >= 0) {
         const double ready = start + lead + w;
-        const double held = plan_.hours[plan_.step_hours[u]].next_open(ready) - ready;
+        const double held = plan_.tables[plan_.step_hours[u]].next_open(ready) - ready;
         if (held > 0) {
           const std::int32_t work = plan_.work_hours[u];
-          const std::size_t source = work >= 0 && !plan_.hours[work].open_at(ready)
+          const std::size_t source = work >= 0 && !plan_.tables[work].open_at(ready)
                                          ? static_cast<std::size_t>(plan_.work_source[u])
                                          : plan_.sources.size() - 1;
           tally.seconds[source] += static_cast<std::uint64_t>(std::llround(held * kFixedPoint));
@@ -306,15 +313,14 @@ private:
       ++tally.customers[source];
       held_[source] = 0;
     }
-    for (SimGroup g : {SimGroup::All, group}) {
-      GroupResult &result = out[static_cast<std::size_t>(g)];
-      result.measures[0].add(lead);
-      result.measures[1].add(wait);
-      result.measures[2].add(effort);
-      if (plan_.calendars) {
-        result.measures[3].add(closed);
-        result.held_up += closed > 0 ? 1 : 0;
-      }
+    // Only the outcome's group: all customers are the merge of the groups, made at the end.
+    GroupResult &result = out[static_cast<std::size_t>(group)];
+    result.measures[0].add(lead);
+    result.measures[1].add(wait);
+    result.measures[2].add(effort);
+    if (plan_.calendars) {
+      result.measures[3].add(closed);
+      result.held_up += closed > 0 ? 1 : 0;
     }
   }
 
@@ -348,19 +354,18 @@ void Distribution::add(double x) {
   if (!(x >= 0)) {
     x = 0;
   }
-  if (counts_.empty()) {
-    counts_.assign(kBins, 0);
-    low_.assign(kBins, 0);
-    high_.assign(kBins, 0);
+  if (bins_.empty()) {
+    bins_.resize(kBins);
   }
-  const std::size_t b = bin(x);
-  if (counts_[b] == 0 || x < low_[b]) {
-    low_[b] = x;
+  Bin &b = bins_[bin(x)];
+  if (b.count == 0) {
+    b.low = x;
+    b.high = x;
+  } else {
+    b.low = std::min(b.low, x);
+    b.high = std::max(b.high, x);
   }
-  if (counts_[b] == 0 || x > high_[b]) {
-    high_[b] = x;
-  }
-  ++counts_[b];
+  ++b.count;
   ++count_;
   max_ = std::max(max_, x);
   sum_ += std::llround(std::min(x, 1e15) * kFixedPoint);
@@ -370,22 +375,23 @@ void Distribution::merge(const Distribution &other) {
   if (other.count_ == 0) {
     return;
   }
-  if (counts_.empty()) {
+  if (bins_.empty()) {
     *this = other;
     return;
   }
-  for (std::size_t b = 0; b < kBins; ++b) {
-    if (other.counts_[b] == 0) {
+  for (std::size_t k = 0; k < kBins; ++k) {
+    const Bin &o = other.bins_[k];
+    if (o.count == 0) {
       continue;
     }
-    if (counts_[b] == 0) {
-      low_[b] = other.low_[b];
-      high_[b] = other.high_[b];
-    } else {
-      low_[b] = std::min(low_[b], other.low_[b]);
-      high_[b] = std::max(high_[b], other.high_[b]);
+    Bin &b = bins_[k];
+    if (b.count == 0) {
+      b = o;
+      continue;
     }
-    counts_[b] += other.counts_[b];
+    b.low = std::min(b.low, o.low);
+    b.high = std::max(b.high, o.high);
+    b.count += o.count;
   }
   count_ += other.count_;
   max_ = std::max(max_, other.max_);
@@ -404,33 +410,33 @@ double Distribution::quantile(double q) const {
   const auto rank = std::clamp<std::uint64_t>(
       static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(count_) - 1e-9)), 1, count_);
   std::uint64_t before = 0;
-  for (std::size_t b = 0; b < kBins; ++b) {
-    if (before + counts_[b] >= rank) {
-      if (low_[b] == high_[b] || counts_[b] == 1) {
-        return low_[b];
+  for (const Bin &b : bins_) {
+    if (before + b.count >= rank) {
+      if (b.low == b.high || b.count == 1) {
+        return b.low;
       }
-      const double within = static_cast<double>(rank - before - 1) /
-                            static_cast<double>(counts_[b] - 1);
-      return low_[b] + (high_[b] - low_[b]) * within;
+      const double within =
+          static_cast<double>(rank - before - 1) / static_cast<double>(b.count - 1);
+      return b.low + (b.high - b.low) * within;
     }
-    before += counts_[b];
+    before += b.count;
   }
   return max_;
 }
 
 double Distribution::count_between(double from, double to) const {
   double total = 0;
-  for (std::size_t b = 0; b < counts_.size(); ++b) {
-    if (counts_[b] == 0 || high_[b] < from || low_[b] >= to) {
+  for (const Bin &b : bins_) {
+    if (b.count == 0 || b.high < from || b.low >= to) {
       continue;
     }
-    const auto n = static_cast<double>(counts_[b]);
-    if (low_[b] == high_[b] || (low_[b] >= from && high_[b] < to)) {
+    const auto n = static_cast<double>(b.count);
+    if (b.low == b.high || (b.low >= from && b.high < to)) {
       total += n;
       continue;
     }
-    const double overlap = std::min(high_[b], to) - std::max(low_[b], from);
-    total += n * std::clamp(overlap / (high_[b] - low_[b]), 0.0, 1.0);
+    const double overlap = std::min(b.high, to) - std::max(b.low, from);
+    total += n * std::clamp(overlap / (b.high - b.low), 0.0, 1.0);
   }
   return total;
 }
@@ -497,6 +503,15 @@ SimulationResult simulate(const JourneyGraph &graph, const SimulationOptions &op
         result.groups[g].measures[m].merge(part[g].measures[m]);
       }
       result.groups[g].held_up += part[g].held_up;
+    }
+  }
+  GroupResult &all = result.groups[static_cast<std::size_t>(SimGroup::All)];
+  for (std::size_t g = 0; g < kSimGroups; ++g) {
+    if (g != static_cast<std::size_t>(SimGroup::All)) {
+      for (std::size_t m = 0; m < kSimMeasures; ++m) {
+        all.measures[m].merge(result.groups[g].measures[m]);
+      }
+      all.held_up += result.groups[g].held_up;
     }
   }
   for (std::size_t c = 0; c < plan.sources.size(); ++c) {

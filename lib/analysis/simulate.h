@@ -51,9 +51,13 @@ public:
 
 private:
   static std::size_t bin(double x);
-  std::vector<std::uint64_t> counts_;
-  std::vector<double> low_;
-  std::vector<double> high_;
+  /// A bin's count and its smallest and largest value, side by side (one cache line per add).
+  struct Bin {
+    std::uint64_t count = 0;
+    double low = 0;
+    double high = 0;
+  };
+  std::vector<Bin> bins_;
   std::uint64_t count_ = 0;
   double max_ = 0;
   __extension__ __int128 sum_ = 0; ///< in 1/1024 s
