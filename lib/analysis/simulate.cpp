@@ -24,6 +24,11 @@ namespace {
 constexpr double kFixedPoint = 1024; ///< sums are kept in 1/1024 s
 constexpr double kTwoTo32 = 4294967296.0;
 
+/// A non-negative time of at most 10^15 s in 1/1024 s, to the nearest.
+std::uint64_t fixed_point(double seconds) {
+  return static_cast<std::uint64_t>(seconds * kFixedPoint + 0.5);
+}
+
 /// How to draw one wait or time: a, a + b u (u uniform in (0, 1)), or exp(a + b z) (z normal);
 /// for a computed queue (`wait: queue`), with probability b a wait exponential with mean a, else 0
 /// (the wait of an M/M/c queue).
@@ -213,10 +218,41 @@ struct ClosureTally {
   std::vector<std::uint64_t> customers;
 };
 
-/// One thread's walker: its random stream and the Box-Muller spare.
+/// What the walk reads about one step, side by side.
+struct StepPlan {
+  Draw wait;
+  Draw time;
+  const CalendarTable *start = nullptr; ///< the hours the step can start in; null: any time
+  const CalendarTable *work = nullptr;  ///< its team's, else channel's, hours; null: none
+  double working = -1;                  ///< as `Plan::working`
+  std::size_t work_source = 0;
+  std::size_t first = 0; ///< branches: [first, last)
+  std::size_t last = 0;
+  bool effort_wait = false;
+  bool effort_time = false;
+  SimGroup end = SimGroup::NoEnd;
+};
+
+/// One thread's walker: its random stream and the spare normal of the polar method.
 class Walker {
 public:
-  Walker(const Plan &plan, const SimulationOptions &options) : plan_(plan), options_(options) {}
+  Walker(const Plan &plan, const SimulationOptions &options) : plan_(plan), options_(options) {
+    for (std::size_t u = 0; u < plan.wait.size(); ++u) {
+      StepPlan &s = steps_.emplace_back();
+      s.wait = plan.wait[u];
+      s.time = plan.time[u];
+      s.start = plan.step_hours[u] >= 0 ? &plan.tables[plan.step_hours[u]] : nullptr;
+      s.work = plan.work_hours[u] >= 0 ? &plan.tables[plan.work_hours[u]] : nullptr;
+      s.working = s.work != nullptr ? plan.working[u] : -1;
+      s.work_source = plan.work_source[u] >= 0 ? static_cast<std::size_t>(plan.work_source[u])
+                                                : plan.sources.size() - 1;
+      s.first = plan.first[u];
+      s.last = plan.first[u + 1];
+      s.effort_wait = plan.effort_wait[u] != 0;
+      s.effort_time = plan.effort_time[u] != 0;
+      s.end = plan.ends[u];
+    }
+  }
 
   void run_block(std::uint64_t block, std::uint64_t customers, std::vector<GroupResult> &out,
                  ClosureTally &tally) {
@@ -236,11 +272,19 @@ private:
       has_spare_ = false;
       return spare_;
     }
-    const double radius = std::sqrt(-2 * std::log(uniform()));
-    const double angle = 2 * std::numbers::pi * uniform();
-    spare_ = radius * std::sin(angle);
+    // Marsaglia's polar method: a point drawn in the unit disc gives two normals, no sine.
+    double x = 0;
+    double y = 0;
+    double r2 = 0;
+    do {
+      x = 2 * uniform() - 1;
+      y = 2 * uniform() - 1;
+      r2 = x * x + y * y;
+    } while (r2 >= 1);
+    const double scale = std::sqrt(-2 * std::log(r2) / r2);
+    spare_ = y * scale;
     has_spare_ = true;
-    return radius * std::cos(angle);
+    return x * scale;
   }
 
   double draw(const Draw &d) {
@@ -268,48 +312,54 @@ private:
     touched_.clear();
     std::size_t u = JourneyGraph::entry;
     SimGroup group = SimGroup::Unfinished;
+    const std::uint64_t *below = plan_.below.data();
+    const std::uint32_t *target = plan_.target.data();
+    const std::size_t customer_source = plan_.sources.size() - 1;
     for (std::uint64_t steps = 0; steps < options_.max_steps; ++steps) {
+      const StepPlan &s = steps_[u];
       double w = 0;
-      if (plan_.working[u] >= 0) {
+      if (s.working >= 0) {
         const double now = start + lead;
-        w = plan_.tables[plan_.work_hours[u]].add_working(now, plan_.working[u]) - now;
+        w = s.work->add_working(now, s.working) - now;
       } else {
-        w = draw(plan_.wait[u]);
+        w = draw(s.wait);
       }
-      const double t = draw(plan_.time[u]);
-      effort += (plan_.effort_wait[u] != 0 ? w : 0.0) + (plan_.effort_time[u] != 0 ? t : 0.0);
-      if (plan_.step_hours[u] >= 0) {
+      const double t = draw(s.time);
+      effort += (s.effort_wait ? w : 0.0) + (s.effort_time ? t : 0.0);
+      if (s.start != nullptr) {
         const double ready = start + lead + w;
-        const double held = plan_.tables[plan_.step_hours[u]].next_open(ready) - ready;
+        const double held = s.start->next_open(ready) - ready;
         if (held > 0) {
-          const std::int32_t work = plan_.work_hours[u];
-          const std::size_t source = work >= 0 && !plan_.tables[work].open_at(ready)
-                                         ? static_cast<std::size_t>(plan_.work_source[u])
-                                         : plan_.sources.size() - 1;
-          tally.seconds[source] += static_cast<std::uint64_t>(std::llround(held * kFixedPoint));
+          // Held up by the work hours when they are the step's hours (or are closed too).
+          const std::size_t source =
+              s.work != nullptr && (s.work == s.start || !s.work->open_at(ready))
+                  ? s.work_source
+                  : customer_source;
           if (held_[source] == 0) {
-            held_[source] = 1;
             touched_.push_back(source);
           }
+          held_[source] += held;
           closed += held;
           w += held;
         }
       }
       lead += w + t;
       wait += w;
-      std::size_t k = plan_.first[u];
-      const std::size_t end = plan_.first[u + 1];
-      if (k == end) {
-        group = plan_.ends[u];
+      std::size_t k = s.first;
+      if (k == s.last) {
+        group = s.end;
         break;
       }
-      const std::uint64_t r = rng_();
-      while (k + 1 < end && r >= plan_.below[k]) {
-        ++k;
+      if (k + 1 < s.last) { // a draw only where there is a choice
+        const std::uint64_t r = rng_();
+        while (k + 1 < s.last && r >= below[k]) {
+          ++k;
+        }
       }
-      u = plan_.target[k];
+      u = target[k];
     }
     for (std::size_t source : touched_) {
+      tally.seconds[source] += fixed_point(held_[source]);
       ++tally.customers[source];
       held_[source] = 0;
     }
@@ -329,8 +379,9 @@ private:
   pcg32 rng_;
   bool has_spare_ = false;
   double spare_ = 0;
-  std::vector<std::uint8_t> held_;    ///< per source: held this customer up already
+  std::vector<double> held_;         ///< per source: closed time it caused this customer
   std::vector<std::size_t> touched_; ///< the sources that did
+  std::vector<StepPlan> steps_;
 };
 
 } // namespace
@@ -368,7 +419,7 @@ void Distribution::add(double x) {
   ++b.count;
   ++count_;
   max_ = std::max(max_, x);
-  sum_ += std::llround(std::min(x, 1e15) * kFixedPoint);
+  sum_ += fixed_point(std::min(x, 1e15));
 }
 
 void Distribution::merge(const Distribution &other) {

@@ -111,8 +111,8 @@ struct SimulationResult {
 
 /// Walks `options.customers` customers from the entry (none, with `problem` set, when the walk
 /// can be caught in a loop with no way out), following the branch probabilities
-/// (cumulative tables per step, one 32-bit draw per branch) and drawing each wait and time from
-/// its spread (uniform; log-normal by Box-Muller), on `options.jobs` threads. With calendars
+/// (cumulative tables per step, one 32-bit draw per step with a choice of branches) and drawing each wait and time from
+/// its spread (uniform; log-normal by the polar method), on `options.jobs` threads. With calendars
 /// each customer starts at a time of the week drawn from `arrivals`; a step ready while its
 /// team's hours (else its channel's; for `actor: customer` steps also the customer's hours) are
 /// closed starts at the next opening, and a working-time wait runs through the team's, else

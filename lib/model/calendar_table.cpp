@@ -44,12 +44,21 @@ double CalendarTable::add_working(double t, double work) const {
   if (always_) {
     return t + work;
   }
-  const Position p = locate(next_open(t));
-  // In open time: where `t` is, counted from the opening of week 0, and where the work ends.
-  const double from = p.week * per_week_ + open_before_[p.minute] * kMinute +
-                      (p.into - static_cast<double>(p.minute) * kMinute);
+  // In open time: where the next opening at or after `t` is, counted from the opening of week
+  // 0, and where the work ends.
+  const Position p = locate(t);
+  double week = p.week;
+  std::size_t minute = next_[p.minute];
+  double offset = 0;
+  if (minute == p.minute) {
+    offset = p.into - static_cast<double>(minute) * kMinute;
+  } else if (minute >= kWeekMinutes) {
+    week += 1;
+    minute -= kWeekMinutes;
+  }
+  const double from = week * per_week_ + open_before_[minute] * kMinute + offset;
   const double to = from + work;
-  double week = std::floor(to * per_week_inverse_);
+  week = std::floor(to * per_week_inverse_);
   double rest = to - week * per_week_;
   if (rest > per_week_) { // the multiplication rounded below a week's mark
     week += 1;
@@ -59,9 +68,16 @@ double CalendarTable::add_working(double t, double work) const {
     week -= 1;
     rest += per_week_;
   }
-  // The open minute the work ends in (ending on a minute mark: the minute before it).
-  const auto k = static_cast<std::size_t>(
-      std::clamp(std::ceil(rest / kMinute) - 1, 0.0, static_cast<double>(open_minute_.size() - 1)));
+  // The open minute the work ends in, k with k minutes < rest <= k + 1 minutes (ending on a
+  // minute mark: the minute before it), from an estimate the comparisons correct.
+  const std::size_t last = open_minute_.size() - 1;
+  auto k = static_cast<std::size_t>(std::clamp(rest * (1 / kMinute), 0.0, static_cast<double>(last)));
+  while (k > 0 && static_cast<double>(k) * kMinute >= rest) {
+    --k;
+  }
+  while (k < last && static_cast<double>(k + 1) * kMinute < rest) {
+    ++k;
+  }
   return week * kWeekSeconds + open_minute_[k] * kMinute + (rest - static_cast<double>(k) * kMinute);
 }
 

@@ -43,7 +43,10 @@ private:
   static Position locate(double t) {
     // Multiplications by the reciprocals may round across a week's or a minute's mark; the
     // comparisons that follow decide as `Calendar` does.
-    double week = std::floor(t * (1 / kWeekSeconds));
+    const double weeks = t * (1 / kWeekSeconds);
+    // Truncation is the floor for the times from 0 on that the simulation uses, and cheaper.
+    double week = weeks >= 0 && weeks < 9e15 ? static_cast<double>(static_cast<std::int64_t>(weeks))
+                                             : std::floor(weeks);
     double into = t - week * kWeekSeconds;
     if (into < 0) {
       week -= 1;
