@@ -41,7 +41,7 @@ double CalendarTable::add_working(double t, double work) const {
   if (!(work > 0) || never_) {
     return t;
   }
-  if (always_) {
+  if (always_ || !std::isfinite(t) || !std::isfinite(work)) {
     return t + work;
   }
   // In open time: where the next opening at or after `t` is, counted from the opening of week

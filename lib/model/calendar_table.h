@@ -21,7 +21,7 @@ public:
 
   /// As `Calendar::next_open`.
   double next_open(double t) const {
-    if (always_ || never_) {
+    if (always_ || never_ || !std::isfinite(t)) {
       return t;
     }
     const Position p = locate(t);

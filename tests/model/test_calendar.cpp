@@ -6,6 +6,7 @@
 #include "journey/model/calendar_table.h"
 
 #include <doctest/doctest.h>
+#include <limits>
 #include <random>
 
 using doctest::Approx;
@@ -88,6 +89,11 @@ TEST_CASE("calendar table: the same times as the calendar, on the cases worked b
   CHECK(nights.add_working(at(6, 23), 2 * kHour) == at(7, 1));
   CHECK(nights.next_open(at(6, 21)) == at(6, 22));
   CHECK(nights.next_open(at(1, 0)) == at(6, 22));
+  // A time or work beyond any week (an overflowing spread) stays where it is, as in Calendar.
+  const double huge = std::numeric_limits<double>::infinity();
+  CHECK(office.next_open(huge) == huge);
+  CHECK(office.add_working(huge, kHour) == huge);
+  CHECK(office.add_working(at(0, 10), huge) == huge);
   const CalendarTable always;
   CHECK(always.next_open(at(6, 3)) == at(6, 3));
   CHECK(always.add_working(at(6, 3), kHour) == at(6, 4));
