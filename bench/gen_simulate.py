@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """Writes the benchmark journey of `journey simulate`: 50 steps with branches, a rework loop, an
-abandon and a failure exit, ranges and typical-and-tail spreads, as YAML for `journey` and as the
-same model in JSON for bench/simulate.py (standard library only, so it cannot read YAML).
+abandon and a failure exit, ranges and typical-and-tail spreads, working-time waits and three
+calendars (a contact centre, a back office and a branch) with customer hours and an `arrivals:`
+profile, as YAML for `journey` and as the same model in JSON for bench/simulate.py (standard
+library only, so it cannot read YAML): there the hours are weekly intervals in minutes from
+Monday 00:00.
 
-Usage: gen_simulate.py OUT_DIR [--fixed]   (--fixed: every spread replaced by its mean)
+Usage: gen_simulate.py OUT_DIR [--fixed]   (--fixed: every spread replaced by its mean, and no
+calendars and no working-time waits, so that the means can be checked against `journey metrics`)
 """
 import json
 import math
@@ -18,6 +22,36 @@ CHANNELS = {
     "branch": {"name": "Branch", "kind": "in-person"},
 }
 MINUTE, HOUR, DAY = 60, 3600, 86400
+DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+# Weekly hours as (first day, last day, "HH:MM", "HH:MM") groups, days 0 (Mon) to 6 (Sun).
+HOURS = {
+    "phone": [(0, 4, "08:00", "20:00"), (5, 5, "09:00", "13:00")],   # contact centre
+    "branch": [(0, 4, "09:30", "16:30"), (5, 5, "09:00", "12:30")],  # a branch
+    "ops": [(0, 4, "09:00", "17:00")],                                # back office
+}
+CUSTOMER_HOURS = [(0, 4, "07:00", "23:00"), (5, 6, "08:00", "22:00")]
+ARRIVALS = [([(0, 4, "08:00", "18:00")], 0.6), ([(5, 6, "10:00", "16:00")], 0.15)]
+# Waits in working time: (amount, "days" or "hours"), on back-office steps.
+WORKING = {5: (3, "days"), 17: (4, "hours"), 33: (2, "days")}
+
+
+def hours_text(groups):
+    return "; ".join(f"{DAYS[a]}-{DAYS[b]} {begin}-{end}" if a != b else f"{DAYS[a]} {begin}-{end}"
+                     for a, b, begin, end in groups)
+
+
+def minutes(clock):
+    hh, mm = clock.split(":")
+    return int(hh) * 60 + int(mm)
+
+
+def intervals(groups):
+    out = []
+    for a, b, begin, end in groups:
+        for day in range(a, b + 1):
+            out.append([day * 1440 + minutes(begin), day * 1440 + minutes(end)])
+    return sorted(out)
 
 
 def fixed(seconds):
@@ -78,6 +112,9 @@ def build():
             step["next"] = [[after, 0.9], ["refused", 0.1]]
         else:
             step["next"] = [[after, 1.0]]
+    for i, (amount, unit) in WORKING.items():
+        steps[i]["actor"], steps[i]["channel"] = "backstage", None
+        steps[i]["working"] = {"amount": amount, "unit": unit}
     steps.append({"id": "done", "actor": "customer", "channel": "web", "wait": fixed(0),
                   "time": fixed(5 * MINUTE), "next": [], "end": "success"})
     steps.append({"id": "gives-up", "actor": "customer", "channel": None, "wait": fixed(0),
@@ -95,11 +132,21 @@ def main():
         for s in steps:
             s["wait"] = fixed(mean(s["wait"]))
             s["time"] = fixed(mean(s["time"]))
+            s.pop("working", None)
     os.makedirs(out, exist_ok=True)
-    lines = ["journey: bench-simulate", "title: A 50-step journey to simulate", "channels:"]
+    hours = {} if fixed_only else HOURS
+    lines = ["journey: bench-simulate", "title: A 50-step journey to simulate"]
+    if not fixed_only:
+        lines.append(f"customer_hours: {hours_text(CUSTOMER_HOURS)}")
+        lines.append("arrivals:")
+        for groups, share in ARRIVALS:
+            lines.append(f"  {hours_text(groups)}: {round(share * 100)}%")
+    lines.append("channels:")
     for cid, c in CHANNELS.items():
-        lines.append(f"  {cid}: {{name: {c['name']}, kind: {c['kind']}}}")
-    lines.append("teams:\n  ops: Operations")
+        extra = f", hours: {hours_text(hours[cid])}" if cid in hours else ""
+        lines.append(f"  {cid}: {{name: {c['name']}, kind: {c['kind']}{extra}}}")
+    extra = f", hours: {hours_text(hours['ops'])}" if "ops" in hours else ""
+    lines.append(f"teams:\n  ops: {{name: Operations{extra}}}")
     lines.append("steps:")
     for s in steps:
         lines.append(f"  - id: {s['id']}")
@@ -109,7 +156,10 @@ def main():
             lines.append(f"    channel: {s['channel']}")
         if s["actor"] == "backstage":
             lines.append("    team: ops")
-        lines.append(f"    wait: {yaml_spread(s['wait'])}")
+        if "working" in s:
+            lines.append(f"    wait: {s['working']['amount']} working {s['working']['unit']}")
+        else:
+            lines.append(f"    wait: {yaml_spread(s['wait'])}")
         lines.append(f"    time: {yaml_spread(s['time'])}")
         if s["end"]:
             lines.append(f"    end: {s['end']}")
@@ -119,7 +169,11 @@ def main():
                 lines.append(f"      - {{to: {to}, p: {p}}}")
     with open(os.path.join(out, "bench-simulate.yaml"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
-    model = {"channels": {k: v["kind"] for k, v in CHANNELS.items()}, "steps": steps}
+    model = {"channels": {k: v["kind"] for k, v in CHANNELS.items()}, "steps": steps,
+             "calendars": not fixed_only,
+             "hours": {k: intervals(v) for k, v in hours.items()},
+             "customer_hours": intervals(CUSTOMER_HOURS),
+             "arrivals": [[intervals(groups), share] for groups, share in ARRIVALS]}
     with open(os.path.join(out, "bench-simulate.json"), "w", encoding="utf-8") as f:
         json.dump(model, f, indent=1)
     print(f"{len(steps)} steps")

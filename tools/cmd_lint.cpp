@@ -5,6 +5,7 @@
 #include "journey/lint/rule.h"
 #include "journey/model/text.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace journey::tools {
@@ -21,8 +22,12 @@ struct LintOptions {
 
 int run_lint(const LintOptions &options) {
   if (options.list_rules) {
+    std::size_t widest = 0;
     for (const Rule &r : all_rules()) {
-      fmt::print("{:<22} {:<8} {}\n", r.id, to_string(r.default_severity), r.summary);
+      widest = std::max(widest, r.id.size());
+    }
+    for (const Rule &r : all_rules()) {
+      fmt::print("{:<{}} {:<8} {}\n", r.id, widest, to_string(r.default_severity), r.summary);
     }
     return kExitOk;
   }

@@ -6,6 +6,7 @@
 #include "journey/analysis/effort.h"
 #include "journey/analysis/markov.h"
 
+#include "journey/model/calendar_table.h"
 #include "journey/model/step_hours.h"
 #include "journey/model/text.h"
 
@@ -22,6 +23,11 @@ namespace {
 
 constexpr double kFixedPoint = 1024; ///< sums are kept in 1/1024 s
 constexpr double kTwoTo32 = 4294967296.0;
+
+/// A non-negative time of at most 10^15 s in 1/1024 s, to the nearest.
+std::uint64_t fixed_point(double seconds) {
+  return static_cast<std::uint64_t>(seconds * kFixedPoint + 0.5);
+}
 
 /// How to draw one wait or time: a, a + b u (u uniform in (0, 1)), or exp(a + b z) (z normal);
 /// for a computed queue (`wait: queue`), with probability b a wait exponential with mean a, else 0
@@ -71,10 +77,13 @@ struct Plan {
   bool calendars = false;
   ArrivalProfile arrivals;
   std::vector<Calendar> hours;          ///< distinct calendars the steps use
+  std::vector<CalendarTable> tables;    ///< the same, minute by minute, for the walk
   std::vector<std::int32_t> step_hours; ///< the calendar a step can start in; -1 none
   std::vector<std::int32_t> work_hours; ///< its team's, else channel's, calendar; -1 none
   std::vector<std::int32_t> work_source; ///< whose that calendar is (index into `sources`)
-  std::vector<double> working;          ///< open time of a working-time wait; -1 when not one
+  /// Open time of a working-time wait in the step's work hours; -1 when not one, or when those
+  /// hours are always open (the wait is then its mean, a fixed time).
+  std::vector<double> working;
   std::vector<ClosureSource> sources;   ///< the last one is the customer's hours
 };
 
@@ -128,7 +137,7 @@ void plan_calendars(const Journey &journey, Plan &plan) {
       }
       start = work->calendar;
     }
-    if (s.wait_working && work && !work->calendar.never()) {
+    if (s.wait_working && plan.work_hours[u] >= 0) {
       plan.working[u] = s.wait_working->seconds(work->calendar);
     }
     if (s.actor == Actor::Customer && !customer.always()) {
@@ -139,6 +148,9 @@ void plan_calendars(const Journey &journey, Plan &plan) {
     }
   }
   plan.sources.push_back({"customer", "", "the customer's own hours"});
+  for (const Calendar &c : plan.hours) {
+    plan.tables.emplace_back(c);
+  }
 }
 
 Plan make_plan(const JourneyGraph &graph, const Queues &queues) {
@@ -206,10 +218,41 @@ struct ClosureTally {
   std::vector<std::uint64_t> customers;
 };
 
-/// One thread's walker: its random stream and the Box-Muller spare.
+/// What the walk reads about one step, side by side.
+struct StepPlan {
+  Draw wait;
+  Draw time;
+  const CalendarTable *start = nullptr; ///< the hours the step can start in; null: any time
+  const CalendarTable *work = nullptr;  ///< its team's, else channel's, hours; null: none
+  double working = -1;                  ///< as `Plan::working`
+  std::size_t work_source = 0;
+  std::size_t first = 0; ///< branches: [first, last)
+  std::size_t last = 0;
+  bool effort_wait = false;
+  bool effort_time = false;
+  SimGroup end = SimGroup::NoEnd;
+};
+
+/// One thread's walker: its random stream and the spare normal of the polar method.
 class Walker {
 public:
-  Walker(const Plan &plan, const SimulationOptions &options) : plan_(plan), options_(options) {}
+  Walker(const Plan &plan, const SimulationOptions &options) : plan_(plan), options_(options) {
+    for (std::size_t u = 0; u < plan.wait.size(); ++u) {
+      StepPlan &s = steps_.emplace_back();
+      s.wait = plan.wait[u];
+      s.time = plan.time[u];
+      s.start = plan.step_hours[u] >= 0 ? &plan.tables[plan.step_hours[u]] : nullptr;
+      s.work = plan.work_hours[u] >= 0 ? &plan.tables[plan.work_hours[u]] : nullptr;
+      s.working = s.work != nullptr ? plan.working[u] : -1;
+      s.work_source = plan.work_source[u] >= 0 ? static_cast<std::size_t>(plan.work_source[u])
+                                                : plan.sources.size() - 1;
+      s.first = plan.first[u];
+      s.last = plan.first[u + 1];
+      s.effort_wait = plan.effort_wait[u] != 0;
+      s.effort_time = plan.effort_time[u] != 0;
+      s.end = plan.ends[u];
+    }
+  }
 
   void run_block(std::uint64_t block, std::uint64_t customers, std::vector<GroupResult> &out,
                  ClosureTally &tally) {
@@ -229,11 +272,19 @@ private:
       has_spare_ = false;
       return spare_;
     }
-    const double radius = std::sqrt(-2 * std::log(uniform()));
-    const double angle = 2 * std::numbers::pi * uniform();
-    spare_ = radius * std::sin(angle);
+    // Marsaglia's polar method: a point drawn in the unit disc gives two normals, no sine.
+    double x = 0;
+    double y = 0;
+    double r2 = 0;
+    do {
+      x = 2 * uniform() - 1;
+      y = 2 * uniform() - 1;
+      r2 = x * x + y * y;
+    } while (r2 >= 1);
+    const double scale = std::sqrt(-2 * std::log(r2) / r2);
+    spare_ = y * scale;
     has_spare_ = true;
-    return radius * std::cos(angle);
+    return x * scale;
   }
 
   double draw(const Draw &d) {
@@ -261,60 +312,65 @@ private:
     touched_.clear();
     std::size_t u = JourneyGraph::entry;
     SimGroup group = SimGroup::Unfinished;
+    const std::uint64_t *below = plan_.below.data();
+    const std::uint32_t *target = plan_.target.data();
+    const std::size_t customer_source = plan_.sources.size() - 1;
     for (std::uint64_t steps = 0; steps < options_.max_steps; ++steps) {
+      const StepPlan &s = steps_[u];
       double w = 0;
-      if (plan_.working[u] >= 0) {
+      if (s.working >= 0) {
         const double now = start + lead;
-        w = plan_.hours[plan_.work_hours[u]].add_working(now, plan_.working[u]) - now;
+        w = s.work->add_working(now, s.working) - now;
       } else {
-        w = draw(plan_.wait[u]);
+        w = draw(s.wait);
       }
-      const double t = draw(plan_.time[u]);
-      effort += (plan_.effort_wait[u] != 0 ? w : 0.0) + (plan_.effort_time[u] != 0 ? t : 0.0);
-      if (plan_.step_hours[u] >= 0) {
+      const double t = draw(s.time);
+      effort += (s.effort_wait ? w : 0.0) + (s.effort_time ? t : 0.0);
+      if (s.start != nullptr) {
         const double ready = start + lead + w;
-        const double held = plan_.hours[plan_.step_hours[u]].next_open(ready) - ready;
+        const double held = s.start->next_open(ready) - ready;
         if (held > 0) {
-          const std::int32_t work = plan_.work_hours[u];
-          const std::size_t source = work >= 0 && !plan_.hours[work].open_at(ready)
-                                         ? static_cast<std::size_t>(plan_.work_source[u])
-                                         : plan_.sources.size() - 1;
-          tally.seconds[source] += static_cast<std::uint64_t>(std::llround(held * kFixedPoint));
+          // Held up by the work hours when they are the step's hours (or are closed too).
+          const std::size_t source =
+              s.work != nullptr && (s.work == s.start || !s.work->open_at(ready))
+                  ? s.work_source
+                  : customer_source;
           if (held_[source] == 0) {
-            held_[source] = 1;
             touched_.push_back(source);
           }
+          held_[source] += held;
           closed += held;
           w += held;
         }
       }
       lead += w + t;
       wait += w;
-      std::size_t k = plan_.first[u];
-      const std::size_t end = plan_.first[u + 1];
-      if (k == end) {
-        group = plan_.ends[u];
+      std::size_t k = s.first;
+      if (k == s.last) {
+        group = s.end;
         break;
       }
-      const std::uint64_t r = rng_();
-      while (k + 1 < end && r >= plan_.below[k]) {
-        ++k;
+      if (k + 1 < s.last) { // a draw only where there is a choice
+        const std::uint64_t r = rng_();
+        while (k + 1 < s.last && r >= below[k]) {
+          ++k;
+        }
       }
-      u = plan_.target[k];
+      u = target[k];
     }
     for (std::size_t source : touched_) {
+      tally.seconds[source] += fixed_point(held_[source]);
       ++tally.customers[source];
       held_[source] = 0;
     }
-    for (SimGroup g : {SimGroup::All, group}) {
-      GroupResult &result = out[static_cast<std::size_t>(g)];
-      result.measures[0].add(lead);
-      result.measures[1].add(wait);
-      result.measures[2].add(effort);
-      if (plan_.calendars) {
-        result.measures[3].add(closed);
-        result.held_up += closed > 0 ? 1 : 0;
-      }
+    // Only the outcome's group: all customers are the merge of the groups, made at the end.
+    GroupResult &result = out[static_cast<std::size_t>(group)];
+    result.measures[0].add(lead);
+    result.measures[1].add(wait);
+    result.measures[2].add(effort);
+    if (plan_.calendars) {
+      result.measures[3].add(closed);
+      result.held_up += closed > 0 ? 1 : 0;
     }
   }
 
@@ -323,8 +379,9 @@ private:
   pcg32 rng_;
   bool has_spare_ = false;
   double spare_ = 0;
-  std::vector<std::uint8_t> held_;    ///< per source: held this customer up already
+  std::vector<double> held_;         ///< per source: closed time it caused this customer
   std::vector<std::size_t> touched_; ///< the sources that did
+  std::vector<StepPlan> steps_;
 };
 
 } // namespace
@@ -348,44 +405,44 @@ void Distribution::add(double x) {
   if (!(x >= 0)) {
     x = 0;
   }
-  if (counts_.empty()) {
-    counts_.assign(kBins, 0);
-    low_.assign(kBins, 0);
-    high_.assign(kBins, 0);
+  if (bins_.empty()) {
+    bins_.resize(kBins);
   }
-  const std::size_t b = bin(x);
-  if (counts_[b] == 0 || x < low_[b]) {
-    low_[b] = x;
+  Bin &b = bins_[bin(x)];
+  if (b.count == 0) {
+    b.low = x;
+    b.high = x;
+  } else {
+    b.low = std::min(b.low, x);
+    b.high = std::max(b.high, x);
   }
-  if (counts_[b] == 0 || x > high_[b]) {
-    high_[b] = x;
-  }
-  ++counts_[b];
+  ++b.count;
   ++count_;
   max_ = std::max(max_, x);
-  sum_ += std::llround(std::min(x, 1e15) * kFixedPoint);
+  sum_ += fixed_point(std::min(x, 1e15));
 }
 
 void Distribution::merge(const Distribution &other) {
   if (other.count_ == 0) {
     return;
   }
-  if (counts_.empty()) {
+  if (bins_.empty()) {
     *this = other;
     return;
   }
-  for (std::size_t b = 0; b < kBins; ++b) {
-    if (other.counts_[b] == 0) {
+  for (std::size_t k = 0; k < kBins; ++k) {
+    const Bin &o = other.bins_[k];
+    if (o.count == 0) {
       continue;
     }
-    if (counts_[b] == 0) {
-      low_[b] = other.low_[b];
-      high_[b] = other.high_[b];
-    } else {
-      low_[b] = std::min(low_[b], other.low_[b]);
-      high_[b] = std::max(high_[b], other.high_[b]);
+    Bin &b = bins_[k];
+    if (b.count == 0) {
+      b = o;
+      continue;
     }
-    counts_[b] += other.counts_[b];
+    b.low = std::min(b.low, o.low);
+    b.high = std::max(b.high, o.high);
+    b.count += o.count;
   }
   count_ += other.count_;
   max_ = std::max(max_, other.max_);
@@ -404,33 +461,33 @@ double Distribution::quantile(double q) const {
   const auto rank = std::clamp<std::uint64_t>(
       static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(count_) - 1e-9)), 1, count_);
   std::uint64_t before = 0;
-  for (std::size_t b = 0; b < kBins; ++b) {
-    if (before + counts_[b] >= rank) {
-      if (low_[b] == high_[b] || counts_[b] == 1) {
-        return low_[b];
+  for (const Bin &b : bins_) {
+    if (before + b.count >= rank) {
+      if (b.low == b.high || b.count == 1) {
+        return b.low;
       }
-      const double within = static_cast<double>(rank - before - 1) /
-                            static_cast<double>(counts_[b] - 1);
-      return low_[b] + (high_[b] - low_[b]) * within;
+      const double within =
+          static_cast<double>(rank - before - 1) / static_cast<double>(b.count - 1);
+      return b.low + (b.high - b.low) * within;
     }
-    before += counts_[b];
+    before += b.count;
   }
   return max_;
 }
 
 double Distribution::count_between(double from, double to) const {
   double total = 0;
-  for (std::size_t b = 0; b < counts_.size(); ++b) {
-    if (counts_[b] == 0 || high_[b] < from || low_[b] >= to) {
+  for (const Bin &b : bins_) {
+    if (b.count == 0 || b.high < from || b.low >= to) {
       continue;
     }
-    const auto n = static_cast<double>(counts_[b]);
-    if (low_[b] == high_[b] || (low_[b] >= from && high_[b] < to)) {
+    const auto n = static_cast<double>(b.count);
+    if (b.low == b.high || (b.low >= from && b.high < to)) {
       total += n;
       continue;
     }
-    const double overlap = std::min(high_[b], to) - std::max(low_[b], from);
-    total += n * std::clamp(overlap / (high_[b] - low_[b]), 0.0, 1.0);
+    const double overlap = std::min(b.high, to) - std::max(b.low, from);
+    total += n * std::clamp(overlap / (b.high - b.low), 0.0, 1.0);
   }
   return total;
 }
@@ -497,6 +554,15 @@ SimulationResult simulate(const JourneyGraph &graph, const SimulationOptions &op
         result.groups[g].measures[m].merge(part[g].measures[m]);
       }
       result.groups[g].held_up += part[g].held_up;
+    }
+  }
+  GroupResult &all = result.groups[static_cast<std::size_t>(SimGroup::All)];
+  for (std::size_t g = 0; g < kSimGroups; ++g) {
+    if (g != static_cast<std::size_t>(SimGroup::All)) {
+      for (std::size_t m = 0; m < kSimMeasures; ++m) {
+        all.measures[m].merge(result.groups[g].measures[m]);
+      }
+      all.held_up += result.groups[g].held_up;
     }
   }
   for (std::size_t c = 0; c < plan.sources.size(); ++c) {

@@ -51,9 +51,13 @@ public:
 
 private:
   static std::size_t bin(double x);
-  std::vector<std::uint64_t> counts_;
-  std::vector<double> low_;
-  std::vector<double> high_;
+  /// A bin's count and its smallest and largest value, side by side (one cache line per add).
+  struct Bin {
+    std::uint64_t count = 0;
+    double low = 0;
+    double high = 0;
+  };
+  std::vector<Bin> bins_;
   std::uint64_t count_ = 0;
   double max_ = 0;
   __extension__ __int128 sum_ = 0; ///< in 1/1024 s
@@ -107,8 +111,8 @@ struct SimulationResult {
 
 /// Walks `options.customers` customers from the entry (none, with `problem` set, when the walk
 /// can be caught in a loop with no way out), following the branch probabilities
-/// (cumulative tables per step, one 32-bit draw per branch) and drawing each wait and time from
-/// its spread (uniform; log-normal by Box-Muller), on `options.jobs` threads. With calendars
+/// (cumulative tables per step, one 32-bit draw per step with a choice of branches) and drawing each wait and time from
+/// its spread (uniform; log-normal by the polar method), on `options.jobs` threads. With calendars
 /// each customer starts at a time of the week drawn from `arrivals`; a step ready while its
 /// team's hours (else its channel's; for `actor: customer` steps also the customer's hours) are
 /// closed starts at the next opening, and a working-time wait runs through the team's, else

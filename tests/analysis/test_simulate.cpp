@@ -231,6 +231,25 @@ steps:
   CHECK(r.get(SimGroup::All, SimMeasure::ClosedTime).max() == 0);
 }
 
+TEST_CASE("simulate: a working-time wait of a team open around the clock is plain time") {
+  // The journey has calendars (customer hours), but the team's are 24/7: 2 working days are
+  // 48 hours whenever the customer starts.
+  const Journey j = parsed(R"(
+journey: claim
+title: I want to claim
+customer_hours: Mon-Sun 00:00-24:00
+teams:
+  claims: {name: Claims, hours: 24/7}
+steps:
+  - {id: decide, name: Decides, team: claims, wait: 2 working days, end: success}
+)");
+  const SimulationResult r = run(j, 1000);
+  CHECK(r.calendars);
+  const Distribution &wait = r.get(SimGroup::All, SimMeasure::WaitTime);
+  CHECK(wait.quantile(0) == Approx(2 * kDay));
+  CHECK(wait.max() == Approx(2 * kDay));
+}
+
 TEST_CASE("simulate: with calendars, the result is the same whatever the number of threads") {
   const Journey j = parsed(R"(
 journey: mixed

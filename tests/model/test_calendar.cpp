@@ -1,9 +1,13 @@
 // Tests of calendars: next opening, working-time arithmetic across nights and weekends,
-// intersections, working days, the spelling of working waits, and arrival profiles.
+// intersections, working days, the spelling of working waits, arrival profiles, and the
+// minute-by-minute table against the calendar it is made from.
 #include "journey/model/arrivals.h"
 #include "journey/model/calendar.h"
+#include "journey/model/calendar_table.h"
 
 #include <doctest/doctest.h>
+#include <limits>
+#include <random>
 
 using doctest::Approx;
 using namespace journey;
@@ -62,6 +66,73 @@ TEST_CASE("calendar: adding working time skips nights and weekends, whole weeks 
   const Calendar nights = calendar("Sun 22:00-24:00; Mon 00:00-02:00");
   CHECK(nights.add_working(at(6, 23), 2 * kHour) == at(7, 1));
   CHECK(nights.working_day() == 2 * kHour);
+}
+
+TEST_CASE("calendar table: the same times as the calendar, on the cases worked by hand") {
+  const CalendarTable office(calendar("Mon-Fri 09:00-17:00"));
+  CHECK(office.next_open(at(0, 10)) == at(0, 10));
+  CHECK(office.next_open(at(0, 8)) == at(0, 9));
+  CHECK(office.next_open(at(0, 17)) == at(1, 9));
+  CHECK(office.next_open(at(4, 20)) == at(7, 9));
+  CHECK(office.next_open(at(13, 12)) == at(14, 9));
+  CHECK(office.open_at(at(2, 16.5)));
+  CHECK_FALSE(office.open_at(at(5, 12)));
+  CHECK_FALSE(office.open_at(at(0, 17)));
+  CHECK(office.add_working(at(4, 16), 8 * kHour) == at(7, 16));
+  CHECK(office.add_working(at(5, 12), kHour) == at(7, 10));
+  CHECK(office.add_working(at(0, 9), 8 * kHour) == at(0, 17));
+  CHECK(office.add_working(at(1, 9), 3 * 40 * kHour + 2 * kHour) == at(22, 11));
+  CHECK(office.add_working(at(1, 9), 40 * kHour) == at(7, 17));
+  CHECK(office.add_working(at(0, 17), 40 * kHour) == at(7, 17)); // from Tuesday's opening
+  CHECK(office.add_working(at(3, 3), 0) == at(3, 3));
+  const CalendarTable nights(calendar("Sun 22:00-24:00; Mon 00:00-02:00"));
+  CHECK(nights.add_working(at(6, 23), 2 * kHour) == at(7, 1));
+  CHECK(nights.next_open(at(6, 21)) == at(6, 22));
+  CHECK(nights.next_open(at(1, 0)) == at(6, 22));
+  // A time or work beyond any week (an overflowing spread) stays where it is, as in Calendar.
+  const double huge = std::numeric_limits<double>::infinity();
+  CHECK(office.next_open(huge) == huge);
+  CHECK(office.add_working(huge, kHour) == huge);
+  CHECK(office.add_working(at(0, 10), huge) == huge);
+  const CalendarTable always;
+  CHECK(always.next_open(at(6, 3)) == at(6, 3));
+  CHECK(always.add_working(at(6, 3), kHour) == at(6, 4));
+  const CalendarTable never(Calendar(OpeningHours{}));
+  CHECK(never.next_open(at(2, 3)) == at(2, 3));
+  CHECK_FALSE(never.open_at(at(2, 3)));
+  CHECK(never.add_working(at(2, 3), kHour) == at(2, 3));
+}
+
+TEST_CASE("calendar table: the same times as the calendar on random calendars and times") {
+  std::mt19937_64 random(11);
+  auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+  for (int round = 0; round < 200; ++round) {
+    // Up to 12 disjoint intervals at minute resolution, some touching, some a minute long.
+    OpeningHours hours;
+    int minute = pick(0, 600);
+    for (int n = pick(1, 12); n > 0 && minute < 10079; --n) {
+      const int end = std::min(10080, minute + pick(1, 900));
+      hours.intervals.push_back({minute, end});
+      minute = end + (pick(0, 3) == 0 ? 0 : pick(1, 1500));
+    }
+    const Calendar c(hours);
+    const CalendarTable table(c);
+    for (int k = 0; k < 200; ++k) {
+      // Times on minute marks and interval edges as often as anywhere in between.
+      double t = pick(0, 4 * 10080) * 60.0;
+      if (pick(0, 1) == 0) {
+        t += std::uniform_real_distribution<double>(0, 60)(random);
+      }
+      CAPTURE(round);
+      CAPTURE(t);
+      CHECK(table.next_open(t) == c.next_open(t));
+      CHECK(table.open_at(t) == c.open_at(t));
+      const double work = pick(0, 2) == 0 ? pick(0, 20000) * 60.0
+                                          : std::uniform_real_distribution<double>(0, 3e6)(random);
+      CAPTURE(work);
+      CHECK(table.add_working(t, work) == Approx(c.add_working(t, work)).epsilon(1e-12));
+    }
+  }
 }
 
 TEST_CASE("calendar: intersecting two calendars keeps the times both are open") {
