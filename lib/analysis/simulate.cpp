@@ -408,7 +408,10 @@ void Distribution::add(double x) {
   if (bins_.empty()) {
     bins_.resize(kBins);
   }
-  Bin &b = bins_[bin(x)];
+  const std::size_t k = bin(x);
+  first_ = std::min(first_, k);
+  last_ = std::max(last_, k);
+  Bin &b = bins_[k];
   if (b.count == 0) {
     b.low = x;
     b.high = x;
@@ -430,7 +433,9 @@ void Distribution::merge(const Distribution &other) {
     *this = other;
     return;
   }
-  for (std::size_t k = 0; k < kBins; ++k) {
+  first_ = std::min(first_, other.first_);
+  last_ = std::max(last_, other.last_);
+  for (std::size_t k = other.first_; k <= other.last_; ++k) {
     const Bin &o = other.bins_[k];
     if (o.count == 0) {
       continue;
@@ -461,7 +466,8 @@ double Distribution::quantile(double q) const {
   const auto rank = std::clamp<std::uint64_t>(
       static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(count_) - 1e-9)), 1, count_);
   std::uint64_t before = 0;
-  for (const Bin &b : bins_) {
+  for (std::size_t k = first_; k <= last_; ++k) {
+    const Bin &b = bins_[k];
     if (before + b.count >= rank) {
       if (b.low == b.high || b.count == 1) {
         return b.low;
@@ -477,7 +483,11 @@ double Distribution::quantile(double q) const {
 
 double Distribution::count_between(double from, double to) const {
   double total = 0;
-  for (const Bin &b : bins_) {
+  if (count_ == 0) {
+    return total;
+  }
+  for (std::size_t k = first_; k <= last_; ++k) {
+    const Bin &b = bins_[k];
     if (b.count == 0 || b.high < from || b.low >= to) {
       continue;
     }

@@ -58,6 +58,9 @@ private:
     double high = 0;
   };
   std::vector<Bin> bins_;
+  /// The bins holding values lie in [first_, last_]: reading and merging skip the rest.
+  std::size_t first_ = kBins;
+  std::size_t last_ = 0;
   std::uint64_t count_ = 0;
   double max_ = 0;
   __extension__ __int128 sum_ = 0; ///< in 1/1024 s
