@@ -34,6 +34,7 @@ struct ReportJourney {
   std::string title;
   std::string intent;
   std::string owner;
+  std::vector<std::string> personas; ///< who walks it: its `persona` first, then the others
   std::optional<JourneyMetrics> metrics; ///< absent when the journey was not analysed
   std::vector<Diagnostic> findings;      ///< lint findings, sorted
   std::string diagram_svg;               ///< the compare view as Graphviz SVG; may be empty
