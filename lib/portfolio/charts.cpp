@@ -224,13 +224,13 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
       const int cx = x(i);
       out += fmt::format("<path class=\"pain\" d=\"M{} {}l6 10h-12z\"/>", cx, pain_y - 6);
     }
-    // Slanted, wrapped on as many lines as the spacing of the points leaves room for; the whole
-    // name in the tooltip (and in the description above).
-    out += fmt::format("<text class=\"step{}\" transform=\"translate({},{}) rotate(-45)\">"
-                       "<title>{}</title>",
-                       p.emotion ? "" : " unrated", x(i) + 3, labels_y,
-                       escape_html_text(clean_text(name)));
+    // Slanted, wrapped on as many lines as the spacing of the points leaves room for; a name
+    // cut short is whole in the tooltip (and every name is in the description above).
     const std::vector<std::string> lines = wrapped(name, kLabelChars, label_lines);
+    const bool cut = !lines.empty() && lines.back().ends_with("…");
+    out += fmt::format("<text class=\"step{}\" transform=\"translate({},{}) rotate(-45)\">{}",
+                       p.emotion ? "" : " unrated", x(i) + 3, labels_y,
+                       cut ? "<title>" + escape_html_text(clean_text(name)) + "</title>" : "");
     for (std::size_t k = 0; k < lines.size(); ++k) {
       out += fmt::format("<tspan x=\"0\" dy=\"{}\">{}</tspan>", k == 0 ? 0 : kLabelLine,
                          escape_html_text(lines[k]));

@@ -12,6 +12,7 @@
 
 #include <unordered_map>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <fmt/format.h>
@@ -142,6 +143,22 @@ std::string persona_label(const PersonaFigures &p) {
   return p.persona.empty() ? std::string("as written") : p.persona;
 }
 
+/// A file name as one shell word: as it is when it holds only safe characters, else quoted.
+std::string shell_word(std::string_view text) {
+  const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("-_./+,:@").find(c) !=
+                                                                   std::string_view::npos;
+  });
+  if (plain) {
+    return std::string(text);
+  }
+  std::string out = "'";
+  for (char c : text) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
 std::string tile(std::string_view name, const std::string &value, const std::string &detail) {
   return fmt::format("<div class=\"tile\"><div class=\"kpi\">{}</div><div class=\"name\">{}</div>"
                      "<div class=\"detail\">{}</div></div>\n",
@@ -252,7 +269,7 @@ std::string personas_html(const JourneyMetrics &m) {
   return out + "</div>\n";
 }
 
-std::string journey_html(const ReportJourney &j, std::size_t index) {
+std::string journey_html(const ReportJourney &j, std::size_t index, bool left_out) {
   const std::string anchor = fmt::format("journey-{}", index + 1);
   const std::string prefix = fmt::format("j{}-", index + 1);
   const std::string heading = !j.title.empty() ? j.title : !j.id.empty() ? j.id : j.file;
@@ -291,6 +308,11 @@ std::string journey_html(const ReportJourney &j, std::size_t index) {
   out += "<div class=\"block\">\n<h3>All figures</h3>\n" + report_metrics_html(*j.metrics) +
          "</div>\n";
   out += report_surveys_html(j.metrics->surveys);
+  if (left_out) {
+    out += fmt::format("<p class=\"note\">Diagram left out of this report: <code>journey render "
+                       "{} --view compare</code> draws it.</p>\n",
+                       escape_html_text(shell_word(j.file)));
+  }
   if (!j.diagram_svg.empty() || !j.diagram_error.empty()) {
     out += "<div class=\"block diagram-block\">\n<h3>What the customer experiences, and what the "
            "organisation sees</h3>\n";
@@ -363,6 +385,13 @@ td,th{padding:.25em .4em}
 )";
 
 } // namespace
+
+ReportDiagrams resolve_report_diagrams(ReportDiagrams asked, std::size_t journeys) {
+  if (asked != ReportDiagrams::Auto) {
+    return asked;
+  }
+  return journeys <= kReportDiagramsAutoMost ? ReportDiagrams::Compare : ReportDiagrams::None;
+}
 
 std::string report_metrics_html(const JourneyMetrics &m) {
   std::string rows;
@@ -553,6 +582,14 @@ std::string build_report(const ReportInput &input) {
       plural(input.journeys.size(), "journey", "journeys"),
       plural(input.table.groups.size(), "intent", "intents"), errors, errors == 1 ? "error" : "errors",
       plural(warnings, "warning", "warnings"), chart_css());
+  if (input.diagrams_left_out) {
+    out += fmt::format(
+        "<p class=\"note\">The diagram of each journey is left out of a report of {} (more "
+        "than {}), to keep the page small enough to mail: <code>journey report --diagrams "
+        "compare</code> puts them in, and <code>journey render FILE</code> draws one journey "
+        "(its file is named under its heading).</p>\n",
+        plural(input.journeys.size(), "journey", "journeys"), kReportDiagramsAutoMost);
+  }
   if (!input.generator.empty()) {
     out +=
         fmt::format("<p class=\"generator\">Made by {}</p>\n", escape_html_text(input.generator));
@@ -574,7 +611,7 @@ std::string build_report(const ReportInput &input) {
   out += diagram_html(input.map_svg, input.map_error, "map-", "portfolio map");
   out += "</section>\n";
   for (std::size_t i = 0; i < input.journeys.size(); ++i) {
-    out += journey_html(input.journeys[i], i);
+    out += journey_html(input.journeys[i], i, input.diagrams_left_out);
   }
   return out + "</main>\n</body>\n</html>\n";
 }

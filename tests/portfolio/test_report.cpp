@@ -326,3 +326,28 @@ TEST_CASE("report: no stage or persona tables for a journey without them") {
   CHECK(html.find("class=\"personas\"") == std::string::npos);
   CHECK(html.find(" · persona:") == std::string::npos);
 }
+
+TEST_CASE("report diagrams: auto draws them for a small portfolio; a large one says how to get them") {
+  CHECK(resolve_report_diagrams(ReportDiagrams::Auto, 1) == ReportDiagrams::Compare);
+  CHECK(resolve_report_diagrams(ReportDiagrams::Auto, kReportDiagramsAutoMost) ==
+        ReportDiagrams::Compare);
+  CHECK(resolve_report_diagrams(ReportDiagrams::Auto, kReportDiagramsAutoMost + 1) ==
+        ReportDiagrams::None);
+  CHECK(resolve_report_diagrams(ReportDiagrams::Compare, 500) == ReportDiagrams::Compare);
+  CHECK(resolve_report_diagrams(ReportDiagrams::All, 500) == ReportDiagrams::All);
+  CHECK(resolve_report_diagrams(ReportDiagrams::None, 1) == ReportDiagrams::None);
+
+  const Journey j = test::parsed(test::kApply, "my journeys/apply's.yaml");
+  ReportInput input;
+  input.journeys.push_back(make_report_journey(j, {}, compute_metrics(j)));
+  CHECK(build_report(input).find("left out") == std::string::npos);
+  input.diagrams_left_out = true;
+  const std::string html = build_report(input);
+  CHECK(html.find("The diagram of each journey is left out of a report of 1 journey (more than 30)") !=
+        std::string::npos);
+  CHECK(html.find("<code>journey report --diagrams compare</code> puts them in") !=
+        std::string::npos);
+  // The command names the file as one shell word, escaped for the page.
+  CHECK(html.find("<code>journey render &#39;my journeys/apply&#39;\\&#39;&#39;s.yaml&#39; "
+                  "--view compare</code> draws it.") != std::string::npos);
+}
