@@ -10,6 +10,7 @@
 #include "journey/render/portfolio_map.h"
 #include "journey/render/render.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace journey::tools {
@@ -20,7 +21,7 @@ struct ReportOptions {
   std::string output;
   std::string title = "Customer journey report";
   bool allow_missing_diagrams = false;
-  std::string diagrams = "compare";
+  std::string diagrams = "auto";
 };
 
 void print_drawing_problem(const std::string &file, Severity severity, const std::string &message) {
@@ -31,10 +32,14 @@ void print_drawing_problem(const std::string &file, Severity severity, const std
 }
 
 int run_report(const ReportOptions &options) {
-  const ReportDiagrams diagrams = *value_of(kReportDiagramsNames, options.diagrams);
   const CheckRun run = check_inputs(options.inputs);
   print_problems(run, "report");
+  const ReportDiagrams asked = *value_of(kReportDiagramsNames, options.diagrams);
+  const auto journeys = static_cast<std::size_t>(std::count_if(
+      run.files.begin(), run.files.end(), [](const CheckedFile &f) { return f.is_journey(); }));
+  const ReportDiagrams diagrams = resolve_report_diagrams(asked, journeys);
   ReportInput input;
+  input.diagrams_left_out = asked == ReportDiagrams::Auto && diagrams == ReportDiagrams::None;
   input.title = options.title;
   input.generator = fmt::format("journey {} · Graphviz {}", JOURNEY_VERSION, graphviz_version());
   std::vector<IntentRow> rows;
@@ -105,10 +110,13 @@ std::function<int()> setup_report(CLI::App &app) {
   cmd->add_option("--title", options->title, "The report's heading")
       ->default_str("Customer journey report");
   cmd->add_option("--diagrams", options->diagrams,
-                  "Diagrams per journey: compare (the default: both views side by side), all "
-                  "(also the inside-out view step by step), or none (figures and charts only)")
+                  fmt::format("Diagrams per journey: auto (the default: compare for up to {} "
+                              "journeys, none above, with a note saying how to get them), "
+                              "compare (both views side by side), all (also the inside-out "
+                              "view step by step), or none (figures and charts only)",
+                              kReportDiagramsAutoMost))
       ->check(choices(kReportDiagramsNames))
-      ->default_str("compare");
+      ->default_str("auto");
   cmd->add_flag("--allow-missing-diagrams", options->allow_missing_diagrams,
                 "Exit 0 even when a diagram cannot be drawn (it is replaced by a note)");
   cmd->footer(

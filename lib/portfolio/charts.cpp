@@ -13,7 +13,8 @@ namespace {
 
 constexpr int kLeft = 100;     // room for the axis labels and the first step's slanted name
 constexpr int kLevel = 18;     // pixels per emotion level
-constexpr int kLabelChars = 24; // step names under the axis are cut to this many code points
+constexpr std::size_t kLabelChars = 20; // step names under the axis wrap at this many code points
+constexpr int kLabelLine = 11;          // pixels between the wrapped lines of a step name
 constexpr std::size_t kBarChars = 34;
 
 /// `text` cleaned and cut to `most` code points, with an ellipsis when cut.
@@ -31,6 +32,70 @@ std::string shortened(std::string_view text, std::size_t most) {
     i += length;
   }
   return out;
+}
+
+/// `text` cleaned and wrapped at spaces into lines of at most `width` code points (a longer word
+/// is cut), at most `most` lines, the last one ending in an ellipsis when text is left over.
+std::vector<std::string> wrapped(std::string_view text, std::size_t width, std::size_t most) {
+  const std::string clean = clean_text(text);
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t line_points = 0;
+  std::size_t i = 0;
+  while (i < clean.size() && lines.size() < most) {
+    while (i < clean.size() && clean[i] == ' ') {
+      ++i;
+    }
+    std::size_t end = clean.find(' ', i);
+    end = end == std::string::npos ? clean.size() : end;
+    const std::string_view word = std::string_view(clean).substr(i, end - i);
+    const std::size_t points = code_points(word);
+    if (word.empty()) {
+      break;
+    }
+    if (line_points > 0 && line_points + 1 + points <= width) {
+      line += " ";
+      line += word;
+      line_points += 1 + points;
+      i = end;
+    } else if (line_points > 0) {
+      lines.push_back(std::move(line));
+      line.clear();
+      line_points = 0;
+    } else if (points <= width) {
+      line = std::string(word);
+      line_points = points;
+      i = end;
+    } else {
+      // A word longer than a line: its first `width` code points, the rest on the next line.
+      std::size_t cut = i;
+      for (std::size_t k = 0; k < width && cut < end; ++k) {
+        char32_t cp = 0;
+        cut += std::max<std::size_t>(decode_utf8(clean, cut, cp), 1);
+      }
+      lines.emplace_back(clean, i, cut - i);
+      i = cut;
+    }
+  }
+  if (!line.empty() && lines.size() < most) {
+    lines.push_back(std::move(line));
+  }
+  while (i < clean.size() && clean[i] == ' ') {
+    ++i;
+  }
+  if (i < clean.size() && !lines.empty()) {
+    // Room for the ellipsis: the last word goes when there is one to drop, else a code point.
+    std::string &last = lines.back();
+    const std::size_t space = last.rfind(' ');
+    if (code_points(last) + 1 <= width) {
+      last += "…";
+    } else if (space != std::string::npos) {
+      last = last.substr(0, space) + "…";
+    } else {
+      last = shortened(last, width - 1);
+    }
+  }
+  return lines;
 }
 
 std::string signed_emotion(double e) {
@@ -80,14 +145,17 @@ std::string emotion_curve_summary(const EmotionCurve &curve, std::span<const std
 std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::string> names,
                               std::string_view id) {
   const int n = static_cast<int>(curve.points.size());
-  const int dx = std::clamp(n > 0 ? 620 / n : 56, 16, 56);
+  const int dx = std::clamp(n > 0 ? 760 / n : 56, 16, 60);
   const int band = curve.stages.empty() ? 8 : 34;
   const int top = band + 6;
   const int bottom = top + 6 * kLevel;
   const int pain_y = bottom + 20;
   const int labels_y = pain_y + 16;
   const int width = kLeft + dx * std::max(n, 1) + 20;
-  const int height = labels_y + 104;
+  // Lines of one slanted name are kLabelLine apart across the slant; the next name is dx / sqrt 2.
+  const std::size_t label_lines =
+      static_cast<std::size_t>(std::clamp(static_cast<int>(dx * 0.7071) / kLabelLine, 1, 3));
+  const int height = labels_y + 104 + kLabelLine * static_cast<int>(label_lines - 1);
   const auto x = [&](std::size_t i) { return kLeft + dx * static_cast<int>(i) + dx / 2; };
   const auto y = [&](double e) { return top + static_cast<int>(std::lround((3 - e) * kLevel)); };
 
@@ -109,11 +177,11 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
     const StageEmotion &s = curve.stages[k];
     const int x0 = kLeft + dx * static_cast<int>(s.first);
     const int w = dx * static_cast<int>(s.last - s.first + 1);
-    const std::size_t chars = static_cast<std::size_t>(std::max(w / 7, 3));
+    const std::size_t chars = static_cast<std::size_t>(std::max(w / 8, 3));
     out += fmt::format("<rect class=\"band{}\" x=\"{}\" y=\"2\" width=\"{}\" height=\"{}\"/>"
-                       "<text class=\"stage\" x=\"{}\" y=\"14\">{}</text>"
+                       "<text class=\"stage\" x=\"{}\" y=\"14\"><title>{}</title>{}</text>"
                        "<text class=\"stage-mean\" x=\"{}\" y=\"28\">{}</text>\n",
-                       k % 2, x0, w, bottom - 2, x0 + w / 2,
+                       k % 2, x0, w, bottom - 2, x0 + w / 2, escape_html_text(clean_text(s.stage)),
                        escape_html_text(shortened(s.stage, chars)), x0 + w / 2,
                        s.mean ? "mean " + signed_emotion(*s.mean) : std::string("–"));
   }
@@ -156,9 +224,18 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
       const int cx = x(i);
       out += fmt::format("<path class=\"pain\" d=\"M{} {}l6 10h-12z\"/>", cx, pain_y - 6);
     }
-    out += fmt::format("<text class=\"step{}\" transform=\"translate({},{}) rotate(-45)\">{}</text>\n",
+    // Slanted, wrapped on as many lines as the spacing of the points leaves room for; a name
+    // cut short is whole in the tooltip (and every name is in the description above).
+    const std::vector<std::string> lines = wrapped(name, kLabelChars, label_lines);
+    const bool cut = !lines.empty() && lines.back().ends_with("…");
+    out += fmt::format("<text class=\"step{}\" transform=\"translate({},{}) rotate(-45)\">{}",
                        p.emotion ? "" : " unrated", x(i) + 3, labels_y,
-                       escape_html_text(shortened(name, kLabelChars)));
+                       cut ? "<title>" + escape_html_text(clean_text(name)) + "</title>" : "");
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      out += fmt::format("<tspan x=\"0\" dy=\"{}\">{}</tspan>", k == 0 ? 0 : kLabelLine,
+                         escape_html_text(lines[k]));
+    }
+    out += "</text>\n";
   }
   return out + "</svg>";
 }
@@ -188,10 +265,11 @@ std::string bar_chart_svg(std::span<const ChartBar> bars, std::string_view title
     const int top = 4 + static_cast<int>(i) * kRow;
     const double share = longest > 0 && std::isfinite(b.value) ? b.value / longest : 0.0;
     const int w = std::max(static_cast<int>(std::lround(share * kBar)), b.value > 0 ? 1 : 0);
-    out += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\">{}</text>"
+    out += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\"><title>{}</title>{}</text>"
                        "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>"
                        "<text class=\"value\" x=\"{}\" y=\"{}\">{}</text>\n",
-                       kLabel - 8, top + 15, escape_html_text(shortened(b.label, kBarChars)), kLabel,
+                       kLabel - 8, top + 15, escape_html_text(clean_text(b.label)),
+                       escape_html_text(shortened(b.label, kBarChars)), kLabel,
                        top + 3, w, kRow - 6, kLabel + w + 6, top + 15,
                        escape_html_text(b.value_text));
   }

@@ -16,6 +16,23 @@ std::size_t IntentTable::row_count() const {
   return n;
 }
 
+std::vector<std::string> persona_names(const Journey &journey) {
+  std::vector<std::string> names;
+  const auto persona_name = [&](const std::string &id) {
+    const Index p = journey.find_persona(id);
+    return p == npos ? id : journey.personas[static_cast<std::size_t>(p)].name;
+  };
+  if (!journey.persona.empty()) {
+    names.push_back(persona_name(journey.persona));
+  }
+  for (const PersonaWalk &walk : journey.walks) {
+    if (walk.persona != journey.persona) {
+      names.push_back(persona_name(walk.persona));
+    }
+  }
+  return names;
+}
+
 IntentRow make_intent_row(const Journey &journey, const JourneyMetrics &metrics) {
   IntentRow row;
   row.intent = journey.intent;
@@ -32,18 +49,7 @@ IntentRow make_intent_row(const Journey &journey, const JourneyMetrics &metrics)
       row.processes.push_back(p.name.empty() ? p.id : p.name);
     }
   }
-  const auto persona_name = [&](const std::string &id) {
-    const Index p = journey.find_persona(id);
-    return p == npos ? id : journey.personas[static_cast<std::size_t>(p)].name;
-  };
-  if (!journey.persona.empty()) {
-    row.personas.push_back(persona_name(journey.persona));
-  }
-  for (const PersonaWalk &walk : journey.walks) {
-    if (walk.persona != journey.persona) {
-      row.personas.push_back(persona_name(walk.persona));
-    }
-  }
+  row.personas = persona_names(journey);
   row.lead_time = metrics.lead_time.expected;
   row.handoffs = metrics.handoffs.expected;
   row.wait_share = metrics.lead_time.expected > 0

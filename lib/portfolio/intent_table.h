@@ -48,6 +48,10 @@ struct IntentTable {
   std::size_t row_count() const;
 };
 
+/// The names of the personas walking a journey: its `persona` first, then its `personas` (a
+/// persona's id when it is not defined).
+std::vector<std::string> persona_names(const Journey &journey);
+
 /// The row of one journey; processes are listed by name in the order the steps first use them.
 IntentRow make_intent_row(const Journey &journey, const JourneyMetrics &metrics);
 

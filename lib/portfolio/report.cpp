@@ -2,6 +2,7 @@
 // SVG into one page, with a print style sheet.
 #include "journey/portfolio/report.h"
 
+#include "journey/analysis/stages.h"
 #include "journey/model/text.h"
 
 #include "journey/portfolio/cells.h"
@@ -11,6 +12,7 @@
 
 #include <unordered_map>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <fmt/format.h>
@@ -108,8 +110,54 @@ std::vector<ChartBar> top_bars(std::vector<std::pair<std::string, double>> items
   return bars;
 }
 
-/// Each step's stage by step index, for the emotion curve; empty while journeys have none.
-std::vector<std::string> step_stages(const Journey &) { return {}; }
+/// Each step's stage by step index, for the emotion curve; empty when no step names a stage.
+std::vector<std::string> step_stages(const Journey &journey) {
+  std::vector<std::string> stages;
+  if (!has_stages(journey)) {
+    return stages;
+  }
+  stages.reserve(journey.steps.size());
+  for (const Step &step : journey.steps) {
+    stages.push_back(step.stage.empty() ? "(no stage)" : step.stage);
+  }
+  return stages;
+}
+
+std::string emotion_text(double e) {
+  if (!std::isfinite(e)) {
+    return "–";
+  }
+  const std::string text = format_decimal(std::abs(e), 1);
+  return e > 0 ? "+" + text : e < 0 ? "−" + text : "0";
+}
+
+std::string money(double x) {
+  return std::isfinite(x) ? fmt::format("{:.2f}", x) : std::string("n/a");
+}
+
+/// The persona's name for readers: its name, else its id, else "as written".
+std::string persona_label(const PersonaFigures &p) {
+  if (!p.name.empty()) {
+    return p.name;
+  }
+  return p.persona.empty() ? std::string("as written") : p.persona;
+}
+
+/// A file name as one shell word: as it is when it holds only safe characters, else quoted.
+std::string shell_word(std::string_view text) {
+  const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("-_./+,:@").find(c) !=
+                                                                   std::string_view::npos;
+  });
+  if (plain) {
+    return std::string(text);
+  }
+  std::string out = "'";
+  for (char c : text) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
 
 std::string tile(std::string_view name, const std::string &value, const std::string &detail) {
   return fmt::format("<div class=\"tile\"><div class=\"kpi\">{}</div><div class=\"name\">{}</div>"
@@ -152,7 +200,76 @@ std::string time_html(const ReportJourney &j, const std::string &prefix) {
   return out + "</div>\n";
 }
 
-std::string journey_html(const ReportJourney &j, std::size_t index) {
+std::string stages_html(const JourneyMetrics &m) {
+  if (m.stages.empty()) {
+    return {};
+  }
+  const double lead = m.lead_time.expected;
+  std::string rows;
+  for (const StageFigures &s : m.stages) {
+    rows += fmt::format(
+        "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+        escape_html_text(s.stage.empty() ? std::string("(no stage)") : s.stage), s.steps,
+        format_expected_duration(s.lead_time),
+        lead > 0 && std::isfinite(lead) ? format_percent(s.lead_time / lead, 0) : "n/a",
+        format_expected_duration(s.wait_time), money(s.cost), format_count(s.pain),
+        emotion_text(s.emotion));
+  }
+  return "<div class=\"block\">\n<h3>Stage by stage</h3>\n<p class=\"caption\">Expected per "
+         "customer starting the journey; the stages add up to the journey's lead time, waiting and "
+         "cost. Emotion is the mean over the passes through steps that state one.</p>\n"
+         "<table class=\"stages\">\n<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">"
+         "Steps</th><th scope=\"col\">Lead time</th><th scope=\"col\">Share</th>"
+         "<th scope=\"col\">Waiting</th><th scope=\"col\">Cost</th><th scope=\"col\">Pain "
+         "points</th><th scope=\"col\">Emotion</th></tr></thead>\n<tbody>\n" +
+         rows + "</tbody>\n</table>\n</div>\n";
+}
+
+std::string personas_html(const JourneyMetrics &m) {
+  if (m.personas.size() < 2) {
+    return {};
+  }
+  std::string out = "<div class=\"block\">\n<h3>Persona by persona</h3>\n<p class=\"caption\">"
+                    "The same journey walked by each persona, with the persona's own branch "
+                    "shares; expected per customer.</p>\n<table class=\"personas\">\n<thead><tr>"
+                    "<td></td>";
+  for (const PersonaFigures &p : m.personas) {
+    out += fmt::format("<th scope=\"col\">{}{}</th>", escape_html_text(persona_label(p)),
+                       p.description.empty()
+                           ? std::string()
+                           : "<br><span class=\"range\">" + escape_html_text(p.description) +
+                                 "</span>");
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  const auto row = [&](std::string_view name, auto cell) {
+    out += fmt::format("<tr><th scope=\"row\">{}</th>", name);
+    for (const PersonaFigures &p : m.personas) {
+      out += fmt::format("<td class=\"num\">{}</td>", cell(p));
+    }
+    out += "</tr>\n";
+  };
+  row("Lead time", [](const PersonaFigures &p) { return format_expected_duration(p.lead_time); });
+  row("Waiting", [](const PersonaFigures &p) { return format_expected_duration(p.wait_time); });
+  row("Cost to serve", [](const PersonaFigures &p) { return money(p.cost); });
+  row("Handoffs", [](const PersonaFigures &p) { return format_count(p.handoffs); });
+  row("Contacts", [](const PersonaFigures &p) { return format_count(p.contacts); });
+  row("Customer effort",
+      [](const PersonaFigures &p) { return format_expected_duration(p.customer_effort); });
+  row("Right first time", [](const PersonaFigures &p) { return percent(p.right_first_time); });
+  row("Success", [](const PersonaFigures &p) { return percent(p.success); });
+  out += "</tbody>\n</table>\n";
+  for (const PersonaFigures &p : m.personas) {
+    if (!p.problem.empty()) {
+      out += fmt::format("<p class=\"problem\">{}: {}</p>\n", escape_html_text(persona_label(p)),
+                         escape_html_text(p.problem));
+    }
+  }
+  return out + "</div>\n";
+}
+
+std::string journey_html(const ReportJourney &j, std::size_t index, bool left_out) {
   const std::string anchor = fmt::format("journey-{}", index + 1);
   const std::string prefix = fmt::format("j{}-", index + 1);
   const std::string heading = !j.title.empty() ? j.title : !j.id.empty() ? j.id : j.file;
@@ -168,6 +285,13 @@ std::string journey_html(const ReportJourney &j, std::size_t index) {
   if (!j.owner.empty()) {
     facts += fmt::format(" · owner: {}", escape_html_text(j.owner));
   }
+  if (!j.personas.empty()) {
+    facts += fmt::format(" · persona: {}", escape_html_text(j.personas.front()));
+    if (j.personas.size() > 1) {
+      const std::vector<std::string> others(j.personas.begin() + 1, j.personas.end());
+      facts += fmt::format(" (also walked by {})", escape_html_text(and_list(others, 6)));
+    }
+  }
   out += "<p class=\"facts\">" + facts + "</p>\n";
   if (!j.metrics) {
     out += "<h3>Lint findings</h3>\n" + report_findings_html(j.findings);
@@ -176,12 +300,19 @@ std::string journey_html(const ReportJourney &j, std::size_t index) {
   }
   out += report_kpi_tiles_html(*j.metrics);
   out += emotion_html(j, prefix);
+  out += stages_html(*j.metrics);
+  out += personas_html(*j.metrics);
   out += time_html(j, prefix);
   out += "<div class=\"block\">\n<h3>Lint findings</h3>\n" + report_findings_html(j.findings) +
          "</div>\n";
   out += "<div class=\"block\">\n<h3>All figures</h3>\n" + report_metrics_html(*j.metrics) +
          "</div>\n";
   out += report_surveys_html(j.metrics->surveys);
+  if (left_out) {
+    out += fmt::format("<p class=\"note\">Diagram left out of this report: <code>journey render "
+                       "{} --view compare</code> draws it.</p>\n",
+                       escape_html_text(shell_word(j.file)));
+  }
   if (!j.diagram_svg.empty() || !j.diagram_error.empty()) {
     out += "<div class=\"block diagram-block\">\n<h3>What the customer experiences, and what the "
            "organisation sees</h3>\n";
@@ -214,6 +345,8 @@ h4{margin:.6em 0 .2em;font-weight:600;font-size:.95em;color:#555}
 .diagram{overflow:auto;border:1px solid #eee;padding:.5em;background:#fff}
 .diagram svg{max-width:100%;height:auto;font-family:Helvetica,Arial,sans-serif}
 table.metrics th{background:#fbfbfb;font-weight:normal;white-space:nowrap}
+table.stages,table.personas{font-variant-numeric:tabular-nums}
+table.stages tbody th,table.personas tbody th{font-weight:normal;text-align:left}
 table.intent-table td.num{font-variant-numeric:tabular-nums}
 .range{color:#888}
 ul.findings{list-style:none;padding-left:0}
@@ -234,7 +367,7 @@ header{margin-bottom:.5em}
 section{margin:0}
 section.journey{break-before:page;border-top:none;padding-top:0}
 h1,h2,h3,h4{break-after:avoid;break-inside:avoid}
-.block,.tiles,.tile,table.metrics,tr,li,svg.chart,.pair>div{break-inside:avoid}
+.block,.tiles,.tile,table.metrics,table.stages,table.personas,tr,li,svg.chart,.pair>div{break-inside:avoid}
 .tiles{grid-template-columns:repeat(6,1fr);gap:.4em}
 .tile{padding:.3em .4em}
 .tile .kpi{font-size:1.2em}
@@ -252,6 +385,13 @@ td,th{padding:.25em .4em}
 )";
 
 } // namespace
+
+ReportDiagrams resolve_report_diagrams(ReportDiagrams asked, std::size_t journeys) {
+  if (asked != ReportDiagrams::Auto) {
+    return asked;
+  }
+  return journeys <= kReportDiagramsAutoMost ? ReportDiagrams::Compare : ReportDiagrams::None;
+}
 
 std::string report_metrics_html(const JourneyMetrics &m) {
   std::string rows;
@@ -348,6 +488,7 @@ ReportJourney make_report_journey(const Journey &journey, std::vector<Diagnostic
   entry.title = journey.title;
   entry.intent = journey.intent;
   entry.owner = journey.owner;
+  entry.personas = persona_names(journey);
   entry.metrics = std::move(metrics);
   entry.findings = std::move(findings);
   if (!entry.metrics || journey.steps.empty()) {
@@ -441,6 +582,14 @@ std::string build_report(const ReportInput &input) {
       plural(input.journeys.size(), "journey", "journeys"),
       plural(input.table.groups.size(), "intent", "intents"), errors, errors == 1 ? "error" : "errors",
       plural(warnings, "warning", "warnings"), chart_css());
+  if (input.diagrams_left_out) {
+    out += fmt::format(
+        "<p class=\"note\">The diagram of each journey is left out of a report of {} (more "
+        "than {}), to keep the page small enough to mail: <code>journey report --diagrams "
+        "compare</code> puts them in, and <code>journey render FILE</code> draws one journey "
+        "(its file is named under its heading).</p>\n",
+        plural(input.journeys.size(), "journey", "journeys"), kReportDiagramsAutoMost);
+  }
   if (!input.generator.empty()) {
     out +=
         fmt::format("<p class=\"generator\">Made by {}</p>\n", escape_html_text(input.generator));
@@ -462,7 +611,7 @@ std::string build_report(const ReportInput &input) {
   out += diagram_html(input.map_svg, input.map_error, "map-", "portfolio map");
   out += "</section>\n";
   for (std::size_t i = 0; i < input.journeys.size(); ++i) {
-    out += journey_html(input.journeys[i], i);
+    out += journey_html(input.journeys[i], i, input.diagrams_left_out);
   }
   return out + "</main>\n</body>\n</html>\n";
 }

@@ -20,12 +20,23 @@ namespace journey {
 
 /// The diagrams the report draws per journey (`--diagrams`).
 enum class ReportDiagrams {
+  Auto,    ///< the compare view up to `kReportDiagramsAutoMost` journeys, none above
   Compare, ///< the compare view
   All,     ///< the compare view and the inside-out view step by step
   None,    ///< none: tiles, charts, findings and figures only
 };
-inline constexpr Named<ReportDiagrams> kReportDiagramsNames[] = {
-    {"compare", ReportDiagrams::Compare}, {"all", ReportDiagrams::All}, {"none", ReportDiagrams::None}};
+inline constexpr Named<ReportDiagrams> kReportDiagramsNames[] = {{"auto", ReportDiagrams::Auto},
+                                                                 {"compare", ReportDiagrams::Compare},
+                                                                 {"all", ReportDiagrams::All},
+                                                                 {"none", ReportDiagrams::None}};
+
+/// The most journeys `--diagrams auto` draws a compare diagram for: a compare diagram of a
+/// 40-step journey weighs about 48 kB and takes about 0.1 s of layout, so 200 of them would
+/// make the report twice the size a mail takes and keep it waiting half a minute.
+inline constexpr std::size_t kReportDiagramsAutoMost = 30;
+
+/// What `--diagrams auto` means for a report of `journeys` journeys: Compare or None.
+ReportDiagrams resolve_report_diagrams(ReportDiagrams asked, std::size_t journeys);
 
 /// One input file of the report.
 struct ReportJourney {
@@ -34,6 +45,7 @@ struct ReportJourney {
   std::string title;
   std::string intent;
   std::string owner;
+  std::vector<std::string> personas; ///< who walks it: its `persona` first, then the others
   std::optional<JourneyMetrics> metrics; ///< absent when the journey was not analysed
   std::vector<Diagnostic> findings;      ///< lint findings, sorted
   std::string diagram_svg;               ///< the compare view as Graphviz SVG; may be empty
@@ -53,6 +65,9 @@ struct ReportInput {
   IntentTable table;
   std::string map_svg; ///< the portfolio map as Graphviz SVG; may be empty
   std::string map_error;
+  /// Set when `--diagrams auto` left the journeys' diagrams out: the note then says so, and how
+  /// to get them.
+  bool diagrams_left_out = false;
   std::vector<ReportJourney> journeys;
 };
 

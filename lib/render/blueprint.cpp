@@ -166,7 +166,12 @@ void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &j
                     const ViewTarget &target) {
   const std::string &prefix = target.prefix;
   const std::vector<std::string> step_names = step_node_names(journey);
-  graph.graph_attributes().set("rankdir", "LR").set("ranksep", "0.35").set("nodesep", "0.25");
+  // Few crossing-minimisation passes: the rows stay in the order they are declared in.
+  graph.graph_attributes()
+      .set("rankdir", "LR")
+      .set("ranksep", "0.35")
+      .set("nodesep", "0.25")
+      .set("mclimit", "0.01");
   // Seen by the customer above, out of sight below: the border between is the line of visibility.
   const ClusterId seen = graph.add_cluster(prefix + "seen", target.parent);
   graph.cluster(seen)
@@ -188,6 +193,30 @@ void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &j
       .set("penwidth", "2")
       .set("color", palette::muted)
       .set("class", "line-of-visibility");
+  // The stage headings: a band of their own above the rows, one heading per column.
+  std::vector<std::string> stage_heads;
+  std::string stages_title;
+  if (!view.columns.empty()) {
+    const ClusterId band = graph.add_cluster(prefix + "stages", seen);
+    graph.cluster(band).attributes.set("label", "").set("style", "invis").set("class", "stages");
+    stages_title = prefix + "stages-title";
+    graph.add_node(stages_title, band)
+        .attributes.set_html("label", "<B>Stages</B>")
+        .set("shape", "plain")
+        .set("style", "")
+        .set("width", "1.4")
+        .set("class", "row-title");
+    for (std::size_t c = 0; c < view.columns.size(); ++c) {
+      stage_heads.push_back(prefix + "stage" + std::to_string(c + 1));
+      graph.add_node(stage_heads.back(), band)
+          .attributes.set_html("label", "<B>" + html_lines(view.columns[c], 16) + "</B>")
+          .set("shape", "cds")
+          .set("style", "filled")
+          .set("fillcolor", "#dfe8f1")
+          .set("color", "#8da9c4")
+          .set("class", "stage");
+    }
+  }
   std::vector<ClusterId> rows(BlueprintView::kRows, no_cluster);
   std::vector<std::string> row_heads(BlueprintView::kRows);
   for (std::size_t r = 0; r < BlueprintView::kRows; ++r) {
@@ -199,7 +228,7 @@ void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &j
         .set("color", "#dddddd")
         .set("fillcolor", r % 2 == 0 ? "#f7f7f7" : "#fdfdfd")
         .set("class", "row");
-    // The row's title, first in the row, so rows keep their order and are named on the left.
+    // The row's title, first in the row, so rows are named on the left.
     row_heads[r] = prefix + "row" + std::to_string(r);
     graph.add_node(row_heads[r], rows[r])
         .attributes.set_html("label", "<B>" + html_escape(row_title(row)) + "</B>")
@@ -208,18 +237,6 @@ void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &j
         .set("width", "1.4")
         .set("class", "row-title");
   }
-  // Stage headings, in the customer row, each before the steps of its stage.
-  std::vector<std::string> stage_heads;
-  for (std::size_t c = 0; c < view.columns.size(); ++c) {
-    stage_heads.push_back(prefix + "stage" + std::to_string(c + 1));
-    graph.add_node(stage_heads.back(), rows[0])
-        .attributes.set_html("label", "<B>" + html_lines(view.columns[c], 20) + "</B>")
-        .set("shape", "cds")
-        .set("style", "filled")
-        .set("fillcolor", "#dfe8f1")
-        .set("color", "#8da9c4")
-        .set("class", "stage");
-  }
   std::vector<std::string> names;
   names.reserve(view.boxes.size());
   for (const BlueprintView::Box &box : view.boxes) {
@@ -227,34 +244,61 @@ void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &j
     DotNode &node = graph.add_node(names.back(), rows[static_cast<std::size_t>(box.row)]);
     style_step_node(node, journey.steps[box.step], StepFill::Emotion);
   }
-  // Rows in order: each row's title follows the one above it, invisibly.
-  for (std::size_t r = 0; r + 1 < BlueprintView::kRows; ++r) {
-    graph.add_edge(row_heads[r], row_heads[r + 1])
-        .attributes.set("style", "invis")
-        .set("constraint", "false");
+  // Rows top to bottom: the titles share the first rank, and with time running left to right an
+  // edge within a rank puts its tail above its head.
+  std::vector<std::string> titles;
+  if (!stages_title.empty()) {
+    titles.push_back(stages_title);
   }
-  // Columns: a stage's heading comes before its steps, and its steps before the next heading.
-  for (std::size_t c = 0; c + 1 < stage_heads.size(); ++c) {
-    graph.add_edge(stage_heads[c], stage_heads[c + 1]).attributes.set("style", "invis");
+  titles.insert(titles.end(), row_heads.begin(), row_heads.end());
+  graph.add_same_rank(titles);
+  for (std::size_t t = 0; t + 1 < titles.size(); ++t) {
+    graph.add_edge(titles[t], titles[t + 1]).attributes.set("style", "invis");
   }
-  for (std::size_t b = 0; b < view.boxes.size(); ++b) {
-    const int column = view.boxes[b].column;
-    if (column < 0) {
+  if (stage_heads.empty()) {
+    for (std::size_t b = 0; b < view.boxes.size(); ++b) {
       graph.add_edge(row_heads[static_cast<std::size_t>(view.boxes[b].row)], names[b])
           .attributes.set("style", "invis");
-      continue;
     }
-    const auto c = static_cast<std::size_t>(column);
-    graph.add_edge(stage_heads[c], names[b]).attributes.set("style", "invis").set("weight", "0");
-    if (c + 1 < stage_heads.size()) {
-      graph.add_edge(names[b], stage_heads[c + 1])
+  } else {
+    // Columns: in every row an invisible gate at the start of each column and one after the
+    // last; a row's gates follow one another, a step comes after its column's gate (or on its
+    // rank) and before the next one, and the gates of a column share a rank with its heading.
+    // Every constraint stays inside its row, so the rows keep their order, and every row spans
+    // all the columns.
+    const std::size_t columns = stage_heads.size();
+    std::vector<std::vector<std::string>> gates(BlueprintView::kRows);
+    for (std::size_t r = 0; r < BlueprintView::kRows; ++r) {
+      for (std::size_t c = 0; c <= columns; ++c) {
+        gates[r].push_back(row_heads[r] + "-gate" + std::to_string(c + 1));
+        graph.add_node(gates[r].back(), rows[r])
+            .attributes.set("shape", "point")
+            .set("width", "0")
+            .set("style", "invis")
+            .set("label", "");
+        graph.add_edge(c == 0 ? row_heads[r] : gates[r][c - 1], gates[r][c])
+            .attributes.set("style", "invis");
+      }
+    }
+    for (std::size_t c = 0; c < columns; ++c) {
+      std::vector<std::string> same{stage_heads[c]};
+      for (std::size_t r = 0; r < BlueprintView::kRows; ++r) {
+        same.push_back(gates[r][c]);
+      }
+      graph.add_same_rank(std::move(same));
+    }
+    graph.add_edge(stages_title, stage_heads.front()).attributes.set("style", "invis");
+    for (std::size_t c = 0; c + 1 < columns; ++c) {
+      graph.add_edge(stage_heads[c], stage_heads[c + 1]).attributes.set("style", "invis");
+    }
+    for (std::size_t b = 0; b < view.boxes.size(); ++b) {
+      const auto r = static_cast<std::size_t>(view.boxes[b].row);
+      const auto c = static_cast<std::size_t>(view.boxes[b].column);
+      graph.add_edge(gates[r][c], names[b])
           .attributes.set("style", "invis")
-          .set("weight", "0");
-    }
-  }
-  if (!stage_heads.empty()) {
-    for (const std::string &head : row_heads) {
-      graph.add_edge(head, stage_heads.front()).attributes.set("style", "invis");
+          .set("weight", "0")
+          .set("minlen", "0");
+      graph.add_edge(names[b], gates[r][c + 1]).attributes.set("style", "invis").set("weight", "0");
     }
   }
   for (const BlueprintView::Arrow &a : view.arrows) {
@@ -265,6 +309,13 @@ void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &j
     }
     if (a.crosses_visibility) {
       e.attributes.add_class("crosses-visibility");
+    }
+    // An unlabelled arrow down to a later row of the same column may stay in its rank: the step
+    // below is drawn under the one that starts it, not one more rank to the right.
+    const BlueprintView::Box &from = view.boxes[a.from];
+    const BlueprintView::Box &to = view.boxes[a.to];
+    if (a.label.empty() && to.row > from.row && to.column == from.column && a.from != a.to) {
+      e.attributes.set("minlen", "0");
     }
   }
 }

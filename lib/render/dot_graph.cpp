@@ -142,6 +142,10 @@ DotNode *DotGraph::find_node(std::string_view name) {
   return it == node_index_.end() ? nullptr : &nodes_[it->second];
 }
 
+void DotGraph::add_same_rank(std::vector<std::string> names) {
+  same_ranks_.push_back(std::move(names));
+}
+
 std::string DotGraph::to_dot() const {
   // Children and nodes per cluster; slot 0 is the graph itself, slot c + 1 is cluster c.
   std::vector<std::vector<std::size_t>> child_clusters(clusters_.size() + 1);
@@ -200,6 +204,13 @@ std::string DotGraph::to_dot() const {
     stack.push_back(Frame{c + 1, 0});
   }
 
+  for (const std::vector<std::string> &group : same_ranks_) {
+    out += "  { rank=\"same\";";
+    for (const std::string &name : group) {
+      out += " " + dot_quote(name) + ";";
+    }
+    out += " }\n";
+  }
   for (const DotEdge &e : edges_) {
     out += "  ";
     out += dot_quote(e.from);

@@ -77,6 +77,11 @@ public:
   /// Adds an edge; edges are printed after all nodes, in insertion order.
   DotEdge &add_edge(std::string_view from, std::string_view to);
 
+  /// Puts the named nodes on one rank (`{rank="same"; ...}`, printed after the clusters; with
+  /// `newrank=true` the nodes may sit in different clusters).
+  void add_same_rank(std::vector<std::string> names);
+  const std::vector<std::vector<std::string>> &same_ranks() const { return same_ranks_; }
+
   /// The node called `name`, or nullptr.
   const DotNode *find_node(std::string_view name) const;
   DotNode *find_node(std::string_view name);
@@ -99,6 +104,7 @@ private:
   std::vector<DotCluster> clusters_;
   std::vector<DotNode> nodes_;
   std::vector<DotEdge> edges_;
+  std::vector<std::vector<std::string>> same_ranks_;
   std::unordered_map<std::string, std::size_t> node_index_;
 };
 

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <regex>
 #include <string>
 #include <vector>
@@ -203,4 +204,47 @@ TEST_CASE("compact_svg: smaller, same texts, same shapes at whole points") {
   CAPTURE(small.substr(differs > 80 ? differs - 80 : 0, 160));
   CHECK(again == small);
   CHECK(compact_svg("not svg") == "not svg");
+}
+
+TEST_CASE("emotion_curve_svg: long step names wrap on slanted lines, whole in the tooltip") {
+  const Journey j = test::parsed(kFeelings);
+  const JourneyGraph graph(j);
+  const EmotionCurve curve = emotion_curve(graph);
+  const std::vector<std::string> names{
+      "Reads the letter and cannot tell whether the loan is approved or declined at all",
+      "Short", "Anextraordinarilylongwordwithoutspaces", "Fills <in> the form", "Done"};
+  const std::string svg = emotion_curve_svg(curve, names, "w");
+  // Five points leave room for three lines of 20 code points; the rest is cut with an ellipsis.
+  CHECK(svg.find("<title>Reads the letter and cannot tell whether the loan is approved or "
+                 "declined at all</title><tspan x=\"0\" dy=\"0\">Reads the letter and</tspan>"
+                 "<tspan x=\"0\" dy=\"11\">cannot tell whether</tspan><tspan x=\"0\" dy=\"11\">"
+                 "the loan is…</tspan></text>") != std::string::npos);
+  CHECK(svg.find("rotate(-45)\"><tspan x=\"0\" dy=\"0\">Short</tspan></text>") !=
+        std::string::npos);
+  CHECK(svg.find("<title>Short</title>") == std::string::npos);
+  CHECK(svg.find("<tspan x=\"0\" dy=\"0\">Anextraordinarilylon</tspan><tspan x=\"0\" "
+                 "dy=\"11\">gwordwithoutspaces</tspan>") != std::string::npos);
+  CHECK(svg.find("<tspan x=\"0\" dy=\"0\">Fills &lt;in&gt; the form</tspan>") != std::string::npos);
+  // The description keeps every name whole.
+  CHECK(svg.find("1. Reads the letter and cannot tell whether the loan is approved or declined at "
+                 "all: −2") != std::string::npos);
+}
+
+TEST_CASE("emotion_curve_svg: crowded points get one line each") {
+  std::string yaml = "journey: many\ntitle: Many\nsteps:\n";
+  for (int i = 0; i < 60; ++i) {
+    yaml += fmt::format("  - id: s{}\n    name: Step number {} with a long name\n    emotion: {}\n",
+                        i, i, i % 3 - 1);
+    yaml += i + 1 < 60 ? fmt::format("    next: s{}\n", i + 1) : "    end: success\n";
+  }
+  const Journey j = test::parsed(yaml);
+  const JourneyGraph graph(j);
+  const EmotionCurve curve = emotion_curve(graph);
+  std::vector<std::string> names;
+  for (const EmotionPoint &p : curve.points) {
+    names.push_back(j.steps[p.step].name);
+  }
+  const std::string svg = emotion_curve_svg(curve, names, "m");
+  CHECK(count(svg, "<tspan ") == 60);
+  CHECK(svg.find("<tspan x=\"0\" dy=\"0\">Step number 59 with…</tspan>") != std::string::npos);
 }

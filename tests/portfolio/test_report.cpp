@@ -250,3 +250,104 @@ steps:
   CHECK(html.find("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"") !=
         std::string::npos);
 }
+
+TEST_CASE("report entry: stages on the curve, stage and persona tables, persona in the header") {
+  const Journey j = test::parsed(R"(
+journey: staged
+title: I want a loan
+stages: [Apply, Wait, Decide]
+persona: first-timer
+personas:
+  first-timer: {name: First-timer <b>, description: Never borrowed & reads every letter}
+  returning:
+    name: Returning customer
+    branches: {check: {decide: 0.9}}
+steps:
+  - {id: apply, name: Applies, stage: Apply, time: 1h, cost: 2, emotion: -1, pain: Long form, next: check}
+  - id: check
+    name: Checks the form
+    stage: Wait
+    wait: 2h
+    time: 1h
+    cost: 10
+    next: [{to: decide, p: 0.7}, {to: fix}]
+  - {id: fix, name: Fixes the form, stage: Apply, time: 30m, emotion: -3, pain: Asked again, next: check}
+  - {id: decide, name: Decides, stage: Decide <i>, wait: 1d, time: 1h, emotion: 2, next: done}
+  - {id: done, name: Gets the money, end: success}
+)",
+                                 "staged.yaml");
+  const JourneyMetrics metrics = compute_metrics(j);
+  const ReportJourney entry = make_report_journey(j, {}, metrics);
+  CHECK(entry.personas == std::vector<std::string>{"First-timer <b>", "Returning customer"});
+  // The most likely path apply, check, decide, done: three stage runs, `done` has none.
+  REQUIRE(entry.emotion.points.size() == 4);
+  REQUIRE(entry.emotion.stages.size() == 4);
+  CHECK(entry.emotion.stages[0].stage == "Apply");
+  CHECK(entry.emotion.stages[2].stage == "Decide <i>");
+  CHECK(entry.emotion.stages[3].stage == "(no stage)");
+
+  ReportInput input;
+  input.table = build_intent_table({make_intent_row(j, metrics)});
+  input.journeys.push_back(entry);
+  const std::string html = build_report(input);
+  CHECK(html.find(" · persona: First-timer &lt;b&gt; (also walked by Returning customer)</p>") !=
+        std::string::npos);
+  CHECK(count(html, "<rect class=\"band") == 4);
+  // One row per stage, adding up to the lead time; emotion is the mean over passes.
+  CHECK(count(html, "<table class=\"stages\">") == 1);
+  CHECK(html.find("<tr><th scope=\"row\">Apply</th><td class=\"num\">2</td><td class=\"num\">1h "
+                  "13m</td><td class=\"num\">4%</td><td class=\"num\">0s</td><td "
+                  "class=\"num\">2.00</td><td class=\"num\">1.43</td><td class=\"num\">−1.6</td>"
+                  "</tr>") != std::string::npos);
+  CHECK(html.find("<tr><th scope=\"row\">Decide &lt;i&gt;</th>") != std::string::npos);
+  CHECK(html.find("<td class=\"num\">+2</td></tr>") != std::string::npos);
+  CHECK(html.find("<tr><th scope=\"row\">(no stage)</th>") != std::string::npos);
+  CHECK(html.find("<i>") == std::string::npos);
+  // Personas side by side: a column each, the figures of each walk.
+  CHECK(count(html, "<table class=\"personas\">") == 1);
+  CHECK(html.find("<th scope=\"col\">First-timer &lt;b&gt;<br><span class=\"range\">Never "
+                  "borrowed &amp; reads every letter</span></th><th scope=\"col\">Returning "
+                  "customer</th>") != std::string::npos);
+  CHECK(html.find("<tr><th scope=\"row\">Right first time</th><td class=\"num\">70%</td><td "
+                  "class=\"num\">90%</td></tr>") != std::string::npos);
+  CHECK(html.find("<b>") == std::string::npos);
+}
+
+TEST_CASE("report: no stage or persona tables for a journey without them") {
+  const Journey j = test::parsed(test::kApply, "apply.yaml");
+  const JourneyMetrics metrics = compute_metrics(j);
+  const ReportJourney entry = make_report_journey(j, {}, metrics);
+  CHECK(entry.personas.empty());
+  CHECK(entry.emotion.stages.empty());
+  ReportInput input;
+  input.journeys.push_back(entry);
+  const std::string html = build_report(input);
+  CHECK(html.find("class=\"stages\"") == std::string::npos);
+  CHECK(html.find("class=\"personas\"") == std::string::npos);
+  CHECK(html.find(" · persona:") == std::string::npos);
+}
+
+TEST_CASE("report diagrams: auto draws them for a small portfolio; a large one says how to get them") {
+  CHECK(resolve_report_diagrams(ReportDiagrams::Auto, 1) == ReportDiagrams::Compare);
+  CHECK(resolve_report_diagrams(ReportDiagrams::Auto, kReportDiagramsAutoMost) ==
+        ReportDiagrams::Compare);
+  CHECK(resolve_report_diagrams(ReportDiagrams::Auto, kReportDiagramsAutoMost + 1) ==
+        ReportDiagrams::None);
+  CHECK(resolve_report_diagrams(ReportDiagrams::Compare, 500) == ReportDiagrams::Compare);
+  CHECK(resolve_report_diagrams(ReportDiagrams::All, 500) == ReportDiagrams::All);
+  CHECK(resolve_report_diagrams(ReportDiagrams::None, 1) == ReportDiagrams::None);
+
+  const Journey j = test::parsed(test::kApply, "my journeys/apply's.yaml");
+  ReportInput input;
+  input.journeys.push_back(make_report_journey(j, {}, compute_metrics(j)));
+  CHECK(build_report(input).find("left out") == std::string::npos);
+  input.diagrams_left_out = true;
+  const std::string html = build_report(input);
+  CHECK(html.find("The diagram of each journey is left out of a report of 1 journey (more than 30)") !=
+        std::string::npos);
+  CHECK(html.find("<code>journey report --diagrams compare</code> puts them in") !=
+        std::string::npos);
+  // The command names the file as one shell word, escaped for the page.
+  CHECK(html.find("<code>journey render &#39;my journeys/apply&#39;\\&#39;&#39;s.yaml&#39; "
+                  "--view compare</code> draws it.") != std::string::npos);
+}

@@ -24,7 +24,7 @@ PAPERS = {  # name: (CSS size, width and height in PDF points)
     "Letter": ("letter", (612.0, 792.0)),
 }
 HEADINGS = ["How the customer feels along the way", "Where the customer’s time goes",
-            "Lint findings", "All figures", "Intent table", "Portfolio map",
+            "Stage by stage", "Persona by persona", "Lint findings", "All figures", "Intent table", "Portfolio map",
             "What the customer experiences, and what the organisation sees"]
 TILES = ["Lead time", "Waiting", "Handoffs", "Right first time", "Cost to serve", "Success"]
 DPI = 36

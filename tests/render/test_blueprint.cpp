@@ -2,6 +2,7 @@
 // DOT: rows in the seen and out-of-sight clusters, stage headings before their steps.
 #include "helpers.h"
 #include "journey/render/blueprint.h"
+#include "journey/render/graphviz.h"
 #include "journey/render/views.h"
 
 #include <algorithm>
@@ -154,13 +155,65 @@ TEST_CASE("blueprint DOT: rows inside the seen and unseen clusters, stage headin
   CHECK(parent_of["cluster_row1"] == "cluster_seen");
   CHECK(parent_of["cluster_row2"] == "cluster_unseen");
   CHECK(parent_of["cluster_row3"] == "cluster_unseen");
+  CHECK(parent_of["cluster_stages"] == "cluster_seen");
   CHECK(nodes_with_class(g, "stage").size() == 4);
-  // The heading of a stage comes before each of its steps, and each step before the next heading.
-  CHECK(edges_between(g, "stage1", "s_apply").size() == 1);
-  CHECK(edges_between(g, "s_apply", "stage2").size() == 1);
-  CHECK(edges_between(g, "stage2", "s_assess").size() == 1);
+  // The titles share the first rank, in order: stages, then the rows top to bottom.
+  REQUIRE(!g.same_ranks().empty());
+  CHECK(g.same_ranks()[0] ==
+        std::vector<std::string>{"stages-title", "row0", "row1", "row2", "row3"});
+  CHECK(edges_between(g, "row1", "row2").size() == 1);
+  // A gate per column and one after the last in every row, sharing a rank with the heading.
+  CHECK(std::find(g.same_ranks().begin(), g.same_ranks().end(),
+                  std::vector<std::string>{"stage2", "row0-gate2", "row1-gate2", "row2-gate2",
+                                           "row3-gate2"}) != g.same_ranks().end());
+  CHECK(g.find_node("row3-gate5") != nullptr);
+  CHECK(g.find_node("row3-gate6") == nullptr);
+  // A step comes after its column's gate in its row (or on its rank), before the next gate.
+  CHECK(edges_between(g, "row0-gate1", "s_apply").size() == 1);
+  CHECK(*edge(g, "row0-gate1", "s_apply").attributes.get("minlen") == "0");
+  CHECK(edges_between(g, "s_apply", "row0-gate2").size() == 1);
+  CHECK(edges_between(g, "row2-gate2", "s_assess").size() == 1);
+  CHECK(edges_between(g, "s_assess", "row2-gate3").size() == 1);
+  // Down to a later row in the same column, unlabelled: may stay on the rank.
+  CHECK(*edge(g, "s_apply", "s_scan").attributes.get("minlen") == "0");
+  CHECK(edge(g, "s_scan", "s_assess").attributes.get("minlen") == nullptr);
   CHECK(edge(g, "s_scan", "s_assess").attributes.has_class("handoff"));
   const std::string dot = g.to_dot();
   CHECK(dot.find("service blueprint") != std::string::npos);
   CHECK(dot.find("line of visibility") != std::string::npos);
+}
+
+TEST_CASE("blueprint layout: stages on top, rows in order, every step in its stage's column") {
+  const Journey journey = journey_from(kLoan);
+  Expected<LayoutBoxes> boxes = layout_boxes(build_view(journey, View::Blueprint).to_dot());
+  REQUIRE_MESSAGE(boxes, (boxes ? "" : boxes.error()));
+  std::map<std::string, LayoutBox> at;
+  for (const LayoutBox &b : boxes->nodes) {
+    at[b.what] = b;
+  }
+  // y grows upwards.
+  CHECK(at["stages-title"].y > at["row0"].y);
+  CHECK(at["row0"].y > at["row1"].y);
+  CHECK(at["row1"].y > at["row2"].y);
+  CHECK(at["row2"].y > at["row3"].y);
+  const auto left = [](const LayoutBox &b) { return b.x - b.width / 2; };
+  const auto right = [](const LayoutBox &b) { return b.x + b.width / 2; };
+  CHECK(right(at["stage1"]) < left(at["stage2"]));
+  CHECK(right(at["stage2"]) < left(at["stage3"]));
+  CHECK(right(at["stage3"]) < left(at["stage4"]));
+  // Each step is on its heading's rank or after it, and ends before the next heading starts.
+  const std::vector<std::pair<std::string, int>> columns{
+      {"s_apply", 1}, {"s_scan", 1}, {"s_assess", 2}, {"s_call", 2}, {"s_letter", 3}, {"s_gone", 4}};
+  for (const auto &[step, column] : columns) {
+    INFO(step);
+    REQUIRE(at.contains(step));
+    CHECK(at[step].x >= at["stage" + std::to_string(column)].x - 1);
+    if (column < 4) {
+      CHECK(right(at[step]) < left(at["stage" + std::to_string(column + 1)]));
+    }
+  }
+  // The customer's steps in the top row, the system's at the bottom.
+  CHECK(at["s_apply"].y > at["s_call"].y);
+  CHECK(at["s_call"].y > at["s_assess"].y);
+  CHECK(at["s_assess"].y > at["s_scan"].y);
 }

@@ -63,3 +63,17 @@ TEST_CASE("deeply nested clusters print without recursion") {
   CHECK(dot.find("\"deep\";") != std::string::npos);
   CHECK(dot.substr(dot.size() - 2) == "}\n");
 }
+
+TEST_CASE("same-rank groups print after the clusters and before the edges") {
+  DotGraph g;
+  const ClusterId c = g.add_cluster("a");
+  g.add_node("x", c);
+  g.add_node("y \"q\"");
+  g.add_same_rank({"x", "y \"q\""});
+  g.add_edge("x", "y \"q\"");
+  const std::string dot = g.to_dot();
+  const std::size_t group = dot.find("  { rank=\"same\"; \"x\"; \"y \\\"q\\\"\"; }\n");
+  REQUIRE(group != std::string::npos);
+  CHECK(dot.find("subgraph \"cluster_a\"") < group);
+  CHECK(group < dot.find("\"x\" -> "));
+}
