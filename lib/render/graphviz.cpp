@@ -4,6 +4,7 @@
 
 #include "journey/model/duration.h"
 #include "journey/model/text.h"
+#include "journey/render/edge_labels.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -731,9 +732,13 @@ Expected<LayoutBoxes> layout_boxes(std::string_view dot) {
     const bool invisible = (style != nullptr && std::strstr(style, "invis") != nullptr) ||
                            (shape != nullptr && std::strcmp(shape, "point") == 0 &&
                             ND_width(n) * 72 < 2);
+    const char *classes = agget(n, const_cast<char *>("class"));
+    const bool text_of_edge =
+        classes != nullptr && std::string_view(classes).starts_with(edge_label_class);
     if (!invisible) {
-      boxes.nodes.push_back(LayoutBox{agnameof(n), ND_coord(n).x, ND_coord(n).y,
-                                      ND_width(n) * 72, ND_height(n) * 72});
+      (text_of_edge ? boxes.edge_labels : boxes.nodes)
+          .push_back(LayoutBox{agnameof(n), ND_coord(n).x, ND_coord(n).y, ND_width(n) * 72,
+                               ND_height(n) * 72});
     }
     for (Agedge_t *e = agfstout(graph, n); e != nullptr; e = agnxtout(graph, e)) {
       const std::string what =

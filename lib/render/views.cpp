@@ -3,6 +3,7 @@
 
 #include "journey/analysis/metrics.h"
 #include "journey/render/blueprint.h"
+#include "journey/render/edge_labels.h"
 #include "journey/render/figures.h"
 #include "journey/render/inside_out.h"
 #include "journey/render/legend.h"
@@ -148,6 +149,9 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
   }
   }
   split_long_edges(graph);
+  if (view != View::Blueprint) {
+    place_edge_labels(graph);
+  }
   return graph;
 }
 
