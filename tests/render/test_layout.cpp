@@ -381,3 +381,44 @@ TEST_CASE("every bundled journey at A4: text at least 7 pt, on the sheet when it
     }
   }
 }
+
+TEST_CASE("stacked, the compare view puts the organisation above the customer") {
+  const std::vector<LoadedFile> files = load_journeys({(kSource / "journeys/apply-by-post.yaml").string()});
+  REQUIRE(files.size() == 1);
+  const DotGraph side = build_view(files[0].journey, View::Compare, ViewOptions{});
+  const DotGraph stacked =
+      build_view(files[0].journey, View::Compare, ViewOptions{.detail = Detail::Processes, .stacked = true});
+  Expected<LayoutBoxes> beside = layout_boxes(side.to_dot());
+  Expected<LayoutBoxes> above = layout_boxes(stacked.to_dot());
+  REQUIRE(beside);
+  REQUIRE(above);
+  // The lowest box of the organisation against the customer's start (y grows upwards).
+  auto lowest_organisation = [](const LayoutBoxes &boxes) {
+    double y = 1e9;
+    for (const LayoutBox &b : boxes.nodes) {
+      if (b.what.starts_with("io_")) {
+        y = std::min(y, b.y - b.height / 2);
+      }
+    }
+    return y;
+  };
+  auto start_top = [](const LayoutBoxes &boxes) {
+    for (const LayoutBox &b : boxes.nodes) {
+      if (b.what == "oi_start") {
+        return b.y + b.height / 2;
+      }
+    }
+    FAIL("no start box");
+    return 0.0;
+  };
+  CHECK(start_top(*beside) > lowest_organisation(*beside));
+  CHECK(start_top(*above) < lowest_organisation(*above));
+  CHECK(label_overlaps(*above).empty());
+  // On paper, the drawing that needs fewer sheets is chosen: stacked, the loan journey is taller
+  // than wide.
+  const LayoutOptions a4{.timeout = std::chrono::seconds(60), .page = PageSetup{}, .advice{}};
+  Expected<Drawing> png = draw_journey(files[0].journey, View::Compare, Format::Png, {}, a4);
+  REQUIRE(png);
+  CHECK(big_endian(png->data, 20) > big_endian(png->data, 16));
+  CHECK(png->smallest_text_pt >= min_text_pt - 1e-6);
+}
