@@ -112,6 +112,21 @@ std::uint32_t big_endian(const std::string &s, std::size_t at) {
          static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 3]));
 }
 
+/// The height in points of the smallest word in a PDF, as poppler's `pdftotext -bbox` boxes it.
+double smallest_word_height(const std::string &pdf_path) {
+  const std::string html = run_output("pdftotext -bbox " + pdf_path + " - 2>/dev/null");
+  double smallest = 0;
+  const std::string_view tag = "<word ";
+  for (std::size_t at = html.find(tag); at != std::string::npos; at = html.find(tag, at + 1)) {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (std::sscanf(html.c_str() + at, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                    &x0, &y0, &x1, &y1) == 4 && y1 > y0) {
+      smallest = smallest == 0 ? y1 - y0 : std::min(smallest, y1 - y0);
+    }
+  }
+  return smallest;
+}
+
 } // namespace
 
 TEST_CASE("the overlap check finds overlapping boxes, and only those") {
@@ -329,7 +344,7 @@ TEST_CASE("paper sizes and the legible fit") {
   CHECK(paged.pages == 3 * 4); // 2232 x 1765 points on sheets of 770 x 523
 }
 
-TEST_CASE("every bundled journey at A4: text at least 7 pt, on the sheet when it fits") {
+TEST_CASE("every bundled journey at A4: text at least 7 pt as printed, on the sheet when it fits") {
   const std::vector<LoadedFile> files = load_journeys({(kSource / "journeys").string()});
   REQUIRE(files.size() >= 6);
   const PageSetup a4{};
@@ -356,8 +371,18 @@ TEST_CASE("every bundled journey at A4: text at least 7 pt, on the sheet when it
                                    .string();
       std::ofstream(path, std::ios::binary) << pdf->data;
       const std::string info = run_output("pdfinfo " + path + " 2>&1");
+      const double printed = smallest_word_height(path);
       std::filesystem::remove(path);
       INFO(info);
+      // The text as printed: the smallest word on the sheet against the smallest word at full
+      // size, where it is set in the smallest font the drawing asks for.
+      Expected<Drawing> full = draw_journey(file.journey, view, Format::Pdf, {}, LayoutOptions{});
+      REQUIRE(full);
+      std::ofstream(path, std::ios::binary) << full->data;
+      const double natural = smallest_word_height(path);
+      std::filesystem::remove(path);
+      REQUIRE(natural > 0);
+      CHECK(printed / natural * full->smallest_text_pt >= min_text_pt - 0.05);
       CHECK(pdf->smallest_text_pt >= min_text_pt - 1e-6);
       const std::size_t pages_at = info.find("Pages:");
       REQUIRE(pages_at != std::string::npos);
