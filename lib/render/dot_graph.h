@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace journey {
@@ -69,6 +70,7 @@ public:
   DotAttributes &node_defaults() { return node_defaults_; }
   DotAttributes &edge_defaults() { return edge_defaults_; }
   const DotAttributes &graph_attributes() const { return graph_; }
+  const DotAttributes &edge_defaults() const { return edge_defaults_; }
 
   /// Adds a cluster (its name gets the `cluster_` prefix) inside `parent`.
   ClusterId add_cluster(std::string_view name, ClusterId parent = no_cluster);
@@ -76,6 +78,8 @@ public:
   DotNode &add_node(std::string_view name, ClusterId cluster = no_cluster);
   /// Adds an edge; edges are printed after all nodes, in insertion order.
   DotEdge &add_edge(std::string_view from, std::string_view to);
+  /// Replaces all edges, e.g. with edges rewritten by a pass over `edges()`.
+  void replace_edges(std::vector<DotEdge> edges) { edges_ = std::move(edges); }
 
   /// Puts the named nodes on one rank (`{rank="same"; ...}`, printed after the clusters; with
   /// `newrank=true` the nodes may sit in different clusters).

@@ -4,6 +4,7 @@
 
 #include "journey/model/duration.h"
 #include "journey/model/text.h"
+#include "journey/render/edge_labels.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -254,7 +255,19 @@ double graph_pad_points(Agraph_t *graph) {
 struct SheetAttributes {
   std::string size;
   std::string pad;
+  double base_pad = 0; ///< the graph's own pad, points
 };
+
+/// The `pad` (inches) that centres the laid-out graph on the sheet at `scale`: Graphviz scales
+/// the drawing and its pad together to fit `size`, so the padded drawing is the sheet at this
+/// scale, and `size` the sheet.
+std::string centring_pad(Agraph_t *graph, const PageSetup &page, double scale, double pad) {
+  const boxf bb = GD_bb(graph);
+  const PointSize paper = paper_size(page);
+  const double x = std::max(pad, (paper.width / scale - (bb.UR.x - bb.LL.x)) / 2);
+  const double y = std::max(pad, (paper.height / scale - (bb.UR.y - bb.LL.y)) / 2);
+  return std::to_string(x / 72) + "," + std::to_string(y / 72);
+}
 
 SheetAttributes fit_to_page(Agraph_t *graph, const PageSetup &page, Drawing &drawing) {
   const boxf bb = GD_bb(graph);
@@ -264,14 +277,10 @@ SheetAttributes fit_to_page(Agraph_t *graph, const PageSetup &page, Drawing &dra
   drawing.scale = fit.scale;
   drawing.pages = fit.pages;
   SheetAttributes sheet;
-  const double width = bb.UR.x - bb.LL.x, height = bb.UR.y - bb.LL.y;
+  sheet.base_pad = pad;
   if (fit.pages == 1) {
-    // Graphviz scales the drawing and its pad together to fit `size`: the padded drawing is
-    // the sheet at this scale, and `size` the sheet.
     const PointSize paper = paper_size(page);
-    const double x = std::max(pad, (paper.width / fit.scale - width) / 2);
-    const double y = std::max(pad, (paper.height / fit.scale - height) / 2);
-    sheet.pad = std::to_string(x / 72) + "," + std::to_string(y / 72);
+    sheet.pad = centring_pad(graph, page, fit.scale, pad);
     if (fit.scale < 1) {
       sheet.size = std::to_string(paper.width / 72) + "," + std::to_string(paper.height / 72);
     }
@@ -335,6 +344,13 @@ Outcome draw_once(GVC_t *gvc, const std::string &text, Format format,
         return outcome;
       }
       take_messages();
+      if (!sheet.pad.empty()) {
+        // The layout can come out a little smaller under `size`; the pad (read when rendering)
+        // centres what was laid out, so the page stays the sheet.
+        const std::string pad = centring_pad(graph, *page, outcome.drawing.scale, sheet.base_pad);
+        agsafeset(graph, const_cast<char *>("pad"), const_cast<char *>(pad.c_str()),
+                  const_cast<char *>(""));
+      }
     }
   }
   char *data = nullptr;
@@ -731,9 +747,13 @@ Expected<LayoutBoxes> layout_boxes(std::string_view dot) {
     const bool invisible = (style != nullptr && std::strstr(style, "invis") != nullptr) ||
                            (shape != nullptr && std::strcmp(shape, "point") == 0 &&
                             ND_width(n) * 72 < 2);
+    const char *classes = agget(n, const_cast<char *>("class"));
+    const bool text_of_edge =
+        classes != nullptr && std::string_view(classes).starts_with(edge_label_class);
     if (!invisible) {
-      boxes.nodes.push_back(LayoutBox{agnameof(n), ND_coord(n).x, ND_coord(n).y,
-                                      ND_width(n) * 72, ND_height(n) * 72});
+      (text_of_edge ? boxes.edge_labels : boxes.nodes)
+          .push_back(LayoutBox{agnameof(n), ND_coord(n).x, ND_coord(n).y, ND_width(n) * 72,
+                               ND_height(n) * 72});
     }
     for (Agedge_t *e = agfstout(graph, n); e != nullptr; e = agnxtout(graph, e)) {
       const std::string what =

@@ -74,8 +74,8 @@ struct LayoutBox {
 
 /// The boxes of a laid-out graph, for checks of the layout itself.
 struct LayoutBoxes {
-  std::vector<LayoutBox> nodes;       ///< every node with a visible box
-  std::vector<LayoutBox> edge_labels; ///< every edge label, head and tail label
+  std::vector<LayoutBox> nodes;       ///< every node with a visible box, but edge labels
+  std::vector<LayoutBox> edge_labels; ///< every edge label, head and tail label, and label node
 };
 
 /// Lays out DOT text in this process and returns where its nodes and edge labels landed.

@@ -20,7 +20,21 @@ Expected<Drawing> draw_journey(const Journey &journey, View view, Format format,
     helps.emplace_back("or split the journey into smaller journeys");
     bounded.advice = join(helps, ", ");
   }
-  return draw_dot(build_view(journey, view, options, metrics).to_dot(), format, bounded);
+  Expected<Drawing> drawing =
+      draw_dot(build_view(journey, view, options, metrics).to_dot(), format, bounded);
+  if (!drawing || !layout.page || view != View::Compare || options.stacked || drawing->pages == 1) {
+    return drawing;
+  }
+  // Too large for one legible sheet side by side: the two views one above the other may fit.
+  ViewOptions stacked = options;
+  stacked.stacked = true;
+  Expected<Drawing> above =
+      draw_dot(build_view(journey, view, stacked, metrics).to_dot(), format, bounded);
+  if (above && (above->pages < drawing->pages ||
+                (above->pages == drawing->pages && above->scale > drawing->scale))) {
+    return above;
+  }
+  return drawing;
 }
 
 std::string render_journey(const Journey &journey, View view, Format format,

@@ -14,7 +14,9 @@ namespace journey {
 /// Draws `view` of a journey as `format`: DOT text, or Graphviz's SVG, PNG or PDF bytes, with
 /// what Graphviz said; on failure, why (a timeout says what helps). Deterministic: the same
 /// journey gives the same DOT and SVG bytes. `metrics`: the journey's figures when it has been
-/// measured already (see `build_view`).
+/// measured already (see `build_view`). With `layout.page`, a compare view too large for one
+/// legible sheet side by side is drawn stacked (the organisation above the customer) when that
+/// needs fewer sheets.
 Expected<Drawing> draw_journey(const Journey &journey, View view, Format format,
                                const ViewOptions &options, const LayoutOptions &layout,
                                const JourneyMetrics *metrics = nullptr);

@@ -3,6 +3,7 @@
 
 #include "journey/analysis/metrics.h"
 #include "journey/render/blueprint.h"
+#include "journey/render/edge_labels.h"
 #include "journey/render/figures.h"
 #include "journey/render/inside_out.h"
 #include "journey/render/legend.h"
@@ -51,6 +52,30 @@ void set_heading(DotAttributes &attributes, std::string_view title,
   attributes.set_html("label", heading_html(title, lines, size))
       .set("labelloc", "t")
       .set("labeljust", "l");
+}
+
+/// Puts the customer's view below the organisation's: an invisible arrow from every box inside
+/// `upper` (a cluster's name, nested clusters included) to `below`.
+void stack_views(DotGraph &graph, std::string_view upper, std::string_view below) {
+  std::vector<bool> inside(graph.clusters().size(), false);
+  for (std::size_t c = 0; c < graph.clusters().size(); ++c) {
+    const ClusterId parent = graph.clusters()[c].parent;
+    // Parents are added before their children.
+    inside[c] = graph.clusters()[c].name == upper ||
+                (parent != no_cluster && inside[static_cast<std::size_t>(parent)]);
+  }
+  if (graph.find_node(below) == nullptr) {
+    return;
+  }
+  std::vector<std::string> tops;
+  for (const DotNode &n : graph.nodes()) {
+    if (n.cluster != no_cluster && inside[static_cast<std::size_t>(n.cluster)]) {
+      tops.push_back(n.name);
+    }
+  }
+  for (const std::string &name : tops) {
+    graph.add_edge(name, below).attributes.set("style", "invis").set("weight", "0");
+  }
 }
 
 } // namespace
@@ -106,20 +131,19 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
     return model.counts;
   };
   const std::string title = journey_title(journey);
-  const bool dashed_handoffs = view != View::OutsideIn && options.detail == Detail::Steps;
   switch (view) {
   case View::OutsideIn: {
     const ViewCounts counts = outside_in(ViewTarget{no_cluster, ""});
     set_heading(graph.graph_attributes(), title + ": " + std::string(customer_title),
                 {customer_figures(counts, metrics), journey_line(journey)}, 16);
-    add_legend(graph, no_cluster, "legend", dashed_handoffs);
+    add_legend(graph, no_cluster, "legend");
     break;
   }
   case View::InsideOut: {
     const ViewCounts counts = inside_out(ViewTarget{no_cluster, ""});
     set_heading(graph.graph_attributes(), title + ": " + std::string(organisation_title),
                 {organisation_figures(counts, metrics), journey_line(journey)}, 16);
-    add_legend(graph, no_cluster, "legend", dashed_handoffs);
+    add_legend(graph, no_cluster, "legend");
     break;
   }
   case View::Compare: {
@@ -136,7 +160,7 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
       a.set("style", "rounded").set("color", "#bbbbbb").set("penwidth", "1.5").set("margin", "16");
       a.add_class(cluster == organisation ? "view inside-out" : "view outside-in");
     }
-    add_legend(graph, no_cluster, "legend", dashed_handoffs);
+    add_legend(graph, no_cluster, "legend");
     break;
   }
   case View::Blueprint: {
@@ -148,6 +172,12 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
   }
   }
   split_long_edges(graph);
+  if (view == View::Compare && options.stacked) {
+    stack_views(graph, "cluster_organisation", "oi_start");
+  }
+  if (view != View::Blueprint) {
+    place_edge_labels(graph);
+  }
   return graph;
 }
 

@@ -45,6 +45,7 @@ inline constexpr Named<Detail> kDetailNames[] = {{"processes", Detail::Processes
 /// Drawing options shared by the views.
 struct ViewOptions {
   Detail detail = Detail::Processes; ///< inside-out (alone or in compare)
+  bool stacked = false;              ///< compare: the organisation above the customer, not beside
 };
 
 /// Where a view draws into a graph: inside `parent`, with every node name prefixed.

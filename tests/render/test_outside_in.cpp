@@ -208,5 +208,5 @@ TEST_CASE("a group entered from many steps and leading to many merges into one w
   REQUIRE(waits.size() == 1);
   CHECK(edges_between(g, "s_out3", waits[0]).size() == 1);
   CHECK(edges_between(g, waits[0], "s_out7").size() == 1);
-  CHECK(g.edges().size() == static_cast<std::size_t>(2 * n + 1));
+  CHECK(arrows(g).size() == static_cast<std::size_t>(2 * n + 1));
 }
