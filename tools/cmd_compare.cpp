@@ -3,6 +3,7 @@
 #include "command.h"
 #include "common.h"
 #include "journey/analysis/simulate.h"
+#include "journey/check/parallel.h"
 #include "journey/check/scenario_run.h"
 #include "journey/check/versions.h"
 #include "journey/load/scenario_file.h"
@@ -10,8 +11,6 @@
 #include "journey/portfolio/compare_format.h"
 
 #include <fmt/format.h>
-#include <algorithm>
-#include <thread>
 #include <variant>
 
 namespace journey::tools {
@@ -51,7 +50,7 @@ std::variant<std::vector<StateFigures>, int> state_figures(const Expected<CheckR
   }
   SimulationOptions sim;
   sim.customers = options.customers;
-  sim.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  sim.jobs = resolve_jobs(options.jobs);
   std::vector<StateFigures> out;
   for (const CheckedFile *checked : run->journeys()) {
     StateFigures figures{*checked->metrics, std::nullopt, std::nullopt};
@@ -85,8 +84,9 @@ std::variant<CheckRun, int> scenario_state(const ScenarioFile &file, const Check
   }
   if (future.run.left_out()) {
     print_findings(future.run.errors());
-    fmt::print(stderr, "journey compare: the scenario {} leaves journeys with the lint errors "
-                       "above\n",
+    fmt::print(stderr,
+               "journey compare: the scenario {} leaves journeys with the lint errors "
+               "above\n",
                escape_terminal(file.path));
     return kExitFindings;
   }
@@ -157,7 +157,8 @@ std::function<int()> setup_compare(CLI::App &app) {
   cmd->add_option("--config", options->config,
                   "Use this configuration instead of the nearest .journeylint.yaml")
       ->type_name("FILE");
-  cmd->add_option("-j,--jobs", options->jobs, "Threads reading and measuring folders (0: every core)")
+  cmd->add_option("-j,--jobs", options->jobs,
+                  "Threads reading and measuring folders (0: every core)")
       ->type_name("N");
   cmd->add_option("--customers", options->customers,
                   "Customers simulated per journey and state for the P90 of lead time (same "
@@ -170,7 +171,8 @@ std::function<int()> setup_compare(CLI::App &app) {
       "in one state only are listed as added or removed, and count in the portfolio totals.\n"
       "Monthly figures need a `volume` in both states. Definitions: docs/metrics.md.\n"
       "A scenario file (a top-level `scenario:` key; docs/format.md, \"Scenarios\") changes\n"
-      "copies of CURRENT's journeys: volumes, staff, waits, branch shares, steps removed and added.\n"
+      "copies of CURRENT's journeys: volumes, staff, waits, branch shares, steps removed and "
+      "added.\n"
       "Exit codes: 0 ok, 1 lint errors in a state (or left by the scenario), 2 usage errors,\n"
       "unreadable files, git errors or a scenario naming what does not exist.");
   return [options] { return run_compare(*options); };

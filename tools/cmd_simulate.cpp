@@ -3,12 +3,12 @@
 #include "command.h"
 #include "common.h"
 #include "journey/analysis/simulate.h"
+#include "journey/check/parallel.h"
 #include "journey/load/output_target.h"
 #include "journey/model/escape.h"
 #include "journey/portfolio/simulate_format.h"
 
 #include <fmt/format.h>
-#include <thread>
 
 namespace journey::tools {
 namespace {
@@ -45,8 +45,7 @@ int run_simulate(const SimulateOptions &options) {
   SimulationOptions sim;
   sim.customers = options.customers;
   sim.seed = options.seed;
-  sim.jobs = options.inputs.jobs != 0 ? options.inputs.jobs
-                                      : std::max(1u, std::thread::hardware_concurrency());
+  sim.jobs = resolve_jobs(options.inputs.jobs);
   std::vector<SimulationResult> results;
   bool failed = false;
   bool failed_journey = false;
@@ -54,10 +53,10 @@ int run_simulate(const SimulateOptions &options) {
     const JourneyGraph graph(checked->file.journey);
     SimulationResult result = simulate(graph, sim);
     if (!result.problem.empty()) {
-      fmt::print(stderr, "{}", escape_terminal(fmt::format("{}: error: cannot simulate: {}\n",
-                                                           checked->file.journey.file,
-                                                           result.problem),
-                                               LineEnds::Keep));
+      fmt::print(stderr, "{}",
+                 escape_terminal(fmt::format("{}: error: cannot simulate: {}\n",
+                                             checked->file.journey.file, result.problem),
+                                 LineEnds::Keep));
       failed_journey = true;
       continue;
     }
@@ -85,8 +84,9 @@ std::function<int()> setup_simulate(CLI::App &app) {
   cmd->add_option("-n,--customers", options->customers, "How many customers walk each journey")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}))
       ->default_str("100000");
-  cmd->add_option("--seed", options->seed, "Seed of the random streams: the same seed gives the "
-                                           "same figures, whatever the number of --jobs")
+  cmd->add_option("--seed", options->seed,
+                  "Seed of the random streams: the same seed gives the "
+                  "same figures, whatever the number of --jobs")
       ->default_str("1");
   cmd->add_option("-f,--format", options->format, "Output format")
       ->check(choices(kSimulateFormatNames))
