@@ -401,17 +401,35 @@ std::size_t Distribution::bin(double x) {
   return 1 + (static_cast<std::size_t>(exponent) << kSubBits) + sub;
 }
 
+void Distribution::cover(std::size_t low, std::size_t high) {
+  if (bins_.empty()) {
+    base_ = low;
+    bins_.resize(high - low + 1);
+    return;
+  }
+  const std::size_t end = base_ + bins_.size();
+  if (low >= base_ && high < end) {
+    return;
+  }
+  // Doubling the window on the side that grows keeps a stream of adds linear in time.
+  const std::size_t span = bins_.size();
+  const std::size_t new_base = low < base_ ? std::min(low, base_ - std::min(base_, span)) : base_;
+  const std::size_t new_end = high >= end ? std::max(high + 1, std::min(kBins, end + span)) : end;
+  std::vector<Bin> grown(new_end - new_base);
+  std::copy(bins_.begin(), bins_.end(), grown.begin() + static_cast<std::ptrdiff_t>(base_ - new_base));
+  bins_ = std::move(grown);
+  base_ = new_base;
+}
+
 void Distribution::add(double x) {
   if (!(x >= 0)) {
     x = 0;
   }
-  if (bins_.empty()) {
-    bins_.resize(kBins);
-  }
   const std::size_t k = bin(x);
+  cover(k, k);
   first_ = std::min(first_, k);
   last_ = std::max(last_, k);
-  Bin &b = bins_[k];
+  Bin &b = at(k);
   if (b.count == 0) {
     b.low = x;
     b.high = x;
@@ -429,18 +447,15 @@ void Distribution::merge(const Distribution &other) {
   if (other.count_ == 0) {
     return;
   }
-  if (bins_.empty()) {
-    *this = other;
-    return;
-  }
+  cover(other.first_, other.last_);
   first_ = std::min(first_, other.first_);
   last_ = std::max(last_, other.last_);
   for (std::size_t k = other.first_; k <= other.last_; ++k) {
-    const Bin &o = other.bins_[k];
+    const Bin &o = other.at(k);
     if (o.count == 0) {
       continue;
     }
-    Bin &b = bins_[k];
+    Bin &b = at(k);
     if (b.count == 0) {
       b = o;
       continue;
@@ -467,7 +482,7 @@ double Distribution::quantile(double q) const {
       static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(count_) - 1e-9)), 1, count_);
   std::uint64_t before = 0;
   for (std::size_t k = first_; k <= last_; ++k) {
-    const Bin &b = bins_[k];
+    const Bin &b = at(k);
     if (before + b.count >= rank) {
       if (b.low == b.high || b.count == 1) {
         return b.low;
@@ -487,7 +502,7 @@ double Distribution::count_between(double from, double to) const {
     return total;
   }
   for (std::size_t k = first_; k <= last_; ++k) {
-    const Bin &b = bins_[k];
+    const Bin &b = at(k);
     if (b.count == 0 || b.high < from || b.low >= to) {
       continue;
     }

@@ -57,7 +57,14 @@ private:
     double low = 0;
     double high = 0;
   };
+  /// Grows the stored window of bins to hold bins `low` to `high`, with room to spare.
+  void cover(std::size_t low, std::size_t high);
+  Bin &at(std::size_t k) { return bins_[k - base_]; }
+  const Bin &at(std::size_t k) const { return bins_[k - base_]; }
+  /// Bins `base_` to `base_ + bins_.size() - 1` only: a distribution is copied, merged and read
+  /// over the span of its values, not all `kBins`.
   std::vector<Bin> bins_;
+  std::size_t base_ = 0;
   /// The bins holding values lie in [first_, last_]: reading and merging skip the rest.
   std::size_t first_ = kBins;
   std::size_t last_ = 0;

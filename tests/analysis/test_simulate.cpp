@@ -326,6 +326,38 @@ TEST_CASE("distribution: quantiles within 0.2%, exact on repeated values, merged
   CHECK(d.mean() == Approx((0.5 + 14400) / 4));
 }
 
+TEST_CASE("distribution: values far apart, added and merged in any order, keep every bin") {
+  // Distributions store only the span of their bins: growing it downwards, upwards, to both
+  // ends of the scale and by merges of disjoint spans must lose nothing.
+  const std::vector<double> low{60, 61, 90, 45};
+  const std::vector<double> high{86400 * 7.0, 86400 * 30.0, 1e20};
+  Distribution lows;
+  Distribution highs;
+  for (double x : low) {
+    lows.add(x);
+  }
+  for (double x : high) {
+    highs.add(x);
+  }
+  highs.add(0);
+  Distribution up = lows;
+  up.merge(highs);
+  Distribution down = highs;
+  down.merge(lows);
+  Distribution empty;
+  empty.merge(up);
+  for (const Distribution *d : {&up, &down, &empty}) {
+    CHECK(d->count() == 8);
+    CHECK(d->quantile(0.125) == 0);
+    CHECK(d->quantile(0.25) == 45);
+    CHECK(d->quantile(0.5) == 61);
+    CHECK(d->quantile(0.625) == 90);
+    CHECK(d->quantile(0.75) == 86400 * 7.0);
+    CHECK(d->quantile(1) == 1e20);
+    CHECK(d->count_between(40, 100) == 4);
+  }
+}
+
 TEST_CASE("simulate: a journey whose walk can be trapped is refused, not run for ever") {
   const SimulationResult r = run(parsed(R"(
 journey: trap
