@@ -158,7 +158,7 @@ std::function<int()> setup_compare(CLI::App &app) {
                   "Use this configuration instead of the nearest .journeylint.yaml")
       ->type_name("FILE");
   cmd->add_option("-j,--jobs", options->jobs,
-                  "Threads reading and measuring folders (0: every core)")
+                  "Threads reading and measuring folders and simulating the P90s (0: every core)")
       ->type_name("N");
   cmd->add_option("--customers", options->customers,
                   "Customers simulated per journey and state for the P90 of lead time (same "
