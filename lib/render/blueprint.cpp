@@ -325,7 +325,9 @@ void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &j
     // below is drawn under the one that starts it, not one more rank to the right.
     const bool down_in_column =
         a.label.empty() && to.row > from.row && to.column == from.column && a.from != a.to;
-    if (from.row == to.row || down_in_column) {
+    // Into the next column, forward, an arrow crosses rows over few ranks and stays in the frame.
+    const bool next_column = !a.back && from.column >= 0 && to.column <= from.column + 1;
+    if (from.row == to.row || down_in_column || next_column) {
       DotEdge &e = graph.add_edge(first, last);
       e.attributes = style;
       set_edge_label(e, a.label);
@@ -334,9 +336,9 @@ void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &j
       }
       continue;
     }
-    // Between rows: along the row of the earlier end to an invisible bend one rank before the
-    // later end, then across. The long part stays inside a row (Graphviz keeps an arrow between
-    // two clusters in neither, and ran long ones around the outside of the frame).
+    // Between rows, further or back: along the row of the earlier end to an invisible bend one
+    // rank before the later end, then across. The long part stays inside a row: Graphviz keeps
+    // an arrow between two clusters in neither, free to run around the outside of the frame.
     const std::string bend = prefix + "bend" + std::to_string(++bends);
     graph.add_node(bend, rows[static_cast<std::size_t>((a.back ? to : from).row)])
         .attributes.set("shape", "point")

@@ -67,8 +67,10 @@ std::string blueprint_figures(const BlueprintView &view, const JourneyMetrics &m
 /// Draws a blueprint into `graph`, time running left to right: a cluster per row (the rows seen
 /// by the customer and those out of sight each in a cluster of their own, so the border between
 /// them is the line of visibility), and a heading box per stage at the start of its column.
-/// Node names: `<prefix>s_<step id>` (see `step_node_names`), `<prefix>stage<n>`,
-/// `<prefix>row<n>`.
+/// Arrows against time are drawn from head to tail with `dir=back`; an arrow between rows that
+/// goes back or further than the next column runs along one row to an invisible bend, then
+/// across. Node names: `<prefix>s_<step id>` (see `step_node_names`), `<prefix>stage<n>`,
+/// `<prefix>row<n>`, `<prefix>bend<n>`.
 void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &journey,
                     const ViewTarget &target);
 

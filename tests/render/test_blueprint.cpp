@@ -176,15 +176,21 @@ TEST_CASE("blueprint DOT: rows inside the seen and unseen clusters, stage headin
   CHECK(edges_between(g, "s_assess", "row2-gate3").size() == 1);
   // Down to a later row in the same column, unlabelled: may stay on the rank.
   CHECK(*edge(g, "s_apply", "s_scan").attributes.get("minlen") == "0");
-  // Between rows and columns: along the earlier end's row to a bend, then across (over one
-  // rank: the bend's way on weighs more), both parts styled as the arrow.
-  CHECK(edges_between(g, "s_scan", "s_assess").empty());
-  CHECK(g.find_node("bend1")->cluster == g.find_node("s_scan")->cluster);
-  CHECK(*edge(g, "s_scan", "bend1").attributes.get("arrowhead") == "none");
-  CHECK(edge(g, "s_scan", "bend1").attributes.has_class("handoff"));
-  CHECK(edge(g, "bend1", "s_assess").attributes.get("minlen") == nullptr);
-  CHECK(*edge(g, "bend1", "s_assess").attributes.get("weight") == "10");
-  CHECK(edge(g, "bend1", "s_assess").attributes.has_class("handoff"));
+  // Into the next column: one arrow.
+  CHECK(edge(g, "s_scan", "s_assess").attributes.get("minlen") == nullptr);
+  CHECK(edge(g, "s_scan", "s_assess").attributes.has_class("handoff"));
+  // Further, between rows: along the earlier end's row to a bend, then across (over one rank: the
+  // bend's way on weighs more), both parts styled as the arrow, the label on the first.
+  CHECK(edges_between(g, "s_assess", "s_gone").empty());
+  CHECK(g.find_node("bend1")->cluster == g.find_node("s_assess")->cluster);
+  const DotEdge along = edge(g, "s_assess", "bend1");
+  CHECK(*along.attributes.get("arrowhead") == "none");
+  CHECK(*along.attributes.get("label") == "5%");
+  CHECK(along.attributes.has_class("crosses-visibility"));
+  const DotEdge across = edge(g, "bend1", "s_gone");
+  CHECK(across.attributes.get("arrowhead") == nullptr);
+  CHECK(*across.attributes.get("weight") == "10");
+  CHECK(across.attributes.has_class("crosses-visibility"));
   const std::string dot = g.to_dot();
   CHECK(dot.find("service blueprint") != std::string::npos);
   CHECK(dot.find("line of visibility") != std::string::npos);
