@@ -325,8 +325,9 @@ void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &j
     // below is drawn under the one that starts it, not one more rank to the right.
     const bool down_in_column =
         a.label.empty() && to.row > from.row && to.column == from.column && a.from != a.to;
-    // Into the next column, forward, an arrow crosses rows over few ranks and stays in the frame.
-    const bool next_column = !a.back && from.column >= 0 && to.column <= from.column + 1;
+    // Forward into the next column (or without columns), an arrow crosses rows over few ranks
+    // and stays in the frame.
+    const bool next_column = !a.back && to.column <= from.column + 1;
     if (from.row == to.row || down_in_column || next_column) {
       DotEdge &e = graph.add_edge(first, last);
       e.attributes = style;
