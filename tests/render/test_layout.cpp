@@ -402,6 +402,7 @@ TEST_CASE("blueprints of the bundled journeys: no Graphviz message, headings ove
   REQUIRE(files.size() >= 6);
   std::size_t arrows = 0;
   std::size_t headings = 0;
+  std::size_t labels = 0;
   for (const LoadedFile &file : files) {
     INFO(file.path);
     Expected<Drawing> drawing =
@@ -428,6 +429,23 @@ TEST_CASE("blueprints of the bundled journeys: no Graphviz message, headings ove
     std::map<std::string, LayoutBox> at;
     for (const LayoutBox &b : boxes->nodes) {
       at[b.what] = b;
+    }
+    // No arrow runs through a label other than its own, and its own reach it (SVG y is the
+    // layout's, negated).
+    for (const LayoutBox &label : boxes->edge_labels) {
+      bool reached = false;
+      for (const auto &[name, point] : g.arrow_points) {
+        const bool own = name.starts_with(label.what + "&#45;&gt;") ||
+                         name.ends_with("&#45;&gt;" + label.what);
+        const double dx = std::abs(point.first - label.x) * 2;
+        const double dy = std::abs(-point.second - label.y) * 2;
+        INFO(name, " through ", describe(label));
+        CHECK((own || dx >= label.width - 2 || dy >= label.height - 2));
+        reached = reached || (own && dx <= label.width + 4 && dy <= label.height + 4);
+      }
+      INFO(describe(label));
+      CHECK(reached);
+      ++labels;
     }
     const std::vector<std::string> names = step_node_names(file.journey);
     for (std::size_t c = 0; c < view.columns.size(); ++c) {
@@ -458,6 +476,7 @@ TEST_CASE("blueprints of the bundled journeys: no Graphviz message, headings ove
   }
   CHECK(arrows > 100);
   CHECK(headings >= 6);
+  CHECK(labels >= 20);
 }
 
 TEST_CASE("paper sizes and the legible fit") {
