@@ -257,13 +257,14 @@ steps:
   const BlueprintView view = blueprint_view(graph);
   std::map<std::pair<std::string, std::string>, BlueprintView::Arrow> by_ends;
   for (const BlueprintView::Arrow &a : view.arrows) {
-    by_ends[{journey.steps[view.boxes[a.from].step].id, journey.steps[view.boxes[a.to].step].id}] = a;
+    const std::string &from = journey.steps[view.boxes[a.from].step].id;
+    by_ends[{from, journey.steps[view.boxes[a.to].step].id}] = a;
   }
   REQUIRE(by_ends.size() == 5);
   CHECK_FALSE(by_ends[{"a", "b"}].back);
-  CHECK(by_ends[{"b", "a"}].back);  // a loop inside one stage
+  CHECK(by_ends[{"b", "a"}].back); // a loop inside one stage
   CHECK_FALSE(by_ends[{"b", "c"}].back);
-  CHECK(by_ends[{"c", "a"}].back);  // into an earlier stage
+  CHECK(by_ends[{"c", "a"}].back); // into an earlier stage
   CHECK_FALSE(by_ends[{"c", "d"}].back);
 
   const DotGraph g = build_view(journey, View::Blueprint);

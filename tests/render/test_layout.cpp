@@ -363,8 +363,8 @@ SvgGeometry svg_geometry(const std::string &svg, const std::vector<std::string> 
     REQUIRE(title != std::string::npos);
     const std::size_t points = svg.find("points=\"", title);
     REQUIRE(points != std::string::npos);
-    const std::vector<double> xy =
-        numbers_in(std::string_view(svg).substr(points + 8, svg.find('"', points + 8) - points - 8));
+    const std::vector<double> xy = numbers_in(
+        std::string_view(svg).substr(points + 8, svg.find('"', points + 8) - points - 8));
     for (std::size_t i = 0; i + 1 < xy.size(); i += 2) {
       g.left = std::min(g.left, xy[i]);
       g.right = std::max(g.right, xy[i]);
@@ -377,7 +377,8 @@ SvgGeometry svg_geometry(const std::string &svg, const std::vector<std::string> 
     const std::size_t title = svg.find("<title>", at);
     const std::string name = svg.substr(title + 7, svg.find("</title>", title) - title - 7);
     const std::size_t d = svg.find(" d=\"", at);
-    const std::vector<double> xy = numbers_in(std::string_view(svg).substr(d + 4, svg.find('"', d + 4) - d - 4));
+    const std::vector<double> xy =
+        numbers_in(std::string_view(svg).substr(d + 4, svg.find('"', d + 4) - d - 4));
     // M p0 C p1 p2 p3 p4 p5 p6 ...: cubic pieces, each sampled.
     for (std::size_t i = 0; i + 7 < xy.size(); i += 6) {
       for (int step = 0; step <= 10; ++step) {
@@ -435,8 +436,8 @@ TEST_CASE("blueprints of the bundled journeys: no Graphviz message, headings ove
     for (const LayoutBox &label : boxes->edge_labels) {
       bool reached = false;
       for (const auto &[name, point] : g.arrow_points) {
-        const bool own = name.starts_with(label.what + "&#45;&gt;") ||
-                         name.ends_with("&#45;&gt;" + label.what);
+        const bool own =
+            name.starts_with(label.what + "&#45;&gt;") || name.ends_with("&#45;&gt;" + label.what);
         const double dx = std::abs(point.first - label.x) * 2;
         const double dy = std::abs(-point.second - label.y) * 2;
         INFO(name, " through ", describe(label));
