@@ -3,6 +3,7 @@
 
 #include "journey/analysis/stages.h"
 #include "journey/render/label.h"
+#include "journey/render/long_edges.h"
 #include "journey/render/palette.h"
 #include "journey/render/step_node.h"
 
@@ -259,9 +260,23 @@ void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &j
     graph.add_edge(titles[t], titles[t + 1]).attributes.set("style", "invis");
   }
   if (stage_heads.empty()) {
+    // An edge from its row's title to every box keeps a small blueprint compact. In a large one
+    // these edges cross the whole width, and Graphviz routes each through every rank (a 351-step
+    // journey's blueprint did not lay out in 30 s): there only a box no arrow leads into is held
+    // right of the titles, and the rest follow it.
+    std::vector<bool> entered(view.boxes.size(), false);
+    if (view.boxes.size() >= LongEdgeLimits{}.min_nodes) {
+      for (const BlueprintView::Arrow &a : view.arrows) {
+        if (a.from != a.to) {
+          entered[a.back ? a.from : a.to] = true;
+        }
+      }
+    }
     for (std::size_t b = 0; b < view.boxes.size(); ++b) {
-      graph.add_edge(row_heads[static_cast<std::size_t>(view.boxes[b].row)], names[b])
-          .attributes.set("style", "invis");
+      if (!entered[b]) {
+        graph.add_edge(row_heads[static_cast<std::size_t>(view.boxes[b].row)], names[b])
+            .attributes.set("style", "invis");
+      }
     }
   } else {
     // Columns: in every row an invisible gate at the start of each column and one after the
