@@ -41,6 +41,30 @@ void centred_text(cairo_t *cr, std::string_view text, double x, double y, double
   cairo_restore(cr);
 }
 
+double text_width(cairo_t *cr, const std::string &text) {
+  cairo_text_extents_t extents;
+  cairo_text_extents(cr, text.c_str(), &extents);
+  return extents.x_advance;
+}
+
+/// The markers of a sheet, the title shortened (with "…") until the footer fits `width`.
+SheetMarkers fitted_markers(cairo_t *cr, const Sheet &sheet, int count, std::string_view title,
+                            double width) {
+  SheetMarkers words = sheet_markers(sheet, count, title);
+  std::string shorter(title);
+  while (!shorter.empty() && text_width(cr, words.footer) > width) {
+    // Drop the last UTF-8 character: its continuation bytes, then its first byte.
+    while (!shorter.empty() && (static_cast<unsigned char>(shorter.back()) & 0xC0) == 0x80) {
+      shorter.pop_back();
+    }
+    if (!shorter.empty()) {
+      shorter.pop_back();
+    }
+    words = sheet_markers(sheet, count, shorter + "…");
+  }
+  return words;
+}
+
 } // namespace
 
 SheetMarkers sheet_markers(const Sheet &sheet, int count, std::string_view title) {
@@ -91,14 +115,15 @@ Expected<std::string> print_sheets(const SheetPlan &plan, const PageSetup &page,
         return failure("cannot draw sheet " + std::to_string(sheet.number));
       }
     }
-    const SheetMarkers words = sheet_markers(sheet, count, title);
+    const SheetMarkers words = fitted_markers(cr.get(), sheet, count, title, paper.width - 2 * m);
     cairo_set_source_rgb(cr.get(), 0.2, 0.2, 0.2);
-    const double middle_y = m + height / 2;
+    const PointSize area = printable_area(page);
+    const double middle_y = m + area.height / 2;
     // Side markers read along the edge they stand on; the footer is the last line of the sheet.
     centred_text(cr.get(), words.left, m / 2, middle_y, -M_PI / 2);
     centred_text(cr.get(), words.right, paper.width - m / 2, middle_y, M_PI / 2);
-    centred_text(cr.get(), words.above, m + width / 2, m / 2, 0);
-    centred_text(cr.get(), words.below, m + width / 2, paper.height - m + sheet_marker_pt + 2, 0);
+    centred_text(cr.get(), words.above, paper.width / 2, m / 2, 0);
+    centred_text(cr.get(), words.below, paper.width / 2, paper.height - m + sheet_marker_pt + 2, 0);
     centred_text(cr.get(), words.footer, paper.width / 2, paper.height - sheet_marker_pt / 2 - 4, 0);
     cairo_show_page(cr.get());
   }

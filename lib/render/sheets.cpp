@@ -38,14 +38,18 @@ struct Axis {
 /// in the second half of the part (the furthest such place). Through a gap, nothing is repeated;
 /// else the next part starts `sheet_overlap_pt` back, or further (at most half a part) to show
 /// whole the crossed boxes that fit a part.
-std::vector<Span> cut_axis(double length, double span, const Axis &axis, int &straight) {
+std::vector<Span> cut_axis(Span whole, double span, const Axis &axis, double fill, int &straight) {
   constexpr double eps = 1e-6;
   constexpr double clearance = 6; // points kept between a cut and the box after it
+  const double length = whole.to;
   std::vector<Span> parts;
-  double start = 0;
+  double start = whole.from;
   while (start + span < length - eps) {
     const double limit = start + span;
-    const double earliest = start + span / 2;
+    if (length - limit <= last_overhang_pt && (axis.tos.empty() || axis.tos.back() <= limit)) {
+      break; // only the edge of a frame is left: the last sheet takes it into its margin
+    }
+    const double earliest = start + span * fill;
     double best = limit;
     std::ptrdiff_t fewest = axis.crossed(limit);
     // Box edges in the second half, right to left: the first place crossing nothing is the best.
@@ -92,6 +96,23 @@ std::vector<Span> cut_axis(double length, double span, const Axis &axis, int &st
   return parts;
 }
 
+/// The cuts along one axis with the fewest parts: cutting in the second half of each sheet first,
+/// then nearer its edge (which crosses more boxes, but may save a sheet of a sliver).
+std::vector<Span> fewest_parts(Span whole, double span, const Axis &axis, int &straight) {
+  std::vector<Span> best;
+  int best_straight = 0;
+  for (double fill : {0.5, 0.75, 0.9}) {
+    int cuts = 0;
+    std::vector<Span> parts = cut_axis(whole, span, axis, fill, cuts);
+    if (best.empty() || parts.size() < best.size()) {
+      best = std::move(parts);
+      best_straight = cuts;
+    }
+  }
+  straight += best_straight;
+  return best;
+}
+
 /// The parts that a span [from, to] reaches into, as a first and one-past-last index.
 std::pair<std::size_t, std::size_t> reached(const std::vector<Span> &parts, double from, double to) {
   auto first = std::ranges::upper_bound(parts, from, {}, &Span::to);
@@ -114,10 +135,25 @@ SheetPlan plan_sheets(PointSize drawing, PointSize area, const PrintContent &con
     across.push_back({box.left, box.right});
     down.push_back({box.top, box.bottom});
   }
+  // Only what is drawn is cut and printed: the blank around it is not, the paper has margins.
+  Span wide{drawing.width, 0};
+  Span high{drawing.height, 0};
+  for (const auto *list : {&content.boxes, &content.marks}) {
+    for (const PrintRect &r : *list) {
+      wide = {std::min(wide.from, r.left), std::max(wide.to, r.right)};
+      high = {std::min(high.from, r.top), std::max(high.to, r.bottom)};
+    }
+  }
+  if (wide.to <= wide.from || high.to <= high.from) {
+    wide = {0, drawing.width};
+    high = {0, drawing.height};
+  }
+  wide = {std::max(0.0, wide.from), std::min(drawing.width, wide.to)};
+  high = {std::max(0.0, high.from), std::min(drawing.height, high.to)};
   const std::vector<Span> columns =
-      cut_axis(drawing.width, area.width, Axis(std::move(across)), plan.straight_cuts);
+      fewest_parts(wide, area.width, Axis(std::move(across)), plan.straight_cuts);
   const std::vector<Span> rows =
-      cut_axis(drawing.height, area.height, Axis(std::move(down)), plan.straight_cuts);
+      fewest_parts(high, area.height, Axis(std::move(down)), plan.straight_cuts);
   plan.columns = static_cast<int>(columns.size());
   plan.rows = static_cast<int>(rows.size());
 

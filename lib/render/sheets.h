@@ -46,9 +46,14 @@ struct SheetPlan {
 /// How much two sheets cut through a box both show, in points.
 inline constexpr double sheet_overlap_pt = 24;
 
-/// Cuts a drawing of `drawing` points into a grid of parts of at most `area` (the printable
-/// area). Each cut (the same down the whole drawing, or across it) goes where it crosses the
-/// fewest boxes in the second half of a sheet: through a gap between boxes where there is one,
+/// How far past the printable area the last row or column may run into the margin (which
+/// holds no marker on that side) rather than leave a sheet with only the edge of a frame on it.
+inline constexpr double last_overhang_pt = 12;
+
+/// Cuts the drawn part of a drawing of `drawing` points (the blank around its content left out)
+/// into a grid of parts of at most `area` (the printable area), in as few rows and columns as it can. Each cut (the same down the whole drawing, or
+/// across it) goes where it crosses the fewest boxes in the second half of a sheet (or nearer
+/// its edge, when that saves a row or column): through a gap between boxes where there is one,
 /// else straight, the next sheet starting at least `sheet_overlap_pt` earlier and early enough to
 /// show the crossed boxes whole. Sheets with nothing on them are left out; numbers and
 /// neighbours count the printed sheets only.

@@ -29,7 +29,10 @@ TEST_CASE("a drawing that fits the area is one sheet") {
   CHECK(plan.columns == 1);
   REQUIRE(plan.sheets.size() == 1);
   CHECK(plan.sheets[0].number == 1);
-  CHECK(plan.sheets[0].part.right == 500);
+  // Only what is drawn is printed: the blank around the box is left to the paper's margins.
+  CHECK(plan.sheets[0].part.left == 10);
+  CHECK(plan.sheets[0].part.right == 110);
+  CHECK(plan.sheets[0].part.bottom == 60);
   CHECK(plan.sheets[0].left == 0);
   CHECK(plan.sheets[0].right == 0);
 }
@@ -133,4 +136,14 @@ TEST_CASE("a sheet crossed only by an arrow is not blank") {
   CHECK(with.sheets[1].column == 1);
   CHECK(with.sheets[1].number == 2);
   CHECK(with.sheets[2].left == 2);
+}
+
+TEST_CASE("the edge of a frame just past the last sheet goes into its margin, not onto a sheet") {
+  PrintContent content{{box(0, 0, 100, 290)}, {box(0, 0, 100, 298)}}; // a frame 8 pt below the box
+  const SheetPlan plan = plan_sheets({100, 298}, {400, 290}, content);
+  REQUIRE(plan.sheets.size() == 1);
+  CHECK(plan.sheets[0].part.bottom == doctest::Approx(298));
+  // A box past the sheet, or a frame further out, still takes a sheet of its own.
+  content.marks[0] = box(0, 0, 100, 330);
+  CHECK(plan_sheets({100, 330}, {400, 290}, content).sheets.size() == 2);
 }
