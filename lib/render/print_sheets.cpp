@@ -93,6 +93,8 @@ Expected<std::string> print_sheets(const SheetPlan &plan, const PageSetup &page,
     return failure(std::string("cannot start the PDF: ") +
                    cairo_status_to_string(cairo_surface_status(pdf.get())));
   }
+  // No creation date (the time of writing would make the same input give a different file).
+  cairo_pdf_surface_set_metadata(pdf.get(), CAIRO_PDF_METADATA_CREATE_DATE, "");
   if (!title.empty()) {
     const std::string t(title);
     cairo_pdf_surface_set_metadata(pdf.get(), CAIRO_PDF_METADATA_TITLE, t.c_str());

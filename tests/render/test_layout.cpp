@@ -7,6 +7,7 @@
 #include "journey/render/page.h"
 #include "journey/render/portfolio_map.h"
 #include "journey/render/print_sheets.h"
+#include "journey/render/sheets.h"
 #include "journey/render/render.h"
 
 #include <algorithm>
@@ -525,4 +526,64 @@ TEST_CASE("render --page A4 -T pdf prints a compare view too large for a sheet a
   std::filesystem::remove(pdf);
   REQUIRE(natural > 0);
   CHECK(printed / natural * full->smallest_text_pt >= min_text_pt - 0.05);
+}
+
+TEST_CASE("cut into A4 sheets at legible size, every box of every bundled view is whole on a sheet") {
+  const std::vector<LoadedFile> files = load_journeys({(kSource / "journeys").string()});
+  REQUIRE(files.size() >= 6);
+  const PointSize area = printable_area(PageSetup{});
+  int split = 0;
+  for (const LoadedFile &file : files) {
+    for (View view : {View::OutsideIn, View::InsideOut, View::Compare}) {
+      INFO(file.path, " ", to_string(view));
+      Expected<LayoutBoxes> boxes = layout_boxes(build_view(file.journey, view, ViewOptions{}).to_dot());
+      REQUIRE(boxes);
+      // At the scale that keeps the views' smallest text (9 pt) at 7 pt; y downwards.
+      const double scale = min_text_pt / 9;
+      PrintContent content;
+      PointSize size;
+      for (const auto *list : {&boxes->nodes, &boxes->edge_labels}) {
+        for (const LayoutBox &b : *list) {
+          size.width = std::max(size.width, (b.x + b.width / 2) * scale);
+          size.height = std::max(size.height, (b.y + b.height / 2) * scale);
+        }
+      }
+      for (const auto *list : {&boxes->nodes, &boxes->edge_labels}) {
+        for (const LayoutBox &b : *list) {
+          content.boxes.push_back({(b.x - b.width / 2) * scale, size.height - (b.y + b.height / 2) * scale,
+                                   (b.x + b.width / 2) * scale, size.height - (b.y - b.height / 2) * scale});
+        }
+      }
+      const SheetPlan plan = plan_sheets(size, area, content);
+      split += plan.sheets.size() > 1 ? 1 : 0;
+      for (const Sheet &sheet : plan.sheets) {
+        CHECK(sheet.part.right - sheet.part.left <= area.width + 1e-6);
+        CHECK(sheet.part.bottom - sheet.part.top <= area.height + last_overhang_pt + 1e-6);
+      }
+      for (const PrintRect &b : content.boxes) {
+        if (b.right - b.left > area.width / 2 || b.bottom - b.top > area.height / 2) {
+          continue; // wider than the back step of a cut: only overlapped
+        }
+        const bool whole = std::ranges::any_of(plan.sheets, [&](const Sheet &s) {
+          return s.part.left <= b.left + 1e-6 && b.right <= s.part.right + 1e-6 &&
+                 s.part.top <= b.top + 1e-6 && b.bottom <= s.part.bottom + 1e-6;
+        });
+        CHECK(whole);
+      }
+    }
+  }
+  CHECK(split > 0); // some bundled views do not fit one sheet
+}
+
+TEST_CASE("printed sheets are the same bytes every time") {
+  const std::vector<LoadedFile> files = load_journeys({(kSource / "journeys/apply-by-post.yaml").string()});
+  REQUIRE(files.size() == 1);
+  LayoutOptions a4{.timeout{}, .page = PageSetup{}, .advice{}};
+  a4.page->title = "apply — compare";
+  Expected<Drawing> first = draw_journey(files[0].journey, View::Compare, Format::Pdf, {}, a4);
+  Expected<Drawing> second = draw_journey(files[0].journey, View::Compare, Format::Pdf, {}, a4);
+  REQUIRE(first);
+  REQUIRE(second);
+  CHECK(first->sheets > 1);
+  CHECK(first->data == second->data);
 }
