@@ -9,6 +9,7 @@
 #include "journey/render/sheets.h"
 
 #include <algorithm>
+#include <cairo.h>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -359,12 +360,24 @@ bool print_split(GVC_t *gvc, Agraph_t *graph, const PageSetup &page, Outcome &ou
   const double pad = graph_pad_points(graph);
   const PointSize size{(bb.UR.x - bb.LL.x + 2 * pad) * scale, (bb.UR.y - bb.LL.y + 2 * pad) * scale};
   const SheetPlan plan = plan_sheets(size, printable_area(page), print_content(graph, scale));
-  // With no margin of its own, Graphviz puts the padded drawing's top left at the origin.
+  // Each sheet is a `viewport` of the graph (width, height, zoom, centre), so Graphviz draws only
+  // what is on it, with no margin of its own: the viewport's top left is at the origin.
   agsafeset(graph, const_cast<char *>("margin"), const_cast<char *>("0"), const_cast<char *>(""));
-  const DrawOnCairo draw = [&](void *cairo) {
+  const double left = bb.LL.x - pad;
+  const double top = bb.UR.y + pad;
+  const DrawOnCairo draw = [&](void *cairo, const PrintRect &part) {
+    const double width = (part.right - part.left) / scale;
+    const double height = (part.bottom - part.top) / scale;
+    const std::string viewport =
+        std::to_string(width) + "," + std::to_string(height) + ",1," +
+        std::to_string(left + part.left / scale + width / 2) + "," +
+        std::to_string(top - part.top / scale - height / 2);
+    agsafeset(graph, const_cast<char *>("viewport"), const_cast<char *>(viewport.c_str()),
+              const_cast<char *>(""));
+    cairo_scale(static_cast<cairo_t *>(cairo), scale, scale);
     return gvRenderContext(gvc, graph, "pdf:cairo", cairo) == 0;
   };
-  Expected<std::string> pdf = print_sheets(plan, page, scale, page.title, draw);
+  Expected<std::string> pdf = print_sheets(plan, page, page.title, draw);
   if (!pdf) {
     outcome.error = "cannot print the sheets: " + pdf.error();
     return false;

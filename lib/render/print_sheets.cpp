@@ -84,7 +84,7 @@ SheetMarkers sheet_markers(const Sheet &sheet, int count, std::string_view title
   return m;
 }
 
-Expected<std::string> print_sheets(const SheetPlan &plan, const PageSetup &page, double scale,
+Expected<std::string> print_sheets(const SheetPlan &plan, const PageSetup &page,
                                    std::string_view title, const DrawOnCairo &draw) {
   const PointSize paper = paper_size(page);
   std::string out;
@@ -111,9 +111,7 @@ Expected<std::string> print_sheets(const SheetPlan &plan, const PageSetup &page,
       // Graphviz ends its page by finishing the target: a subsurface, so the document goes on.
       Surface part(cairo_surface_create_for_rectangle(pdf.get(), m, m, width, height));
       Context on_part(cairo_create(part.get()));
-      cairo_translate(on_part.get(), -sheet.part.left, -sheet.part.top);
-      cairo_scale(on_part.get(), scale, scale);
-      if (!draw(on_part.get())) {
+      if (!draw(on_part.get(), sheet.part)) {
         return failure("cannot draw sheet " + std::to_string(sheet.number));
       }
     }

@@ -26,13 +26,13 @@ struct SheetMarkers {
 /// The words in the margins of `sheet`, one of `count` sheets of a drawing called `title`.
 SheetMarkers sheet_markers(const Sheet &sheet, int count, std::string_view title);
 
-/// Draws the whole drawing at 1 layout point per unit, its top left at the origin, onto a cairo
-/// context (`cairo_t *`); returns false when it could not.
-using DrawOnCairo = std::function<bool(void *cairo)>;
+/// Draws `part` of the drawing (in paper points, see `PrintRect`) at print scale onto a cairo
+/// context (`cairo_t *`), the part's top left at the origin; returns false when it could not.
+using DrawOnCairo = std::function<bool(void *cairo, const PrintRect &part)>;
 
 /// A PDF of the sheets of `plan`, one page of `page`'s paper size each: the sheet's part of the
-/// drawing at `scale` paper points per layout point inside the margins, the markers around it.
-Expected<std::string> print_sheets(const SheetPlan &plan, const PageSetup &page, double scale,
+/// drawing inside the margins (clipped to it), the markers around it.
+Expected<std::string> print_sheets(const SheetPlan &plan, const PageSetup &page,
                                    std::string_view title, const DrawOnCairo &draw);
 
 } // namespace journey
