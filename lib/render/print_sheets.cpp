@@ -4,6 +4,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <memory>
@@ -79,8 +80,10 @@ SheetMarkers sheet_markers(const Sheet &sheet, int count, std::string_view title
   m.above = from(sheet.above, "↑");
   m.right = on(sheet.right, "→");
   m.below = on(sheet.below, "↓");
-  m.footer = fmt::format("{}{}sheet {} of {} (row {}, column {})", title, title.empty() ? "" : " — ",
-                         sheet.number, count, sheet.row, sheet.column);
+  m.footer = count == 1 ? std::string(title)
+                        : fmt::format("{}{}sheet {} of {} (row {}, column {})", title,
+                                      title.empty() ? "" : " — ", sheet.number, count, sheet.row,
+                                      sheet.column);
   return m;
 }
 
@@ -104,12 +107,16 @@ Expected<std::string> print_sheets(const SheetPlan &plan, const PageSetup &page,
   cairo_set_font_size(cr.get(), sheet_marker_pt);
   const int count = static_cast<int>(plan.sheets.size());
   const double m = page_margin_pt;
+  const PointSize area = printable_area(page);
   for (const Sheet &sheet : plan.sheets) {
     const double width = (sheet.part.right - sheet.part.left);
     const double height = (sheet.part.bottom - sheet.part.top);
     {
       // Graphviz ends its page by finishing the target: a subsurface, so the document goes on.
-      Surface part(cairo_surface_create_for_rectangle(pdf.get(), m, m, width, height));
+      // One sheet is centred, as a drawing that fits is; several line up at the top left.
+      const double x = count == 1 ? m + std::max(0.0, (area.width - width) / 2) : m;
+      const double y = count == 1 ? m + std::max(0.0, (area.height - height) / 2) : m;
+      Surface part(cairo_surface_create_for_rectangle(pdf.get(), x, y, width, height));
       Context on_part(cairo_create(part.get()));
       if (!draw(on_part.get(), sheet.part)) {
         return failure("cannot draw sheet " + std::to_string(sheet.number));
@@ -117,7 +124,6 @@ Expected<std::string> print_sheets(const SheetPlan &plan, const PageSetup &page,
     }
     const SheetMarkers words = fitted_markers(cr.get(), sheet, count, title, paper.width - 2 * m);
     cairo_set_source_rgb(cr.get(), 0.2, 0.2, 0.2);
-    const PointSize area = printable_area(page);
     const double middle_y = m + area.height / 2;
     // Side markers read along the edge they stand on; the footer is the last line of the sheet.
     centred_text(cr.get(), words.left, m / 2, middle_y, -M_PI / 2);

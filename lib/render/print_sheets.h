@@ -20,7 +20,8 @@ struct SheetMarkers {
   std::string right;
   std::string above;
   std::string below;
-  std::string footer; ///< "TITLE — VIEW — sheet 3 of 6 (row 2, column 1)"
+  std::string footer; ///< "TITLE — VIEW — sheet 3 of 6 (row 2, column 1)", the title alone
+                      ///< when there is one sheet
 };
 
 /// The words in the margins of `sheet`, one of `count` sheets of a drawing called `title`.

@@ -1,4 +1,5 @@
 // Sheet planning: cuts between boxes, straight cuts with overlap, blank sheets left out, numbering.
+#include "journey/render/print_sheets.h"
 #include "journey/render/sheets.h"
 
 #include <doctest/doctest.h>
@@ -146,4 +147,17 @@ TEST_CASE("the edge of a frame just past the last sheet goes into its margin, no
   // A box past the sheet, or a frame further out, still takes a sheet of its own.
   content.marks[0] = box(0, 0, 100, 330);
   CHECK(plan_sheets({100, 330}, {400, 290}, content).sheets.size() == 2);
+}
+
+TEST_CASE("the margins say where the drawing goes on, towards printed sheets only") {
+  const Sheet middle{.number = 5, .row = 2, .column = 2, .part{}, .left = 4, .right = 0, .above = 2, .below = 8};
+  const SheetMarkers words = sheet_markers(middle, 9, "Loan — compare");
+  CHECK(words.left == "← continued from sheet 4");
+  CHECK(words.right.empty());
+  CHECK(words.above == "↑ continued from sheet 2");
+  CHECK(words.below == "continues on sheet 8 ↓");
+  CHECK(words.footer == "Loan — compare — sheet 5 of 9 (row 2, column 2)");
+  const Sheet first{.number = 1, .row = 1, .column = 1, .part{}, .left = 0, .right = 2, .above = 0, .below = 0};
+  CHECK(sheet_markers(first, 2, "Loan").right == "continues on sheet 2 →");
+  CHECK(sheet_markers(first, 1, "Loan").footer == "Loan");
 }
