@@ -330,8 +330,11 @@ PrintContent print_content(Agraph_t *graph, double scale) {
       const splines *spl = ED_spl(e);
       for (int i = 0; spl != nullptr && i < spl->size; ++i) {
         const bezier &bz = spl->list[i];
-        // A box per curve piece: the piece lies inside its control points.
-        for (int j = 0; j + 3 < bz.size || (j == 0 && bz.size > 0); j += 3) {
+        if (bz.size == 0) {
+          continue;
+        }
+        // A box per curve piece (four control points, the ends shared), which holds the piece.
+        for (int j = 0; j < std::max(1, bz.size - 1); j += 3) {
           double x0 = bz.list[j].x, x1 = x0, y0 = bz.list[j].y, y1 = y0;
           for (int k = j; k < std::min(j + 4, bz.size); ++k) {
             x0 = std::min(x0, bz.list[k].x);
@@ -353,7 +356,7 @@ PrintContent print_content(Agraph_t *graph, double scale) {
 }
 
 /// Prints a laid-out graph too large for one legible sheet as a PDF of sheets, at the drawing's
-/// scale: Graphviz draws the whole graph onto each sheet's clipped part of the page.
+/// scale (see `plan_sheets`, `print_sheets`).
 bool print_split(GVC_t *gvc, Agraph_t *graph, const PageSetup &page, Outcome &outcome) {
   const double scale = outcome.drawing.scale;
   const boxf bb = GD_bb(graph);

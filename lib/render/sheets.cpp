@@ -34,17 +34,17 @@ struct Axis {
   }
 };
 
-/// Cuts [0, length] into parts of at most `span`. Each cut is where the fewest boxes are crossed
-/// in the second half of the part (the furthest such place). Through a gap, nothing is repeated;
-/// else the next part starts `sheet_overlap_pt` back, or further (at most half a part) to show
-/// whole the crossed boxes that fit a part.
+/// Cuts `whole` into parts of at most `span`. Each cut is where the fewest boxes are crossed
+/// after `fill` of the part (the furthest such place). Through a gap, nothing is repeated; else
+/// the next part starts `sheet_overlap_pt` back, or further (at most half the part) to show whole
+/// the crossed boxes that fit a part.
 std::vector<Span> cut_axis(Span whole, double span, const Axis &axis, double fill, int &straight) {
   constexpr double eps = 1e-6;
   constexpr double clearance = 6; // points kept between a cut and the box after it
   const double length = whole.to;
   std::vector<Span> parts;
   double start = whole.from;
-  while (start + span < length - eps) {
+  while (span > eps && start + span < length - eps) {
     const double limit = start + span;
     if (length - limit <= last_overhang_pt && (axis.tos.empty() || axis.tos.back() <= limit)) {
       break; // only the edge of a frame is left: the last sheet takes it into its margin
@@ -89,7 +89,7 @@ std::vector<Span> cut_axis(Span whole, double span, const Axis &axis, double fil
       }
     }
     parts.push_back({start, best});
-    start = std::max(next, best - span / 2);
+    start = std::max(next, (start + best) / 2); // back at most half the part: a quarter sheet on
     ++straight;
   }
   parts.push_back({start, length});

@@ -161,3 +161,18 @@ TEST_CASE("the margins say where the drawing goes on, towards printed sheets onl
   CHECK(sheet_markers(first, 2, "Loan").right == "continues on sheet 2 →");
   CHECK(sheet_markers(first, 1, "Loan").footer == "Loan");
 }
+
+TEST_CASE("cuts always move on, whatever the boxes") {
+  // Boxes of every width, overlapping each other, starting every 7 points: many straight cuts.
+  PrintContent content;
+  for (int i = 0; i < 300; ++i) {
+    content.boxes.push_back(box(7.0 * i, 3.0 * (i % 50), 20.0 + (i * 37) % 390, 10.0 + (i * 13) % 200));
+  }
+  const SheetPlan plan = plan_sheets({2500, 400}, {400, 300}, content);
+  CHECK(plan.columns <= 2500 / 100); // at least a quarter sheet further on per cut
+  for (const Sheet &s : plan.sheets) {
+    CHECK(s.part.right - s.part.left <= 400 + 1e-9);
+    CHECK(s.part.right > s.part.left);
+  }
+  CHECK(plan_sheets({100, 100}, {0, 0}, content).sheets.size() >= 1); // no area: no endless cutting
+}
