@@ -526,6 +526,15 @@ TEST_CASE("render --page A4 -T pdf prints a compare view too large for a sheet a
   std::filesystem::remove(pdf);
   REQUIRE(natural > 0);
   CHECK(printed / natural * full->smallest_text_pt >= min_text_pt - 0.05);
+  // As PNG it stays one image, and the warning says how to get the sheets.
+  const std::string png = pdf.substr(0, pdf.size() - 3) + "png";
+  const std::string said_png =
+      run_output(std::string("cd ") + JOURNEY_SOURCE_DIR + " && " + JOURNEY_BINARY +
+                 " render journeys/apply-by-post.yaml --view compare --page A4 -T png -o " + png +
+                 " 2>&1");
+  std::filesystem::remove(png);
+  CHECK(said_png.find("as png it is one image of its own size; write a PDF (-T pdf) for the sheets") !=
+        std::string::npos);
 }
 
 TEST_CASE("cut into A4 sheets at legible size, every box of every bundled view is whole on a sheet") {
