@@ -347,7 +347,6 @@ h4{margin:.6em 0 .2em;font-weight:600;font-size:.95em;color:#555}
 table.metrics th{background:#fbfbfb;font-weight:normal;white-space:nowrap}
 table.stages,table.personas{font-variant-numeric:tabular-nums}
 table.stages tbody th,table.personas tbody th{font-weight:normal;text-align:left}
-table.intent-table td.num{font-variant-numeric:tabular-nums}
 .range{color:#888}
 ul.findings{list-style:none;padding-left:0}
 ul.findings li{margin:.2em 0}
@@ -372,8 +371,7 @@ h1,h2,h3,h4{break-after:avoid;break-inside:avoid}
 .tile{padding:.3em .4em}
 .tile .kpi{font-size:1.2em}
 svg.chart{max-width:100%;height:auto}
-.pair{flex-wrap:nowrap;gap:1em}
-.pair>div{flex:1 1 0;min-width:0}
+.pair{display:block}
 .diagram-block{page:wide;break-before:page}
 #portfolio-map{page:wide;break-before:page}
 .diagram{overflow:visible;border:none;padding:0}
