@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <limits>
+#include <unordered_map>
 
 namespace journey {
 namespace {
@@ -102,6 +104,23 @@ std::vector<std::string> wrapped(std::string_view text, std::size_t width, std::
   return lines;
 }
 
+/// True when every word of `text` fits a line of `width` code points and `lines` (its wrapping)
+/// is not cut short.
+bool wrapped_whole(std::string_view text, std::size_t width, const std::vector<std::string> &lines) {
+  if (!lines.empty() && lines.back().ends_with("…")) {
+    return false;
+  }
+  const std::string clean = clean_text(text);
+  for (std::size_t i = 0; i < clean.size();) {
+    const std::size_t end = std::min(clean.find(' ', i), clean.size());
+    if (code_points(std::string_view(clean).substr(i, end - i)) > width) {
+      return false;
+    }
+    i = end + 1;
+  }
+  return true;
+}
+
 std::string signed_emotion(double e) {
   const std::string text = format_decimal(std::abs(e), 1);
   return e > 0 ? "+" + text : e < 0 ? "−" + text : "0";
@@ -151,14 +170,26 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
   const int n = static_cast<int>(curve.points.size());
   const int dx = std::clamp(n > 0 ? 760 / n : 56, 16, 60);
   // Each stage's name wrapped to its band's width (about 7 pixels a code point in bold); the
-  // bands are as tall as the longest name needs.
+  // bands are as tall as the longest name needs. A name that does not fit whole (a word wider
+  // than the band, or more than kStageLines lines) is numbered in its band and written out in a
+  // key under the chart, each name once.
   std::vector<std::vector<std::string>> stage_names;
+  std::vector<std::string> key;
+  std::unordered_map<std::string, std::size_t> key_number;
   std::size_t stage_lines = 1;
   for (const StageEmotion &s : curve.stages) {
     const int w = dx * static_cast<int>(s.last - s.first + 1);
-    stage_names.push_back(wrapped(s.stage, static_cast<std::size_t>(std::max((w - 4) / 7, 3)),
-                                  kStageLines));
-    stage_lines = std::max(stage_lines, stage_names.back().size());
+    const std::size_t chars = static_cast<std::size_t>(std::max((w - 4) / 7, 3));
+    std::vector<std::string> lines = wrapped(s.stage, chars, kStageLines);
+    if (!wrapped_whole(s.stage, chars, lines)) {
+      const auto [at, added] = key_number.emplace(clean_text(s.stage), key.size() + 1);
+      if (added) {
+        key.push_back(fmt::format("{} {}", at->second, at->first));
+      }
+      lines = {std::to_string(at->second)};
+    }
+    stage_lines = std::max(stage_lines, lines.size());
+    stage_names.push_back(std::move(lines));
   }
   const int mean_y = 14 + kStageLine * static_cast<int>(stage_lines);
   const int band = curve.stages.empty() ? 8 : mean_y + 6;
@@ -170,7 +201,13 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
   // Lines of one slanted name are kLabelLine apart across the slant; the next name is dx / sqrt 2.
   const std::size_t label_lines =
       static_cast<std::size_t>(std::clamp(static_cast<int>(dx * 0.7071) / kLabelLine, 1, 3));
-  const int height = labels_y + 104 + kLabelLine * static_cast<int>(label_lines - 1);
+  const int key_y = labels_y + 104 + kLabelLine * static_cast<int>(label_lines - 1);
+  const std::vector<std::string> key_lines =
+      key.empty() ? std::vector<std::string>()
+                  : wrapped("Stages: " + join(key, " · "),
+                            static_cast<std::size_t>(std::max((width - 20) / 6, 20)),
+                            std::numeric_limits<std::size_t>::max());
+  const int height = key_y + (key_lines.empty() ? 0 : kStageLine * static_cast<int>(key_lines.size()) + 6);
   const auto x = [&](std::size_t i) { return kLeft + dx * static_cast<int>(i) + dx / 2; };
   const auto y = [&](double e) { return top + static_cast<int>(std::lround((3 - e) * kLevel)); };
 
@@ -193,7 +230,7 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
     const int x0 = kLeft + dx * static_cast<int>(s.first);
     const int w = dx * static_cast<int>(s.last - s.first + 1);
     const std::vector<std::string> &lines = stage_names[k];
-    const bool cut = !lines.empty() && lines.back().ends_with("…");
+    const bool cut = key_number.contains(clean_text(s.stage));
     out += fmt::format("<rect class=\"band{}\" x=\"{}\" y=\"2\" width=\"{}\" height=\"{}\"/>"
                        "<text class=\"stage\" x=\"{}\" y=\"14\">{}",
                        k % 2, x0, w, bottom - 2, x0 + w / 2,
@@ -258,6 +295,10 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
                          escape_html_text(lines[k]));
     }
     out += "</text>\n";
+  }
+  for (std::size_t l = 0; l < key_lines.size(); ++l) {
+    out += fmt::format("<text class=\"key\" x=\"10\" y=\"{}\">{}</text>\n",
+                       key_y + kStageLine * static_cast<int>(l), escape_html_text(key_lines[l]));
   }
   return out + "</svg>";
 }
@@ -328,6 +369,7 @@ svg.chart .flat{fill:#7f8c8d}
 svg.chart .pain{fill:#c0392b}
 svg.chart .step{text-anchor:end;font-size:10px}
 svg.chart .step.unrated{fill:#999;font-style:italic}
+svg.chart .key{fill:#555;font-size:10px}
 svg.chart .label{text-anchor:end}
 svg.chart .bar{fill:#b9770e}
 svg.chart .value{fill:#555}

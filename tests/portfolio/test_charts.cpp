@@ -197,6 +197,24 @@ TEST_CASE("bar_chart_svg: long labels wrap on more lines, rows as tall as their 
   CHECK(cut_svg.find("<desc id=\"c-d\">" + very + ": 1s.</desc>") != std::string::npos);
 }
 
+TEST_CASE("emotion_curve_svg: a stage name too long for its band is numbered, named in a key") {
+  const Journey j = test::parsed(kFeelings);
+  const JourneyGraph graph(j);
+  const std::vector<std::string> plain_stages{"Ask", "Ask", "Apply", "Apply", "Use"};
+  const std::vector<std::string> stages{"Ask", "Ask", "Apply", "Apply", "Reconciliation <x>"};
+  const std::string plain = emotion_curve_svg(emotion_curve(graph, plain_stages), {}, "x");
+  const std::string svg = emotion_curve_svg(emotion_curve(graph, stages), {}, "y");
+  // "Reconciliation" is 14 code points; a band of one step holds 8 a line.
+  CHECK(svg.find("<text class=\"stage\" x=\"370\" y=\"14\"><title>Reconciliation &lt;x&gt;"
+                 "</title><tspan x=\"370\" dy=\"0\">1</tspan></text>") != std::string::npos);
+  CHECK(svg.find(">Stages: 1 Reconciliation &lt;x&gt;</text>") != std::string::npos);
+  CHECK(plain.find("class=\"key\"") == std::string::npos);
+  const std::vector<std::string> heights =
+      all(plain + svg, std::regex("class=\"chart emotion\" viewBox=\"0 0 \\d+ (\\d+)\""));
+  REQUIRE(heights.size() == 2);
+  CHECK(std::stoi(heights[1]) - std::stoi(heights[0]) == 18);
+}
+
 TEST_CASE("emotion_curve_svg: a stage name wraps in a narrow band, the bands grow to hold it") {
   const Journey j = test::parsed(kFeelings);
   const JourneyGraph graph(j);
