@@ -201,7 +201,23 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
   // Lines of one slanted name are kLabelLine apart across the slant; the next name is dx / sqrt 2.
   const std::size_t label_lines =
       static_cast<std::size_t>(std::clamp(static_cast<int>(dx * 0.7071) / kLabelLine, 1, 3));
-  const int key_y = labels_y + 104 + kLabelLine * static_cast<int>(label_lines - 1);
+  // The slanted names, and how far below the axis the longest reaches (about 6 pixels a code
+  // point, along the slant).
+  std::vector<std::vector<std::string>> step_lines;
+  double reach = 0;
+  for (std::size_t i = 0; i < curve.points.size(); ++i) {
+    step_lines.push_back(wrapped(i < names.size() ? names[i] : std::string(), kLabelChars,
+                                 label_lines));
+    std::size_t longest = 0;
+    for (const std::string &line : step_lines.back()) {
+      longest = std::max(longest, code_points(line));
+    }
+    const std::size_t lines = std::max<std::size_t>(step_lines.back().size(), 1);
+    reach = std::max(reach, (static_cast<double>(longest) * 6 +
+                             static_cast<double>(kLabelLine * static_cast<int>(lines - 1))) *
+                                0.7071);
+  }
+  const int key_y = labels_y + static_cast<int>(std::ceil(reach)) + 8;
   const std::vector<std::string> key_lines =
       key.empty() ? std::vector<std::string>()
                   : wrapped("Stages: " + join(key, " · "),
@@ -285,7 +301,7 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
     }
     // Slanted, wrapped on as many lines as the spacing of the points leaves room for; a name
     // cut short is whole in the tooltip (and every name is in the description above).
-    const std::vector<std::string> lines = wrapped(name, kLabelChars, label_lines);
+    const std::vector<std::string> &lines = step_lines[i];
     const bool cut = !lines.empty() && lines.back().ends_with("…");
     out += fmt::format("<text class=\"step{}\" transform=\"translate({},{}) rotate(-45)\">{}",
                        p.emotion ? "" : " unrated", x(i) + 3, labels_y,

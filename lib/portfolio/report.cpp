@@ -307,7 +307,9 @@ std::string journey_html(const ReportJourney &j, std::size_t index, bool left_ou
          "</div>\n";
   out += "<div class=\"block\">\n<h3>All figures</h3>\n" + report_metrics_html(*j.metrics) +
          "</div>\n";
-  out += report_surveys_html(j.metrics->surveys);
+  if (const std::string surveys = report_surveys_html(j.metrics->surveys); !surveys.empty()) {
+    out += "<div class=\"block\">\n" + surveys + "</div>\n";
+  }
   if (left_out) {
     out += fmt::format("<p class=\"note\">Diagram left out of this report: <code>journey render "
                        "{} --view compare</code> draws it.</p>\n",
@@ -372,6 +374,9 @@ h1,h2,h3,h4{break-after:avoid;break-inside:avoid}
 .tile .kpi{font-size:1.2em}
 svg.chart{max-width:100%;height:auto}
 .pair{display:block}
+.trends{display:grid!important;grid-template-columns:repeat(4,minmax(0,1fr));gap:.6em!important}
+figure.trend{break-inside:avoid}
+svg.trend{width:100%;height:auto}
 .diagram-block{page:wide;break-before:page}
 #portfolio-map{page:wide;break-before:page}
 .diagram{overflow:visible;border:none;padding:0}
