@@ -39,6 +39,7 @@ std::string score_cell(const IntentRow &row, std::size_t m) {
 struct HtmlColumn {
   std::string_view heading;
   std::string_view full;
+  bool number = false; ///< right-aligned, as its cells
 };
 
 /// The HTML table's columns: those of `kColumns` with shorter headings, so that the sixteen fit a
@@ -51,15 +52,15 @@ constexpr std::array<HtmlColumn, 16> kHtmlColumns{{
     {"Ends", "End points"},
     {"Processes", "Existing internal processes"},
     {"Owner", ""},
-    {"Lead time", "Expected lead time"},
-    {"Handoffs", "Expected handoffs"},
-    {"Waiting", "Waiting, share of the expected lead time"},
-    {"RFT", "Right first time"},
-    {"Cost", "Expected cost to serve per customer"},
-    {"Success", "Share of customers who succeed"},
-    {"NPS", "Net Promoter Score, latest"},
-    {"CES", "Customer Effort Score, latest"},
-    {"CSAT", "Customer satisfaction, latest"},
+    {"Lead time", "Expected lead time", true},
+    {"Handoffs", "Expected handoffs", true},
+    {"Waiting", "Waiting, share of the expected lead time", true},
+    {"RFT", "Right first time", true},
+    {"Cost", "Expected cost to serve per customer", true},
+    {"Success", "Share of customers who succeed", true},
+    {"NPS", "Net Promoter Score, latest", true},
+    {"CES", "Customer Effort Score, latest", true},
+    {"CSAT", "Customer satisfaction, latest", true},
 }};
 
 std::string html_percent(double p) {
@@ -206,9 +207,10 @@ std::string format_table_json(const IntentTable &table) {
 std::string intent_table_html(const IntentTable &table) {
   std::string out = "<div class=\"table-scroll\">\n<table class=\"intent-table\">\n<thead><tr>";
   for (const HtmlColumn &c : kHtmlColumns) {
-    out += c.full.empty() ? fmt::format("<th scope=\"col\">{}</th>", c.heading)
-                          : fmt::format("<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>",
-                                        c.full, c.heading);
+    const std::string heading =
+        c.full.empty() ? std::string(c.heading)
+                       : fmt::format("<abbr title=\"{}\">{}</abbr>", c.full, c.heading);
+    out += fmt::format("<th scope=\"col\"{}>{}</th>", c.number ? " class=\"num\"" : "", heading);
   }
   out += "</tr></thead>\n";
   for (const IntentGroup &group : table.groups) {
@@ -265,6 +267,7 @@ td ul{margin:0;padding-left:1.1em}
 table.intent-table{width:100%;font-size:.85em}
 table.intent-table th,table.intent-table td{padding:.3em .4em;overflow-wrap:break-word}
 table.intent-table thead th{vertical-align:bottom}
+table.intent-table thead th.num{text-align:right}
 table.intent-table td.num{font-variant-numeric:tabular-nums}
 table.intent-table td.num .id{white-space:normal;font-size:.8em}
 table.intent-table td.num .id span{white-space:nowrap}
