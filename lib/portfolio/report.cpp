@@ -372,6 +372,7 @@ h1,h2,h3,h4{break-after:avoid;break-inside:avoid}
 .tiles{grid-template-columns:repeat(6,1fr);gap:.4em}
 .tile{padding:.3em .4em}
 .tile .kpi{font-size:1.2em}
+.tile .name{font-size:.85em}
 svg.chart{max-width:100%;height:auto}
 .pair{display:block}
 .trends{display:grid!important;grid-template-columns:repeat(4,minmax(0,1fr));gap:.6em!important}
@@ -381,8 +382,9 @@ svg.trend{width:100%;height:auto}
 #portfolio-map{page:wide;break-before:page}
 .diagram{overflow:visible;border:none;padding:0}
 .diagram svg{display:block;margin:0 auto;width:100%;height:auto;max-height:170mm}
+#portfolio-map .diagram svg{max-height:150mm}
 table{width:100%}
-table.intent-table{font-size:8.5pt}
+table.intent-table{font-size:8pt;zoom:.72}
 td,th{padding:.25em .4em}
 }
 )";
