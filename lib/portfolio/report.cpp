@@ -372,7 +372,7 @@ h1,h2,h3,h4{break-after:avoid;break-inside:avoid}
 .tiles{grid-template-columns:repeat(6,1fr);gap:.4em}
 .tile{padding:.3em .4em}
 .tile .kpi{font-size:1.2em}
-.tile .name{font-size:.85em}
+.tile .name{font-size:.78em}
 svg.chart{max-width:100%;height:auto}
 .pair{display:block}
 .trends{display:grid!important;grid-template-columns:repeat(4,minmax(0,1fr));gap:.6em!important}
