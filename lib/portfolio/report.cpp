@@ -220,11 +220,11 @@ std::string stages_html(const JourneyMetrics &m) {
   return "<div class=\"block\">\n<h3>Stage by stage</h3>\n<p class=\"caption\">Expected per "
          "customer starting the journey; the stages add up to the journey's lead time, waiting and "
          "cost. Emotion is the mean over the passes through steps that state one.</p>\n"
-         "<table class=\"stages\">\n<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">"
+         "<div class=\"table-scroll\">\n<table class=\"stages\">\n<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">"
          "Steps</th><th scope=\"col\">Lead time</th><th scope=\"col\">Share</th>"
          "<th scope=\"col\">Waiting</th><th scope=\"col\">Cost</th><th scope=\"col\">Pain "
          "points</th><th scope=\"col\">Emotion</th></tr></thead>\n<tbody>\n" +
-         rows + "</tbody>\n</table>\n</div>\n";
+         rows + "</tbody>\n</table>\n</div>\n</div>\n";
 }
 
 std::string personas_html(const JourneyMetrics &m) {
@@ -233,7 +233,7 @@ std::string personas_html(const JourneyMetrics &m) {
   }
   std::string out = "<div class=\"block\">\n<h3>Persona by persona</h3>\n<p class=\"caption\">"
                     "The same journey walked by each persona, with the persona's own branch "
-                    "shares; expected per customer.</p>\n<table class=\"personas\">\n<thead><tr>"
+                    "shares; expected per customer.</p>\n<div class=\"table-scroll\">\n<table class=\"personas\">\n<thead><tr>"
                     "<td></td>";
   for (const PersonaFigures &p : m.personas) {
     out += fmt::format("<th scope=\"col\">{}{}</th>", escape_html_text(persona_label(p)),
@@ -259,7 +259,7 @@ std::string personas_html(const JourneyMetrics &m) {
       [](const PersonaFigures &p) { return format_expected_duration(p.customer_effort); });
   row("Right first time", [](const PersonaFigures &p) { return percent(p.right_first_time); });
   row("Success", [](const PersonaFigures &p) { return percent(p.success); });
-  out += "</tbody>\n</table>\n";
+  out += "</tbody>\n</table>\n</div>\n";
   for (const PersonaFigures &p : m.personas) {
     if (!p.problem.empty()) {
       out += fmt::format("<p class=\"problem\">{}: {}</p>\n", escape_html_text(persona_label(p)),
