@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <limits>
+#include <unordered_map>
 
 namespace journey {
 namespace {
@@ -15,7 +17,11 @@ constexpr int kLeft = 100;     // room for the axis labels and the first step's 
 constexpr int kLevel = 18;     // pixels per emotion level
 constexpr std::size_t kLabelChars = 20; // step names under the axis wrap at this many code points
 constexpr int kLabelLine = 11;          // pixels between the wrapped lines of a step name
-constexpr std::size_t kBarChars = 34;
+constexpr std::size_t kStageLines = 4; // stage names wrap in their band on at most this many lines
+constexpr int kStageLine = 12;         // pixels between the lines of a stage name
+constexpr std::size_t kBarChars = 32;  // bar labels wrap at this many code points...
+constexpr std::size_t kBarLines = 3;   // ...on at most this many lines
+constexpr int kBarLine = 12;           // pixels between the lines of a bar label
 
 /// `text` cleaned and cut to `most` code points, with an ellipsis when cut.
 std::string shortened(std::string_view text, std::size_t most) {
@@ -98,6 +104,23 @@ std::vector<std::string> wrapped(std::string_view text, std::size_t width, std::
   return lines;
 }
 
+/// True when every word of `text` fits a line of `width` code points and `lines` (its wrapping)
+/// is not cut short.
+bool wrapped_whole(std::string_view text, std::size_t width, const std::vector<std::string> &lines) {
+  if (!lines.empty() && lines.back().ends_with("…")) {
+    return false;
+  }
+  const std::string clean = clean_text(text);
+  for (std::size_t i = 0; i < clean.size();) {
+    const std::size_t end = std::min(clean.find(' ', i), clean.size());
+    if (code_points(std::string_view(clean).substr(i, end - i)) > width) {
+      return false;
+    }
+    i = end + 1;
+  }
+  return true;
+}
+
 std::string signed_emotion(double e) {
   const std::string text = format_decimal(std::abs(e), 1);
   return e > 0 ? "+" + text : e < 0 ? "−" + text : "0";
@@ -146,7 +169,30 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
                               std::string_view id) {
   const int n = static_cast<int>(curve.points.size());
   const int dx = std::clamp(n > 0 ? 760 / n : 56, 16, 60);
-  const int band = curve.stages.empty() ? 8 : 34;
+  // Each stage's name wrapped to its band's width (about 7 pixels a code point in bold); the
+  // bands are as tall as the longest name needs. A name that does not fit whole (a word wider
+  // than the band, or more than kStageLines lines) is numbered in its band and written out in a
+  // key under the chart, each name once.
+  std::vector<std::vector<std::string>> stage_names;
+  std::vector<std::string> key;
+  std::unordered_map<std::string, std::size_t> key_number;
+  std::size_t stage_lines = 1;
+  for (const StageEmotion &s : curve.stages) {
+    const int w = dx * static_cast<int>(s.last - s.first + 1);
+    const std::size_t chars = static_cast<std::size_t>(std::max((w - 4) / 7, 3));
+    std::vector<std::string> lines = wrapped(s.stage, chars, kStageLines);
+    if (!wrapped_whole(s.stage, chars, lines)) {
+      const auto [at, added] = key_number.emplace(clean_text(s.stage), key.size() + 1);
+      if (added) {
+        key.push_back(fmt::format("{} {}", at->second, at->first));
+      }
+      lines = {std::to_string(at->second)};
+    }
+    stage_lines = std::max(stage_lines, lines.size());
+    stage_names.push_back(std::move(lines));
+  }
+  const int mean_y = 14 + kStageLine * static_cast<int>(stage_lines);
+  const int band = curve.stages.empty() ? 8 : mean_y + 6;
   const int top = band + 6;
   const int bottom = top + 6 * kLevel;
   const int pain_y = bottom + 20;
@@ -155,7 +201,29 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
   // Lines of one slanted name are kLabelLine apart across the slant; the next name is dx / sqrt 2.
   const std::size_t label_lines =
       static_cast<std::size_t>(std::clamp(static_cast<int>(dx * 0.7071) / kLabelLine, 1, 3));
-  const int height = labels_y + 104 + kLabelLine * static_cast<int>(label_lines - 1);
+  // The slanted names, and how far below the axis the longest reaches (about 6 pixels a code
+  // point, along the slant).
+  std::vector<std::vector<std::string>> step_lines;
+  double reach = 0;
+  for (std::size_t i = 0; i < curve.points.size(); ++i) {
+    step_lines.push_back(wrapped(i < names.size() ? names[i] : std::string(), kLabelChars,
+                                 label_lines));
+    std::size_t longest = 0;
+    for (const std::string &line : step_lines.back()) {
+      longest = std::max(longest, code_points(line));
+    }
+    const std::size_t lines = std::max<std::size_t>(step_lines.back().size(), 1);
+    reach = std::max(reach, (static_cast<double>(longest) * 6 +
+                             static_cast<double>(kLabelLine * static_cast<int>(lines - 1))) *
+                                0.7071);
+  }
+  const int key_y = labels_y + static_cast<int>(std::ceil(reach)) + 8;
+  const std::vector<std::string> key_lines =
+      key.empty() ? std::vector<std::string>()
+                  : wrapped("Stages: " + join(key, " · "),
+                            static_cast<std::size_t>(std::max((width - 20) / 6, 20)),
+                            std::numeric_limits<std::size_t>::max());
+  const int height = key_y + (key_lines.empty() ? 0 : kStageLine * static_cast<int>(key_lines.size()) + 6);
   const auto x = [&](std::size_t i) { return kLeft + dx * static_cast<int>(i) + dx / 2; };
   const auto y = [&](double e) { return top + static_cast<int>(std::lround((3 - e) * kLevel)); };
 
@@ -177,13 +245,20 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
     const StageEmotion &s = curve.stages[k];
     const int x0 = kLeft + dx * static_cast<int>(s.first);
     const int w = dx * static_cast<int>(s.last - s.first + 1);
-    const std::size_t chars = static_cast<std::size_t>(std::max(w / 8, 3));
+    const std::vector<std::string> &lines = stage_names[k];
+    const bool cut = key_number.contains(clean_text(s.stage));
     out += fmt::format("<rect class=\"band{}\" x=\"{}\" y=\"2\" width=\"{}\" height=\"{}\"/>"
-                       "<text class=\"stage\" x=\"{}\" y=\"14\"><title>{}</title>{}</text>"
-                       "<text class=\"stage-mean\" x=\"{}\" y=\"28\">{}</text>\n",
-                       k % 2, x0, w, bottom - 2, x0 + w / 2, escape_html_text(clean_text(s.stage)),
-                       escape_html_text(shortened(s.stage, chars)), x0 + w / 2,
-                       s.mean ? "mean " + signed_emotion(*s.mean) : std::string("–"));
+                       "<text class=\"stage\" x=\"{}\" y=\"14\">{}",
+                       k % 2, x0, w, bottom - 2, x0 + w / 2,
+                       cut ? "<title>" + escape_html_text(clean_text(s.stage)) + "</title>" : "");
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+      out += fmt::format("<tspan x=\"{}\" dy=\"{}\">{}</tspan>", x0 + w / 2,
+                         l == 0 ? 0 : kStageLine, escape_html_text(lines[l]));
+    }
+    // A band too narrow for "mean −1.5" shows the number alone.
+    const std::string mean = s.mean ? signed_emotion(*s.mean) : std::string("–");
+    out += fmt::format("</text><text class=\"stage-mean\" x=\"{}\" y=\"{}\">{}</text>\n",
+                       x0 + w / 2, mean_y, s.mean && w >= 52 ? "mean " + mean : mean);
   }
   for (int e = 3; e >= -3; --e) {
     out += fmt::format("<line class=\"{}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>"
@@ -226,7 +301,7 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
     }
     // Slanted, wrapped on as many lines as the spacing of the points leaves room for; a name
     // cut short is whole in the tooltip (and every name is in the description above).
-    const std::vector<std::string> lines = wrapped(name, kLabelChars, label_lines);
+    const std::vector<std::string> &lines = step_lines[i];
     const bool cut = !lines.empty() && lines.back().ends_with("…");
     out += fmt::format("<text class=\"step{}\" transform=\"translate({},{}) rotate(-45)\">{}",
                        p.emotion ? "" : " unrated", x(i) + 3, labels_y,
@@ -237,16 +312,27 @@ std::string emotion_curve_svg(const EmotionCurve &curve, std::span<const std::st
     }
     out += "</text>\n";
   }
+  for (std::size_t l = 0; l < key_lines.size(); ++l) {
+    out += fmt::format("<text class=\"key\" x=\"10\" y=\"{}\">{}</text>\n",
+                       key_y + kStageLine * static_cast<int>(l), escape_html_text(key_lines[l]));
+  }
   return out + "</svg>";
 }
 
 std::string bar_chart_svg(std::span<const ChartBar> bars, std::string_view title,
                           std::string_view id) {
-  constexpr int kLabel = 230;
-  constexpr int kBar = 260;
+  // Two charts side by side fit a page 1280 pixels wide, and one the width of a printed page.
+  constexpr int kLabel = 210;
+  constexpr int kBar = 240;
   constexpr int kRow = 22;
-  const int width = kLabel + kBar + 130;
-  const int height = static_cast<int>(bars.size()) * kRow + 8;
+  const int width = kLabel + kBar + 120;
+  // Each label wrapped on as many lines as it needs (up to kBarLines), its row as tall as they.
+  std::vector<std::vector<std::string>> labels;
+  int height = 8;
+  for (const ChartBar &b : bars) {
+    labels.push_back(wrapped(b.label, kBarChars, kBarLines));
+    height += kRow + kBarLine * static_cast<int>(std::max<std::size_t>(labels.back().size(), 1) - 1);
+  }
   double longest = 0;
   for (const ChartBar &b : bars) {
     longest = std::max(longest, std::isfinite(b.value) ? b.value : 0.0);
@@ -260,18 +346,24 @@ std::string bar_chart_svg(std::span<const ChartBar> bars, std::string_view title
       "width=\"{0}\" height=\"{1}\" role=\"img\" aria-labelledby=\"{2}-t {2}-d\">\n"
       "<title id=\"{2}-t\">{3}</title>\n<desc id=\"{2}-d\">{4}</desc>\n",
       width, height, escape_html_text(id), escape_html_text(title), escape_html_text(desc));
+  int top = 4;
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const ChartBar &b = bars[i];
-    const int top = 4 + static_cast<int>(i) * kRow;
+    const std::vector<std::string> &lines = labels[i];
+    const bool cut = !lines.empty() && lines.back().ends_with("…");
     const double share = longest > 0 && std::isfinite(b.value) ? b.value / longest : 0.0;
     const int w = std::max(static_cast<int>(std::lround(share * kBar)), b.value > 0 ? 1 : 0);
-    out += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\"><title>{}</title>{}</text>"
-                       "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>"
+    out += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\">{}", kLabel - 8, top + 15,
+                       cut ? "<title>" + escape_html_text(clean_text(b.label)) + "</title>" : "");
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+      out += fmt::format("<tspan x=\"{}\" dy=\"{}\">{}</tspan>", kLabel - 8,
+                         l == 0 ? 0 : kBarLine, escape_html_text(lines[l]));
+    }
+    out += fmt::format("</text><rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>"
                        "<text class=\"value\" x=\"{}\" y=\"{}\">{}</text>\n",
-                       kLabel - 8, top + 15, escape_html_text(clean_text(b.label)),
-                       escape_html_text(shortened(b.label, kBarChars)), kLabel,
-                       top + 3, w, kRow - 6, kLabel + w + 6, top + 15,
+                       kLabel, top + 3, w, kRow - 6, kLabel + w + 6, top + 15,
                        escape_html_text(b.value_text));
+    top += kRow + kBarLine * static_cast<int>(std::max<std::size_t>(lines.size(), 1) - 1);
   }
   return out + "</svg>";
 }
@@ -293,6 +385,7 @@ svg.chart .flat{fill:#7f8c8d}
 svg.chart .pain{fill:#c0392b}
 svg.chart .step{text-anchor:end;font-size:10px}
 svg.chart .step.unrated{fill:#999;font-style:italic}
+svg.chart .key{fill:#555;font-size:10px}
 svg.chart .label{text-anchor:end}
 svg.chart .bar{fill:#b9770e}
 svg.chart .value{fill:#555}

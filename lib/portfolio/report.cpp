@@ -220,11 +220,11 @@ std::string stages_html(const JourneyMetrics &m) {
   return "<div class=\"block\">\n<h3>Stage by stage</h3>\n<p class=\"caption\">Expected per "
          "customer starting the journey; the stages add up to the journey's lead time, waiting and "
          "cost. Emotion is the mean over the passes through steps that state one.</p>\n"
-         "<table class=\"stages\">\n<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">"
+         "<div class=\"table-scroll\">\n<table class=\"stages\">\n<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">"
          "Steps</th><th scope=\"col\">Lead time</th><th scope=\"col\">Share</th>"
          "<th scope=\"col\">Waiting</th><th scope=\"col\">Cost</th><th scope=\"col\">Pain "
          "points</th><th scope=\"col\">Emotion</th></tr></thead>\n<tbody>\n" +
-         rows + "</tbody>\n</table>\n</div>\n";
+         rows + "</tbody>\n</table>\n</div>\n</div>\n";
 }
 
 std::string personas_html(const JourneyMetrics &m) {
@@ -233,7 +233,7 @@ std::string personas_html(const JourneyMetrics &m) {
   }
   std::string out = "<div class=\"block\">\n<h3>Persona by persona</h3>\n<p class=\"caption\">"
                     "The same journey walked by each persona, with the persona's own branch "
-                    "shares; expected per customer.</p>\n<table class=\"personas\">\n<thead><tr>"
+                    "shares; expected per customer.</p>\n<div class=\"table-scroll\">\n<table class=\"personas\">\n<thead><tr>"
                     "<td></td>";
   for (const PersonaFigures &p : m.personas) {
     out += fmt::format("<th scope=\"col\">{}{}</th>", escape_html_text(persona_label(p)),
@@ -259,7 +259,7 @@ std::string personas_html(const JourneyMetrics &m) {
       [](const PersonaFigures &p) { return format_expected_duration(p.customer_effort); });
   row("Right first time", [](const PersonaFigures &p) { return percent(p.right_first_time); });
   row("Success", [](const PersonaFigures &p) { return percent(p.success); });
-  out += "</tbody>\n</table>\n";
+  out += "</tbody>\n</table>\n</div>\n";
   for (const PersonaFigures &p : m.personas) {
     if (!p.problem.empty()) {
       out += fmt::format("<p class=\"problem\">{}: {}</p>\n", escape_html_text(persona_label(p)),
@@ -307,7 +307,9 @@ std::string journey_html(const ReportJourney &j, std::size_t index, bool left_ou
          "</div>\n";
   out += "<div class=\"block\">\n<h3>All figures</h3>\n" + report_metrics_html(*j.metrics) +
          "</div>\n";
-  out += report_surveys_html(j.metrics->surveys);
+  if (const std::string surveys = report_surveys_html(j.metrics->surveys); !surveys.empty()) {
+    out += "<div class=\"block\">\n" + surveys + "</div>\n";
+  }
   if (left_out) {
     out += fmt::format("<p class=\"note\">Diagram left out of this report: <code>journey render "
                        "{} --view compare</code> draws it.</p>\n",
@@ -347,7 +349,6 @@ h4{margin:.6em 0 .2em;font-weight:600;font-size:.95em;color:#555}
 table.metrics th{background:#fbfbfb;font-weight:normal;white-space:nowrap}
 table.stages,table.personas{font-variant-numeric:tabular-nums}
 table.stages tbody th,table.personas tbody th{font-weight:normal;text-align:left}
-table.intent-table td.num{font-variant-numeric:tabular-nums}
 .range{color:#888}
 ul.findings{list-style:none;padding-left:0}
 ul.findings li{margin:.2em 0}
@@ -371,15 +372,19 @@ h1,h2,h3,h4{break-after:avoid;break-inside:avoid}
 .tiles{grid-template-columns:repeat(6,1fr);gap:.4em}
 .tile{padding:.3em .4em}
 .tile .kpi{font-size:1.2em}
+.tile .name{font-size:.78em}
 svg.chart{max-width:100%;height:auto}
-.pair{flex-wrap:nowrap;gap:1em}
-.pair>div{flex:1 1 0;min-width:0}
+.pair{display:block}
+.trends{display:grid!important;grid-template-columns:repeat(4,minmax(0,1fr));gap:.6em!important}
+figure.trend{break-inside:avoid}
+svg.trend{width:100%;height:auto}
 .diagram-block{page:wide;break-before:page}
 #portfolio-map{page:wide;break-before:page}
 .diagram{overflow:visible;border:none;padding:0}
 .diagram svg{display:block;margin:0 auto;width:100%;height:auto;max-height:170mm}
+#portfolio-map .diagram svg{max-height:150mm}
 table{width:100%}
-table.intent-table{font-size:8.5pt}
+table.intent-table{font-size:8pt;zoom:.72}
 td,th{padding:.25em .4em}
 }
 )";

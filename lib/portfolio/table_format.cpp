@@ -34,10 +34,34 @@ std::string score_cell(const IntentRow &row, std::size_t m) {
   return fmt::format("{} ({}{})", format_score(kSurveyMeasures[m], p->value), p->date, n);
 }
 
-/// The headline figures the HTML table adds after the handoffs (the report's intent table).
-constexpr std::array<std::string_view, 4> kHtmlKpiColumns{"Waiting, of the lead time",
-                                                          "Right first time", "Cost to serve",
-                                                          "Success"};
+/// A column of the HTML table: its short heading and, when that is not the whole name, the full
+/// name (shown as a tooltip and read out by screen readers).
+struct HtmlColumn {
+  std::string_view heading;
+  std::string_view full;
+  bool number = false; ///< right-aligned, as its cells
+};
+
+/// The HTML table's columns: those of `kColumns` with shorter headings, so that the sixteen fit a
+/// page 1280 pixels wide, and the headline figures of the report after the handoffs.
+constexpr std::array<HtmlColumn, 16> kHtmlColumns{{
+    {"Intent", "Customer intent"},
+    {"Journey", "Customer journey"},
+    {"Personas", ""},
+    {"Start", "Start point"},
+    {"Ends", "End points"},
+    {"Processes", "Existing internal processes"},
+    {"Owner", ""},
+    {"Lead time", "Expected lead time", true},
+    {"Handoffs", "Expected handoffs", true},
+    {"Waiting", "Waiting, share of the expected lead time", true},
+    {"RFT", "Right first time", true},
+    {"Cost", "Expected cost to serve per customer", true},
+    {"Success", "Share of customers who succeed", true},
+    {"NPS", "Net Promoter Score, latest", true},
+    {"CES", "Customer Effort Score, latest", true},
+    {"CSAT", "Customer satisfaction, latest", true},
+}};
 
 std::string html_percent(double p) {
   return std::isfinite(p) ? format_percent(p, 0) : "n/a";
@@ -181,16 +205,12 @@ std::string format_table_json(const IntentTable &table) {
 }
 
 std::string intent_table_html(const IntentTable &table) {
-  std::string out = "<table class=\"intent-table\">\n<thead><tr>";
-  // The headline figures go after the handoffs, before the measured scores, as in each row.
-  const std::size_t scores = kColumns.size() - kSurveyMeasures.size();
-  for (std::size_t i = 0; i < kColumns.size(); ++i) {
-    if (i == scores) {
-      for (std::string_view c : kHtmlKpiColumns) {
-        out += fmt::format("<th scope=\"col\">{}</th>", c);
-      }
-    }
-    out += fmt::format("<th scope=\"col\">{}</th>", kColumns[i]);
+  std::string out = "<div class=\"table-scroll\">\n<table class=\"intent-table\">\n<thead><tr>";
+  for (const HtmlColumn &c : kHtmlColumns) {
+    const std::string heading =
+        c.full.empty() ? std::string(c.heading)
+                       : fmt::format("<abbr title=\"{}\">{}</abbr>", c.full, c.heading);
+    out += fmt::format("<th scope=\"col\"{}>{}</th>", c.number ? " class=\"num\"" : "", heading);
   }
   out += "</tr></thead>\n";
   for (const IntentGroup &group : table.groups) {
@@ -217,10 +237,11 @@ std::string intent_table_html(const IntentTable &table) {
                          html_percent(row.success));
       for (std::size_t m = 0; m < kSurveyMeasures.size(); ++m) {
         const std::optional<ScorePoint> &p = row.scores[m];
-        out += p ? fmt::format("<td class=\"num\">{}<div class=\"id\">{}{}</div></td>",
+        // The date and the sample wrap between them, never inside.
+        out += p ? fmt::format("<td class=\"num\">{}<div class=\"id\"><span>{}{}</span>{}</div></td>",
                                escape_html_text(format_score(kSurveyMeasures[m], p->value)),
-                               escape_html_text(p->date),
-                               p->sample ? ", n=" + format_count(*p->sample) : "")
+                               escape_html_text(p->date), p->sample ? "," : "",
+                               p->sample ? " <span>n=" + format_count(*p->sample) + "</span>" : "")
                  : std::string("<td></td>");
       }
       out += "</tr>\n";
@@ -228,7 +249,7 @@ std::string intent_table_html(const IntentTable &table) {
     }
     out += "</tbody>\n";
   }
-  return out + "</table>\n";
+  return out + "</table>\n</div>\n";
 }
 
 std::string_view portfolio_css() {
@@ -242,6 +263,17 @@ th.intent.none{color:#888;font-style:italic}
 td.num{text-align:right;white-space:nowrap}
 td ul{margin:0;padding-left:1.1em}
 .id{color:#888;font-size:.85em;font-family:monospace}
+.table-scroll{overflow-x:auto}
+table.intent-table{width:100%;font-size:.85em}
+table.intent-table th,table.intent-table td{padding:.3em .4em;overflow-wrap:break-word}
+table.intent-table thead th{vertical-align:bottom}
+table.intent-table thead th.num{text-align:right}
+table.intent-table td.num{font-variant-numeric:tabular-nums}
+table.intent-table td.num .id{white-space:normal;font-size:.8em}
+table.intent-table td.num .id span{white-space:nowrap}
+table.intent-table ul{padding-left:.9em}
+abbr[title]{text-decoration:underline dotted #aaa;cursor:help}
+@media print{.table-scroll{overflow:visible}}
 )";
 }
 

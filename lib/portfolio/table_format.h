@@ -32,7 +32,9 @@ std::string format_table_html(const IntentTable &table);
 /// Dispatches on `format`.
 std::string format_table(const IntentTable &table, TableFormat format);
 
-/// The `<table class="intent-table">` element alone, one `<tbody>` per intent.
+/// The `<table class="intent-table">` element, one `<tbody>` per intent, in a
+/// `<div class="table-scroll">` that scrolls sideways only on a screen too narrow for it; short
+/// column headings with their full names in `<abbr title>`.
 std::string intent_table_html(const IntentTable &table);
 /// The style rules of the HTML page and report (no external fonts).
 std::string_view portfolio_css();

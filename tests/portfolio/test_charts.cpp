@@ -166,7 +166,75 @@ TEST_CASE("bar_chart_svg: bars in proportion, labels escaped, values in the desc
                  "Nobody: 0s (0%).</desc>") != std::string::npos);
   const std::vector<std::string> widths =
       all(svg, std::regex("<rect class=\"bar\" x=\"\\d+\" y=\"\\d+\" width=\"(\\d+)\""));
-  CHECK(widths == std::vector<std::string>{"260", "130", "0"});
+  CHECK(widths == std::vector<std::string>{"240", "120", "0"});
+}
+
+TEST_CASE("bar_chart_svg: long labels wrap on more lines, rows as tall as their labels") {
+  const std::vector<ChartBar> one{{"Short", 1, "1s (50%)"}, {"Other", 1, "1s (50%)"}};
+  const std::vector<ChartBar> two{
+      {"Phones to ask what the letter means and waits in the queue", 1, "1s (50%)"},
+      {"Other", 1, "1s (50%)"}};
+  const std::string short_svg = bar_chart_svg(one, "t", "a");
+  const std::string long_svg = bar_chart_svg(two, "t", "b");
+  CHECK(long_svg.find("<tspan x=\"202\" dy=\"0\">Phones to ask what the letter</tspan>"
+                      "<tspan x=\"202\" dy=\"12\">means and waits in the queue</tspan>") !=
+        std::string::npos);
+  CHECK(long_svg.find("…") == std::string::npos);
+  CHECK(short_svg.find("height=\"52\"") != std::string::npos);
+  CHECK(long_svg.find("height=\"64\"") != std::string::npos);
+  // The second bar moves down by the extra line.
+  CHECK(all(short_svg, std::regex("<rect class=\"bar\" x=\"\\d+\" y=\"(\\d+)\"")) ==
+        std::vector<std::string>{"7", "29"});
+  CHECK(all(long_svg, std::regex("<rect class=\"bar\" x=\"\\d+\" y=\"(\\d+)\"")) ==
+        std::vector<std::string>{"7", "41"});
+  // A label longer than three lines is cut, whole in its tooltip and in the description.
+  const std::string very = std::string(40, 'a') + " " + std::string(40, 'b') + " " +
+                           std::string(40, 'c');
+  const std::vector<ChartBar> cut{{very, 1, "1s"}};
+  const std::string cut_svg = bar_chart_svg(cut, "t", "c");
+  CHECK(cut_svg.find("<title>" + very + "</title>") != std::string::npos);
+  CHECK(cut_svg.find("…</tspan>") != std::string::npos);
+  CHECK(cut_svg.find("<desc id=\"c-d\">" + very + ": 1s.</desc>") != std::string::npos);
+}
+
+TEST_CASE("emotion_curve_svg: a stage name too long for its band is numbered, named in a key") {
+  const Journey j = test::parsed(kFeelings);
+  const JourneyGraph graph(j);
+  const std::vector<std::string> plain_stages{"Ask", "Ask", "Apply", "Apply", "Use"};
+  const std::vector<std::string> stages{"Ask", "Ask", "Apply", "Apply", "Reconciliation <x>"};
+  const std::string plain = emotion_curve_svg(emotion_curve(graph, plain_stages), {}, "x");
+  const std::string svg = emotion_curve_svg(emotion_curve(graph, stages), {}, "y");
+  // "Reconciliation" is 14 code points; a band of one step holds 8 a line.
+  CHECK(svg.find("<text class=\"stage\" x=\"370\" y=\"14\"><title>Reconciliation &lt;x&gt;"
+                 "</title><tspan x=\"370\" dy=\"0\">1</tspan></text>") != std::string::npos);
+  CHECK(svg.find(">Stages: 1 Reconciliation &lt;x&gt;</text>") != std::string::npos);
+  CHECK(plain.find("class=\"key\"") == std::string::npos);
+  const std::vector<std::string> heights =
+      all(plain + svg, std::regex("class=\"chart emotion\" viewBox=\"0 0 \\d+ (\\d+)\""));
+  REQUIRE(heights.size() == 2);
+  CHECK(std::stoi(heights[1]) - std::stoi(heights[0]) == 18);
+}
+
+TEST_CASE("emotion_curve_svg: a stage name wraps in a narrow band, the bands grow to hold it") {
+  const Journey j = test::parsed(kFeelings);
+  const JourneyGraph graph(j);
+  const std::vector<std::string> wide{"Ask", "Ask", "Apply", "Apply", "Use"};
+  const std::vector<std::string> narrow{"Ask", "Ask", "Apply", "Apply", "Get the money back"};
+  const std::string plain = emotion_curve_svg(emotion_curve(graph, wide), {}, "x");
+  const std::string svg = emotion_curve_svg(emotion_curve(graph, narrow), {}, "y");
+  // Five points are 60 pixels apart: eight code points a line in a band of one step.
+  CHECK(svg.find("<tspan x=\"370\" dy=\"0\">Get the</tspan><tspan x=\"370\" dy=\"12\">"
+                 "money</tspan><tspan x=\"370\" dy=\"12\">back</tspan>") != std::string::npos);
+  CHECK(svg.find("…") == std::string::npos);
+  CHECK(svg.find("<text class=\"stage-mean\" x=\"370\" y=\"50\">mean +2</text>") !=
+        std::string::npos);
+  CHECK(plain.find("<text class=\"stage-mean\" x=\"370\" y=\"26\">mean +2</text>") !=
+        std::string::npos);
+  // The chart is taller by the two extra lines.
+  const std::vector<std::string> heights =
+      all(plain + svg, std::regex("class=\"chart emotion\" viewBox=\"0 0 \\d+ (\\d+)\""));
+  REQUIRE(heights.size() == 2);
+  CHECK(std::stoi(heights[1]) - std::stoi(heights[0]) == 24);
 }
 
 TEST_CASE("compact_svg: smaller, same texts, same shapes at whole points") {

@@ -240,7 +240,7 @@ steps:
   input.table = build_intent_table({make_intent_row(j, metrics)});
   input.journeys.push_back(entry);
   const std::string html = build_report(input);
-  CHECK(html.find("<th scope=\"col\">Right first time</th>") != std::string::npos);
+  CHECK(html.find("<th scope=\"col\" class=\"num\"><abbr title=\"Right first time\">RFT</abbr></th>") != std::string::npos);
   CHECK(html.find("<td class=\"num\">100%</td><td class=\"num\">50%</td>") != std::string::npos);
   CHECK(count(html, "class=\"chart emotion\"") == 1);
   CHECK(count(html, "class=\"chart bars\"") == 2);

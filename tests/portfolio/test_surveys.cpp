@@ -61,8 +61,8 @@ TEST_CASE("surveys in the intent table: the latest of each measure, with its dat
   CHECK(scores["nps"]["date"] == "2025-09-30");
   CHECK(scores["csat"]["sample"] == 400);
   const std::string html = format_table_html(table);
-  CHECK(html.find("<th scope=\"col\">NPS</th>") != std::string::npos);
-  CHECK(html.find(">+9<div class=\"id\">2025-09-30, n=395</div>") != std::string::npos);
+  CHECK(html.find("<th scope=\"col\" class=\"num\"><abbr title=\"Net Promoter Score, latest\">NPS</abbr></th>") != std::string::npos);
+  CHECK(html.find(">+9<div class=\"id\"><span>2025-09-30,</span> <span>n=395</span></div>") != std::string::npos);
 
   const Journey none = parsed(kApply);
   const IntentRow plain = make_intent_row(none, compute_metrics(none));

@@ -141,15 +141,23 @@ TEST_CASE("table format json: exact output, missing values null") {
 TEST_CASE("table format html: exact table, a page around it") {
   const IntentTable table = small_table();
   CHECK(intent_table_html(table) ==
-        "<table class=\"intent-table\">\n<thead><tr><th scope=\"col\">Customer intent</th>"
-        "<th scope=\"col\">Customer journey</th><th scope=\"col\">Personas</th>"
-        "<th scope=\"col\">Start point</th>"
-        "<th scope=\"col\">End points</th><th scope=\"col\">Existing internal processes</th>"
-        "<th scope=\"col\">Owner</th><th scope=\"col\">Expected lead time</th>"
-        "<th scope=\"col\">Expected handoffs</th><th scope=\"col\">Waiting, of the lead time</th>"
-                "<th scope=\"col\">Right first time</th><th scope=\"col\">Cost to serve</th>"
-                "<th scope=\"col\">Success</th><th scope=\"col\">NPS</th>"
-        "<th scope=\"col\">CES</th><th scope=\"col\">CSAT</th></tr></thead>\n"
+        "<div class=\"table-scroll\">\n<table class=\"intent-table\">\n<thead><tr>"
+        "<th scope=\"col\"><abbr title=\"Customer intent\">Intent</abbr></th>"
+        "<th scope=\"col\"><abbr title=\"Customer journey\">Journey</abbr></th>"
+        "<th scope=\"col\">Personas</th><th scope=\"col\"><abbr title=\"Start point\">Start</abbr></th>"
+        "<th scope=\"col\"><abbr title=\"End points\">Ends</abbr></th>"
+        "<th scope=\"col\"><abbr title=\"Existing internal processes\">Processes</abbr></th>"
+        "<th scope=\"col\">Owner</th>"
+        "<th scope=\"col\" class=\"num\"><abbr title=\"Expected lead time\">Lead time</abbr></th>"
+        "<th scope=\"col\" class=\"num\"><abbr title=\"Expected handoffs\">Handoffs</abbr></th>"
+        "<th scope=\"col\" class=\"num\"><abbr title=\"Waiting, share of the expected lead time\">Waiting</abbr></th>"
+        "<th scope=\"col\" class=\"num\"><abbr title=\"Right first time\">RFT</abbr></th>"
+        "<th scope=\"col\" class=\"num\"><abbr title=\"Expected cost to serve per customer\">Cost</abbr></th>"
+        "<th scope=\"col\" class=\"num\"><abbr title=\"Share of customers who succeed\">Success</abbr></th>"
+        "<th scope=\"col\" class=\"num\"><abbr title=\"Net Promoter Score, latest\">NPS</abbr></th>"
+        "<th scope=\"col\" class=\"num\"><abbr title=\"Customer Effort Score, latest\">CES</abbr></th>"
+        "<th scope=\"col\" class=\"num\"><abbr title=\"Customer satisfaction, latest\">CSAT</abbr></th>"
+        "</tr></thead>\n"
         "<tbody>\n<tr><th scope=\"rowgroup\" rowspan=\"1\" class=\"intent\">Help me borrow</th>"
         "<td>Apply online<div class=\"id\">apply</div></td><td></td><td>Needs money</td>"
         "<td><ul><li>Gets the money</li><li>Gives up</li></ul></td>"
@@ -161,7 +169,7 @@ TEST_CASE("table format html: exact table, a page around it") {
         "<td>Check my balance<div class=\"id\">balance</div></td><td></td><td>Wonders</td>"
         "<td><ul><li>Knows</li></ul></td><td></td><td></td><td class=\"num\">2m</td>"
         "<td class=\"num\">0</td><td class=\"num\">0%</td><td class=\"num\">100%</td>"
-                "<td class=\"num\">0.00</td><td class=\"num\">100%</td><td></td><td></td><td></td></tr>\n</tbody>\n</table>\n");
+                "<td class=\"num\">0.00</td><td class=\"num\">100%</td><td></td><td></td><td></td></tr>\n</tbody>\n</table>\n</div>\n");
   const std::string page = format_table_html(table);
   CHECK(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
   CHECK(page.find(intent_table_html(table)) != std::string::npos);

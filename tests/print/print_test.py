@@ -3,6 +3,7 @@
 Chromium on A4 and on Letter, and the PDF is checked with poppler-utils:
 
 - the paper is the size asked for, and the page count is within what the layout allows;
+- the pages are printed at full size, not shrunk to fit something too wide;
 - every journey starts at the top of a new page, its six KPI tiles on one page;
 - no page ends with a heading (headings keep with their content);
 - nothing is drawn outside the page box: a band along every edge of every page, inside the
@@ -115,15 +116,26 @@ def check_paper(journey, browser, report_html, titles, paper, tmp, failures):
     info = subprocess.run(["pdfinfo", "-l", "-1", pdf], capture_output=True, text=True,
                           check=True).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    # Per journey: its figures (one portrait page, two at most) and its diagram (one landscape
+    # Per journey: its figures (one portrait page, three at most) and its diagram (one landscape
     # page); before them the summary with the intent table, and the map.
-    low, high = 2 + 2 * len(titles), 3 + 3 * len(titles)
+    low, high = 2 + 2 * len(titles), 3 + 4 * len(titles)
     if not low <= pages <= high:
         failures.append(f"{paper}: {pages} pages, expected {low} to {high}")
     for number, w, h in re.findall(r"^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info, re.M):
         size = sorted((float(w), float(h)))
         if abs(size[0] - min(want_w, want_h)) > 2 or abs(size[1] - max(want_w, want_h)) > 2:
             failures.append(f"{paper}: page {number} is {w} x {h} pt")
+    # Printed at full size: Chromium shrinks every page when one element is wider than the
+    # paper (a wide intent table did, to 72%). The report's h1 is 19pt (2em of 9.5pt); its words'
+    # boxes are about 1.15em high, 15.6pt when shrunk.
+    bbox = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-"],
+                          capture_output=True, text=True, check=True).stdout
+    first = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Customer</word>', bbox)
+    if first is None:
+        failures.append(f"{paper}: page 1 has no heading word 'Customer'")
+    elif float(first.group(2)) - float(first.group(1)) < 19:
+        failures.append(f"{paper}: the pages are shrunk: the 19pt heading is "
+                        f"{float(first.group(2)) - float(first.group(1)):.1f}pt high")
     texts = page_texts(pdf, pages)
     for title in titles:
         starts = [i for i, lines in enumerate(texts) if lines and lines[0] == title]
