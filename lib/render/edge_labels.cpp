@@ -106,6 +106,10 @@ std::size_t place_edge_labels(DotGraph &graph) {
     DotEdge first{e.from, name, halves};
     first.attributes.set("arrowhead", "none");
     edges.push_back(std::move(first));
+    const std::string *dir = halves.get("dir");
+    if (dir != nullptr && *dir == "back") {
+      halves.set("arrowtail", "none"); // drawn backwards: the arrowhead is on the first half
+    }
     edges.push_back(DotEdge{name, e.to, std::move(halves)});
     ++moved;
   }
