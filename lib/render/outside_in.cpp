@@ -417,14 +417,18 @@ namespace {
 constexpr std::string_view band_lane_alpha = "99";
 
 /// Width of the emotion lane, inches: room for the axis from -3 to +3 and its labels.
-constexpr std::string_view emotion_lane_width = "1.6";
+constexpr std::string_view emotion_lane_width = "1.0";
 
 /// Stage bands: a heading per band in a column of its own, and invisible arrows that keep every
 /// box between its band's heading and the next one (after the start, above the first band).
 void draw_bands(DotGraph &graph, const OutsideInView &view, const std::vector<std::string> &names,
                 const ViewTarget &target) {
   const ClusterId column = graph.add_cluster(target.prefix + "stages", target.parent);
-  graph.cluster(column).attributes.set("label", "").set("style", "invis").set("class", "stages");
+  graph.cluster(column)
+      .attributes.set("label", "")
+      .set("style", "invis")
+      .set("margin", "0")
+      .set("class", "stages");
   std::vector<std::string> heads;
   for (std::size_t k = 0; k < view.bands.size(); ++k) {
     heads.push_back(target.prefix + "band" + std::to_string(k + 1));
@@ -458,7 +462,11 @@ void draw_bands(DotGraph &graph, const OutsideInView &view, const std::vector<st
 void draw_emotion_lane(DotGraph &graph, const OutsideInView &view,
                        const std::vector<std::string> &names, const ViewTarget &target) {
   const ClusterId lane = graph.add_cluster(target.prefix + "emotion", target.parent);
-  graph.cluster(lane).attributes.set("label", "").set("style", "invis").set("class", "emotion-lane");
+  graph.cluster(lane)
+      .attributes.set("label", "")
+      .set("style", "invis")
+      .set("margin", "0")
+      .set("class", "emotion-lane");
   const std::string head = target.prefix + "emotion";
   graph.add_node(head, lane)
       .attributes.set_html("label", "<B>Emotion</B><BR/><FONT POINT-SIZE=\"9\"> </FONT>")

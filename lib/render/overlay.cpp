@@ -22,7 +22,7 @@ namespace {
 /// Room above the first band and below the last, points.
 constexpr double band_margin = 6;
 /// Room between the lane's edge and the -3 and +3 marks, points.
-constexpr double axis_margin = 14;
+constexpr double axis_margin = 11;
 constexpr double label_size = 9;
 constexpr const char *band_fill = "#e6ebf1";
 constexpr const char *band_rule = "#a9b7c6";

@@ -168,8 +168,8 @@ TEST_CASE("overlay: emotion points level with their boxes, in path order, on a -
   }
   const Overlay o = compute_overlay(input);
   REQUIRE(o.axis);
-  CHECK(o.axis->minus3 == doctest::Approx(350 + 14));
-  CHECK(o.axis->plus3 == doctest::Approx(450 - 14));
+  CHECK(o.axis->minus3 == doctest::Approx(350 + 11));
+  CHECK(o.axis->plus3 == doctest::Approx(450 - 11));
   CHECK(o.axis->top <= 600 - 15);
   REQUIRE(o.points.size() == 3);
   CHECK(o.points[0].y == 300); // level with s_b, not with its spacer
