@@ -160,6 +160,7 @@ public:
     add_boxes();
     add_arrows();
     label_shares();
+    close_loops_in_bands();
     add_emotion();
     return std::move(view_);
   }
@@ -348,6 +349,64 @@ private:
     }
   }
 
+  /// Within each band, the arrows that close a loop (found by a depth-first walk from the boxes
+  /// in order) are `backward` too, so the arrows as drawn never form a cycle and Graphviz keeps
+  /// the arrows that hold each box inside its band.
+  void close_loops_in_bands() {
+    if (view_.bands.empty()) {
+      return;
+    }
+    const std::size_t n = view_.boxes.size();
+    std::vector<std::vector<std::size_t>> out(n);
+    for (std::size_t a = 0; a < view_.arrows.size(); ++a) {
+      const OutsideInView::Arrow &arrow = view_.arrows[a];
+      const int band = view_.boxes[arrow.from].band;
+      if (band >= 0 && band == view_.boxes[arrow.to].band) {
+        out[arrow.from].push_back(a);
+      }
+    }
+    // The walk starts where customers come into a band, so a loop is drawn going back up.
+    std::vector<std::size_t> roots;
+    std::vector<char> entry(n, 0);
+    for (const OutsideInView::Arrow &arrow : view_.arrows) {
+      if (view_.boxes[arrow.from].band != view_.boxes[arrow.to].band && !entry[arrow.to]) {
+        entry[arrow.to] = 1;
+        roots.push_back(arrow.to);
+      }
+    }
+    std::sort(roots.begin(), roots.end());
+    for (std::size_t b = 0; b < n; ++b) {
+      if (!entry[b]) {
+        roots.push_back(b);
+      }
+    }
+    enum : char { unseen, open, done };
+    std::vector<char> state(n, unseen);
+    std::vector<std::pair<std::size_t, std::size_t>> stack; // box, next arrow
+    for (const std::size_t root : roots) {
+      if (state[root] != unseen) {
+        continue;
+      }
+      state[root] = open;
+      stack.emplace_back(root, 0);
+      while (!stack.empty()) {
+        auto &[box, next] = stack.back();
+        if (next == out[box].size()) {
+          state[box] = done;
+          stack.pop_back();
+          continue;
+        }
+        OutsideInView::Arrow &arrow = view_.arrows[out[box][next++]];
+        if (state[arrow.to] == open) {
+          arrow.backward = true;
+        } else if (state[arrow.to] == unseen) {
+          state[arrow.to] = open;
+          stack.emplace_back(arrow.to, 0);
+        }
+      }
+    }
+  }
+
   /// The emotion of each step of the most likely path drawn as a box.
   void add_emotion() {
     const EmotionCurve curve = emotion_curve(graph_);
@@ -441,17 +500,27 @@ void draw_bands(DotGraph &graph, const OutsideInView &view, const std::vector<st
     graph.add_edge(k == 0 ? names.front() : heads[k - 1], heads.back())
         .attributes.set("style", "invis");
   }
+  // A box with an arrow from (to) a box of its band is held there through that box: only the
+  // first (last) boxes of a band are tied to its headings, so the invisible arrows stay few and
+  // short. The arrows as drawn have no cycle (`backward`), so every box is held.
+  std::vector<char> entered(view.boxes.size(), 0), left(view.boxes.size(), 0);
+  for (const OutsideInView::Arrow &a : view.arrows) {
+    const std::size_t from = a.backward ? a.to : a.from, to = a.backward ? a.from : a.to;
+    if (from != to && view.boxes[from].band == view.boxes[to].band) {
+      left[from] = 1;
+      entered[to] = 1;
+    }
+  }
   for (std::size_t b = 0; b < view.boxes.size(); ++b) {
     const int band = view.boxes[b].band;
     if (band < 0) {
       continue;
     }
     const auto k = static_cast<std::size_t>(band);
-    graph.add_edge(heads[k], names[b])
-        .attributes.set("style", "invis")
-        .set("weight", "0")
-        .set("minlen", "0");
-    if (k + 1 < heads.size()) {
+    if (!entered[b]) {
+      graph.add_edge(heads[k], names[b]).attributes.set("style", "invis").set("weight", "0");
+    }
+    if (k + 1 < heads.size() && !left[b]) {
       graph.add_edge(names[b], heads[k + 1]).attributes.set("style", "invis").set("weight", "0");
     }
   }

@@ -28,8 +28,9 @@ namespace journey {
 ///
 /// When steps name stages, every box has a band (see `stage_columns`): a step its stage's, a
 /// wait the earliest stage of the steps out of sight that lead into it. An arrow into an earlier
-/// band is `backward`. `emotion` follows the most likely path (`most_likely_path`): one point per
-/// step on it drawn as a box, and none when no step on it states an emotion.
+/// band is `backward`, and so is one that closes a loop within a band. `emotion` follows the
+/// most likely path (`most_likely_path`): one point per step on it drawn as a box, and none when
+/// no step on it states an emotion.
 struct OutsideInView {
   enum class BoxKind { Start, Step, Wait };
   struct Box {
@@ -48,7 +49,8 @@ struct OutsideInView {
     std::string label;    ///< plain text: branch names and share (when the box has more ways out)
     bool channel_switch = false;
     double share = 0; ///< of the customers leaving `from`, those who take this arrow (exact)
-    bool backward = false; ///< into an earlier band: drawn from its head, so bands keep order
+    bool backward = false; ///< into an earlier band, or closing a loop within one: drawn from
+                           ///< its head, so the arrows as drawn never form a cycle
   };
   /// A step of the most likely path drawn as a box, with its emotion.
   struct Point {
