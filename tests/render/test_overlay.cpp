@@ -1,12 +1,14 @@
 // Stage bands and the emotion lane: the overlay model from node boxes, and from a real layout.
 #include "helpers.h"
 #include "journey/analysis/journey_graph.h"
+#include "journey/load/workspace.h"
 #include "journey/render/graphviz.h"
 #include "journey/render/outside_in.h"
 #include "journey/render/overlay.h"
 #include "journey/render/views.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 using namespace journey;
@@ -288,4 +290,46 @@ TEST_CASE("outside-in: the emotion lane follows the most likely path, and can be
   const DotGraph compare = build_view(journey, View::Compare, ViewOptions{});
   CHECK(compare.graph_attributes().get(kOverlayAttribute) == nullptr);
   CHECK(compare.find_node("oi_emotion") == nullptr);
+}
+
+TEST_CASE("outside-in: in every bundled journey with stages, each box lies inside its band") {
+  const std::filesystem::path source = JOURNEY_SOURCE_DIR;
+  Workspace workspace(std::nullopt, {});
+  std::vector<Diagnostic> errors;
+  const std::vector<std::string> paths =
+      workspace.expand({(source / "journeys").string()}, errors);
+  REQUIRE(errors.empty());
+  std::size_t staged = 0;
+  for (const std::string &path : paths) {
+    LoadedFile file = workspace.load(path);
+    if (file.is_catalog || !file.readable) {
+      continue;
+    }
+    const DotGraph g = build_view(file.journey, View::OutsideIn, ViewOptions{});
+    const OverlayInput input = laid_out(g);
+    const Overlay o = compute_overlay(input);
+    if (o.bands.empty()) {
+      continue;
+    }
+    ++staged;
+    INFO(path);
+    for (std::size_t k = 0; k + 1 < o.bands.size(); ++k) {
+      CHECK(o.bands[k].band < o.bands[k + 1].band);
+      CHECK(o.bands[k].bottom >= o.bands[k + 1].top - 0.01);
+    }
+    std::size_t boxes = 0;
+    for (const OverlayNode &n : input.nodes) {
+      if (n.band < 0) {
+        continue;
+      }
+      ++boxes;
+      const auto band = std::ranges::find_if(o.bands, [&](const OverlayBand &b) { return b.band == n.band; });
+      REQUIRE(band != o.bands.end());
+      INFO(n.name);
+      CHECK(n.y + n.height / 2 <= band->top + 0.01);
+      CHECK(n.y - n.height / 2 >= band->bottom - 0.01);
+    }
+    CHECK(boxes > 0);
+  }
+  CHECK(staged >= 2); // apply-by-post and open-bank-account
 }
