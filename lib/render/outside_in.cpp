@@ -418,6 +418,10 @@ private:
         view_.emotion.push_back(OutsideInView::Point{step_box_[p.step], p.emotion, p.pain});
       }
     }
+    if (std::none_of(view_.emotion.begin(), view_.emotion.end(),
+                     [](const OutsideInView::Point &p) { return p.emotion.has_value(); })) {
+      view_.emotion.clear(); // only steps out of sight state one: no lane
+    }
   }
 
   /// Each box's arrows share its customers: shares normalised per box, rounded to add up to 100%.

@@ -292,6 +292,30 @@ TEST_CASE("outside-in: the emotion lane follows the most likely path, and can be
   CHECK(compare.find_node("oi_emotion") == nullptr);
 }
 
+TEST_CASE("outside-in: no emotion lane when only steps out of sight state an emotion") {
+  const Journey journey = journey_from(R"(
+journey: hidden
+title: I want an answer
+steps:
+  - id: ask
+    name: Asks
+    next: check
+  - id: check
+    name: Checks
+    actor: backstage
+    emotion: -2
+    next: told
+  - id: told
+    name: Is told
+    end: success
+)");
+  const OutsideInView view = outside_in_view(JourneyGraph(journey));
+  CHECK(view.emotion.empty());
+  const DotGraph g = build_view(journey, View::OutsideIn, ViewOptions{});
+  CHECK(g.find_node("emotion") == nullptr);
+  CHECK(g.graph_attributes().get(kOverlayAttribute) == nullptr);
+}
+
 TEST_CASE("outside-in: in every bundled journey with stages, each box lies inside its band") {
   const std::filesystem::path source = JOURNEY_SOURCE_DIR;
   Workspace workspace(std::nullopt, {});
