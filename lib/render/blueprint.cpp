@@ -3,6 +3,7 @@
 
 #include "journey/analysis/stages.h"
 #include "journey/render/label.h"
+#include "journey/render/long_edges.h"
 #include "journey/render/palette.h"
 #include "journey/render/stage_columns.h"
 #include "journey/render/step_node.h"
@@ -89,6 +90,9 @@ BlueprintView blueprint_view(const JourneyGraph &graph) {
       arrow.handoff = team[s] != npos && team[edge.to] != npos && team[s] != team[edge.to];
       arrow.crosses_visibility = seen_by_customer(view.boxes[arrow.from].row) !=
                                  seen_by_customer(view.boxes[arrow.to].row);
+      const int from_column = view.boxes[arrow.from].column;
+      const int to_column = view.boxes[arrow.to].column;
+      arrow.back = to_column < from_column || (to_column == from_column && graph.walk().back[e]);
       view.handoffs += arrow.handoff ? 1 : 0;
       texts.push_back(graph.transition(edge).label);
       shares.push_back(edge.p);
@@ -214,9 +218,23 @@ void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &j
     graph.add_edge(titles[t], titles[t + 1]).attributes.set("style", "invis");
   }
   if (stage_heads.empty()) {
+    // An edge from its row's title to every box keeps a small blueprint compact. In a large one
+    // these edges cross the whole width, and Graphviz routes each through every rank (a 351-step
+    // journey's blueprint did not lay out in 30 s): there only a box no arrow leads into is held
+    // right of the titles, and the rest follow it.
+    std::vector<bool> entered(view.boxes.size(), false);
+    if (view.boxes.size() >= LongEdgeLimits{}.min_nodes) {
+      for (const BlueprintView::Arrow &a : view.arrows) {
+        if (a.from != a.to) {
+          entered[a.back ? a.from : a.to] = true;
+        }
+      }
+    }
     for (std::size_t b = 0; b < view.boxes.size(); ++b) {
-      graph.add_edge(row_heads[static_cast<std::size_t>(view.boxes[b].row)], names[b])
-          .attributes.set("style", "invis");
+      if (!entered[b]) {
+        graph.add_edge(row_heads[static_cast<std::size_t>(view.boxes[b].row)], names[b])
+            .attributes.set("style", "invis");
+      }
     }
   } else {
     // Columns: in every row an invisible gate at the start of each column and one after the
@@ -259,21 +277,59 @@ void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &j
       graph.add_edge(names[b], gates[r][c + 1]).attributes.set("style", "invis").set("weight", "0");
     }
   }
+  std::size_t bends = 0;
   for (const BlueprintView::Arrow &a : view.arrows) {
-    DotEdge &e = graph.add_edge(names[a.from], names[a.to]);
-    set_edge_label(e, a.label);
+    const BlueprintView::Box &from = view.boxes[a.from];
+    const BlueprintView::Box &to = view.boxes[a.to];
+    // In time order: an arrow against time is drawn from its head, the arrowhead still there.
+    const std::string &first = names[a.back ? a.to : a.from];
+    const std::string &last = names[a.back ? a.from : a.to];
+    DotAttributes style;
+    if (a.back) {
+      style.set("dir", "back");
+    }
     if (a.handoff) {
-      e.attributes.set("color", palette::handoff).set("penwidth", "2.5").add_class("handoff");
+      style.set("color", palette::handoff).set("penwidth", "2.5").add_class("handoff");
     }
     if (a.crosses_visibility) {
-      e.attributes.add_class("crosses-visibility");
+      style.add_class("crosses-visibility");
     }
     // An unlabelled arrow down to a later row of the same column may stay in its rank: the step
     // below is drawn under the one that starts it, not one more rank to the right.
-    const BlueprintView::Box &from = view.boxes[a.from];
-    const BlueprintView::Box &to = view.boxes[a.to];
-    if (a.label.empty() && to.row > from.row && to.column == from.column && a.from != a.to) {
-      e.attributes.set("minlen", "0");
+    const bool down_in_column =
+        a.label.empty() && to.row > from.row && to.column == from.column && a.from != a.to;
+    // Forward into the next column (or without columns), an arrow crosses rows over few ranks
+    // and stays in the frame.
+    const bool next_column = !a.back && to.column <= from.column + 1;
+    if (from.row == to.row || down_in_column || next_column) {
+      DotEdge &e = graph.add_edge(first, last);
+      e.attributes = style;
+      set_edge_label(e, a.label);
+      if (down_in_column) {
+        e.attributes.set("minlen", "0");
+      }
+      continue;
+    }
+    // Between rows, further or back: along the row of the earlier end to an invisible bend one
+    // rank before the later end, then across. The long part stays inside a row: Graphviz keeps
+    // an arrow between two clusters in neither, free to run around the outside of the frame.
+    const std::string bend = prefix + "bend" + std::to_string(++bends);
+    graph.add_node(bend, rows[static_cast<std::size_t>((a.back ? to : from).row)])
+        .attributes.set("shape", "point")
+        .set("width", "0")
+        .set("style", "invis")
+        .set("label", "");
+    DotEdge &along = graph.add_edge(first, bend);
+    along.attributes = style;
+    set_edge_label(along, a.label);
+    if (!a.back) {
+      along.attributes.set("arrowhead", "none");
+    }
+    DotEdge &across = graph.add_edge(bend, last);
+    across.attributes = style;
+    across.attributes.set("weight", "10");
+    if (a.back) {
+      across.attributes.set("arrowtail", "none");
     }
   }
 }

@@ -23,7 +23,8 @@ namespace journey {
 /// then stages named but not declared, then `(no stage)`). Each edge of the graph is one arrow
 /// (a target written twice is one arrow), with the share of the customers leaving its box who
 /// take it, so the shares out of every box add up to 100%; an arrow between two steps of
-/// different teams is a handoff. A step's wait is drawn once, on its own box.
+/// different teams is a handoff; an arrow against time is marked `back`. A step's wait is drawn
+/// once, on its own box.
 struct BlueprintView {
   enum class Row { Customer, Frontstage, Backstage, Support };
   static constexpr std::size_t kRows = 4;
@@ -39,6 +40,10 @@ struct BlueprintView {
     std::string label;    ///< branch label and share (when `from` has more ways out)
     bool handoff = false; ///< `from` and `to` are done by different teams
     bool crosses_visibility = false; ///< one side is seen by the customer, the other not
+    /// Against time: into an earlier column, or, in one column, closing a loop of the walk
+    /// from the entry. Drawn from `to` to `from` with the arrowhead at `to`, so every arrow
+    /// that places a box points right.
+    bool back = false;
   };
   std::vector<std::string> columns; ///< stage names; `(no stage)` for steps without one
   std::vector<Box> boxes;           ///< in step order
@@ -62,8 +67,10 @@ std::string blueprint_figures(const BlueprintView &view, const JourneyMetrics &m
 /// Draws a blueprint into `graph`, time running left to right: a cluster per row (the rows seen
 /// by the customer and those out of sight each in a cluster of their own, so the border between
 /// them is the line of visibility), and a heading box per stage at the start of its column.
-/// Node names: `<prefix>s_<step id>` (see `step_node_names`), `<prefix>stage<n>`,
-/// `<prefix>row<n>`.
+/// Arrows against time are drawn from head to tail with `dir=back`; an arrow between rows that
+/// goes back or further than the next column runs along one row to an invisible bend, then
+/// across. Node names: `<prefix>s_<step id>` (see `step_node_names`), `<prefix>stage<n>`,
+/// `<prefix>row<n>`, `<prefix>bend<n>`.
 void draw_blueprint(DotGraph &graph, const BlueprintView &view, const Journey &journey,
                     const ViewTarget &target);
 

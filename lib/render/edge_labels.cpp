@@ -56,7 +56,7 @@ const std::string &text_attribute(const DotGraph &graph, const DotEdge &e, std::
 
 } // namespace
 
-std::size_t place_edge_labels(DotGraph &graph) {
+std::size_t place_edge_labels(DotGraph &graph, LabelCluster where) {
   std::vector<DotEdge> edges;
   edges.reserve(graph.edges().size());
   std::size_t moved = 0;
@@ -81,7 +81,9 @@ std::size_t place_edge_labels(DotGraph &graph) {
     do {
       name = "label_" + std::to_string(++serial);
     } while (graph.find_node(name) != nullptr);
-    const ClusterId cluster = common_cluster(graph, tail->cluster, head->cluster);
+    const ClusterId cluster = where == LabelCluster::Tail
+                                  ? tail->cluster
+                                  : common_cluster(graph, tail->cluster, head->cluster);
     const std::string fontname = text_attribute(graph, e, "fontname", no_value);
     const std::string fontsize = text_attribute(graph, e, "fontsize", no_value);
     const std::string fontcolor = text_attribute(graph, e, "fontcolor", no_value);
@@ -103,14 +105,13 @@ std::size_t place_edge_labels(DotGraph &graph) {
     if (halves.get("weight") == nullptr) {
       halves.set("weight", straight_weight);
     }
-    DotEdge first{e.from, name, halves};
-    first.attributes.set("arrowhead", "none");
-    edges.push_back(std::move(first));
     const std::string *dir = halves.get("dir");
-    if (dir != nullptr && *dir == "back") {
-      halves.set("arrowtail", "none"); // drawn backwards: the arrowhead is on the first half
-    }
-    edges.push_back(DotEdge{name, e.to, std::move(halves)});
+    const bool back = dir != nullptr && *dir == "back";
+    DotEdge first{e.from, name, halves};
+    DotEdge second{name, e.to, std::move(halves)};
+    (back ? second : first).attributes.set(back ? "arrowtail" : "arrowhead", "none");
+    edges.push_back(std::move(first));
+    edges.push_back(std::move(second));
     ++moved;
   }
   graph.replace_edges(std::move(edges));

@@ -176,9 +176,8 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
   if (view == View::Compare && options.stacked) {
     stack_views(graph, "cluster_organisation", "oi_start");
   }
-  if (view != View::Blueprint) {
-    place_edge_labels(graph);
-  }
+  // The blueprint keeps each label in a row: the rows stay in order, the stages in columns.
+  place_edge_labels(graph, view == View::Blueprint ? LabelCluster::Tail : LabelCluster::Common);
   return graph;
 }
 

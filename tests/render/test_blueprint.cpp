@@ -176,8 +176,21 @@ TEST_CASE("blueprint DOT: rows inside the seen and unseen clusters, stage headin
   CHECK(edges_between(g, "s_assess", "row2-gate3").size() == 1);
   // Down to a later row in the same column, unlabelled: may stay on the rank.
   CHECK(*edge(g, "s_apply", "s_scan").attributes.get("minlen") == "0");
+  // Into the next column: one arrow.
   CHECK(edge(g, "s_scan", "s_assess").attributes.get("minlen") == nullptr);
   CHECK(edge(g, "s_scan", "s_assess").attributes.has_class("handoff"));
+  // Further, between rows: along the earlier end's row to a bend, then across (over one rank: the
+  // bend's way on weighs more), both parts styled as the arrow, the label on the first.
+  CHECK(edges_between(g, "s_assess", "s_gone").empty());
+  CHECK(g.find_node("bend1")->cluster == g.find_node("s_assess")->cluster);
+  const DotEdge along = edge(g, "s_assess", "bend1");
+  CHECK(*along.attributes.get("arrowhead") == "none");
+  CHECK(*along.attributes.get("label") == "5%");
+  CHECK(along.attributes.has_class("crosses-visibility"));
+  const DotEdge across = edge(g, "bend1", "s_gone");
+  CHECK(across.attributes.get("arrowhead") == nullptr);
+  CHECK(*across.attributes.get("weight") == "10");
+  CHECK(across.attributes.has_class("crosses-visibility"));
   const std::string dot = g.to_dot();
   CHECK(dot.find("service blueprint") != std::string::npos);
   CHECK(dot.find("line of visibility") != std::string::npos);
@@ -216,4 +229,73 @@ TEST_CASE("blueprint layout: stages on top, rows in order, every step in its sta
   CHECK(at["s_apply"].y > at["s_call"].y);
   CHECK(at["s_call"].y > at["s_assess"].y);
   CHECK(at["s_assess"].y > at["s_scan"].y);
+}
+
+TEST_CASE("blueprint: arrows against time are drawn backwards, labels stay in their row") {
+  const Journey journey = journey_from(R"(
+journey: loop
+title: Loop
+stages: [First, Second]
+steps:
+  - {id: a, name: A, stage: First, next: b}
+  - id: b
+    name: B
+    stage: First
+    actor: backstage
+    next:
+      - {to: c, p: 0.5, label: on}
+      - {to: a, p: 0.5, label: again}
+  - id: c
+    name: C
+    stage: Second
+    next:
+      - {to: d, p: 0.5}
+      - {to: a, p: 0.5, label: restart}
+  - {id: d, name: D, stage: Second, end: success}
+)");
+  const JourneyGraph graph(journey);
+  const BlueprintView view = blueprint_view(graph);
+  std::map<std::pair<std::string, std::string>, BlueprintView::Arrow> by_ends;
+  for (const BlueprintView::Arrow &a : view.arrows) {
+    const std::string &from = journey.steps[view.boxes[a.from].step].id;
+    by_ends[{from, journey.steps[view.boxes[a.to].step].id}] = a;
+  }
+  REQUIRE(by_ends.size() == 5);
+  CHECK_FALSE(by_ends[{"a", "b"}].back);
+  CHECK(by_ends[{"b", "a"}].back); // a loop inside one stage
+  CHECK_FALSE(by_ends[{"b", "c"}].back);
+  CHECK(by_ends[{"c", "a"}].back); // into an earlier stage
+  CHECK_FALSE(by_ends[{"c", "d"}].back);
+
+  const DotGraph g = build_view(journey, View::Blueprint);
+  // Drawn from its head to its tail, the arrowhead at the head, the label in the row of the box
+  // the DOT edge leaves (s_a, customer actions).
+  const std::vector<DotEdge> restart = edges_between(g, "s_a", "s_c");
+  REQUIRE(restart.size() == 1);
+  CHECK(*restart[0].attributes.get("dir") == "back");
+  CHECK(edges_between(g, "s_c", "s_a").empty());
+  std::size_t in_rows = 0;
+  for (const std::string &name : nodes_with_class(g, "edge-label")) {
+    const DotNode *text = g.find_node(name);
+    REQUIRE(text->cluster != no_cluster);
+    const std::string &row = g.cluster(text->cluster).name;
+    CHECK(row.starts_with("cluster_row"));
+    in_rows += 1;
+  }
+  CHECK(in_rows == 4);
+  std::size_t back_halves = 0;
+  for (const DotEdge &e : g.edges()) {
+    const DotNode *from = g.find_node(e.from);
+    const std::string *dir = e.attributes.get("dir");
+    if (from != nullptr && from->attributes.has_class("edge-label") && dir != nullptr) {
+      const std::string *tail = e.attributes.get("arrowtail");
+      REQUIRE(tail != nullptr);
+      CHECK(*tail == "none"); // one arrowhead, at the head of the arrow
+      ++back_halves;
+    }
+  }
+  CHECK(back_halves == 2);
+  Expected<LayoutBoxes> boxes = layout_boxes(g.to_dot());
+  REQUIRE(boxes);
+  CHECK(boxes->edge_labels.size() == 4);
 }

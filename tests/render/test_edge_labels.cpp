@@ -72,3 +72,23 @@ TEST_CASE("text nodes are laid out as boxes: two branch labels never overlap") {
     }
   }
 }
+
+TEST_CASE("on request the text node goes in the tail's cluster; a backward arrow keeps its head") {
+  DotGraph graph;
+  const ClusterId upper = graph.add_cluster("upper");
+  const ClusterId lower = graph.add_cluster("lower");
+  graph.add_node("a", upper);
+  graph.add_node("b", lower);
+  graph.add_edge("a", "b").attributes.set("label", "down");
+  graph.add_edge("b", "a").attributes.set("label", "up, drawn back").set("dir", "back");
+  CHECK(place_edge_labels(graph, LabelCluster::Tail) == 2);
+  CHECK(graph.find_node("label_1")->cluster == upper);
+  CHECK(graph.find_node("label_2")->cluster == lower);
+  REQUIRE(graph.edges().size() == 4);
+  // Forward: no arrowhead into the text node. Backward: no arrowtail out of it.
+  CHECK(*graph.edges()[0].attributes.get("arrowhead") == "none");
+  CHECK(graph.edges()[1].attributes.get("arrowhead") == nullptr);
+  CHECK(graph.edges()[2].attributes.get("arrowtail") == nullptr);
+  CHECK(graph.edges()[2].attributes.get("arrowhead") == nullptr);
+  CHECK(*graph.edges()[3].attributes.get("arrowtail") == "none");
+}

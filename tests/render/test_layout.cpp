@@ -2,11 +2,13 @@
 #include "helpers.h"
 #include "journey/load/workspace.h"
 #include "journey/model/text.h"
+#include "journey/render/blueprint.h"
 #include "journey/render/graphviz.h"
 #include "journey/render/inside_out.h"
 #include "journey/render/page.h"
 #include "journey/render/portfolio_map.h"
 #include "journey/render/render.h"
+#include "journey/render/step_node.h"
 
 #include <algorithm>
 #include <array>
@@ -14,6 +16,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -302,18 +305,21 @@ TEST_CASE("no label overlaps another label or a box, in the bundled journeys and
   CHECK(std::ranges::find(broken, (kSource / "tests/cli/inputs/broken.yaml").string()) != broken.end());
   std::size_t journeys = 0;
   std::size_t labels = 0;
+  std::size_t blueprint_labels = 0;
   std::vector<std::string> problems;
   for (const LoadedFile &file : load_journeys(absolute)) {
     if (std::ranges::find(broken, file.path) != broken.end()) {
       continue;
     }
     ++journeys;
-    for (const Variant &v : kVariants) {
+    std::vector<Variant> variants(kVariants.begin(), kVariants.end());
+    variants.push_back(Variant{View::Blueprint, Detail::Processes});
+    for (const Variant &v : variants) {
       const std::string where = file.path + " " + variant_name(v) + ": ";
       Expected<LayoutBoxes> boxes =
           layout_boxes(build_view(file.journey, v.view, ViewOptions{v.detail}).to_dot());
       REQUIRE_MESSAGE(boxes, where, (boxes ? "" : boxes.error()));
-      labels += boxes->edge_labels.size();
+      (v.view == View::Blueprint ? blueprint_labels : labels) += boxes->edge_labels.size();
       for (const std::string &problem : label_overlaps(*boxes)) {
         problems.push_back(where + problem);
       }
@@ -321,8 +327,157 @@ TEST_CASE("no label overlaps another label or a box, in the bundled journeys and
   }
   CHECK(journeys >= 25);
   CHECK(labels > 500);
+  CHECK(blueprint_labels >= 100);
+  MESSAGE(journeys, " journeys, ", labels, " labels, ", blueprint_labels, " in blueprints, ",
+          problems.size(), " overlaps");
   INFO(join(problems, "\n"));
   CHECK(problems.empty());
+}
+
+/// The corners of the frames named `names` in an SVG drawing (`<title>cluster_x</title>` then
+/// its polygon), as min x, min y, max x, max y; and every point along every arrow's path.
+struct SvgGeometry {
+  double left = 1e18, top = 1e18, right = -1e18, bottom = -1e18;
+  std::vector<std::pair<std::string, std::pair<double, double>>> arrow_points;
+};
+
+std::vector<double> numbers_in(std::string_view text) {
+  std::vector<double> out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t start = text.find_first_of("-0123456789.", at);
+    if (start == std::string_view::npos) {
+      break;
+    }
+    const std::size_t end = text.find_first_not_of("-0123456789.e", start);
+    out.push_back(std::stod(std::string(text.substr(start, end - start))));
+    at = end == std::string_view::npos ? text.size() : end;
+  }
+  return out;
+}
+
+SvgGeometry svg_geometry(const std::string &svg, const std::vector<std::string> &frames) {
+  SvgGeometry g;
+  for (const std::string &frame : frames) {
+    const std::size_t title = svg.find("<title>" + frame + "</title>");
+    REQUIRE(title != std::string::npos);
+    const std::size_t points = svg.find("points=\"", title);
+    REQUIRE(points != std::string::npos);
+    const std::vector<double> xy = numbers_in(
+        std::string_view(svg).substr(points + 8, svg.find('"', points + 8) - points - 8));
+    for (std::size_t i = 0; i + 1 < xy.size(); i += 2) {
+      g.left = std::min(g.left, xy[i]);
+      g.right = std::max(g.right, xy[i]);
+      g.top = std::min(g.top, xy[i + 1]);
+      g.bottom = std::max(g.bottom, xy[i + 1]);
+    }
+  }
+  const std::string_view edge = "class=\"edge";
+  for (std::size_t at = svg.find(edge); at != std::string::npos; at = svg.find(edge, at + 1)) {
+    const std::size_t title = svg.find("<title>", at);
+    const std::string name = svg.substr(title + 7, svg.find("</title>", title) - title - 7);
+    const std::size_t d = svg.find(" d=\"", at);
+    const std::vector<double> xy =
+        numbers_in(std::string_view(svg).substr(d + 4, svg.find('"', d + 4) - d - 4));
+    // M p0 C p1 p2 p3 p4 p5 p6 ...: cubic pieces, each sampled.
+    for (std::size_t i = 0; i + 7 < xy.size(); i += 6) {
+      for (int step = 0; step <= 10; ++step) {
+        const double t = step / 10.0;
+        const double u = 1 - t;
+        const double w[4] = {u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t};
+        double x = 0, y = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+          x += w[k] * xy[i + 2 * k];
+          y += w[k] * xy[i + 2 * k + 1];
+        }
+        g.arrow_points.push_back({name, {x, y}});
+      }
+    }
+  }
+  return g;
+}
+
+TEST_CASE("blueprints of the bundled journeys: no Graphviz message, headings over their stage, "
+          "arrows inside the frame") {
+  const std::vector<LoadedFile> files = load_journeys({(kSource / "journeys").string()});
+  REQUIRE(files.size() >= 6);
+  std::size_t arrows = 0;
+  std::size_t headings = 0;
+  std::size_t labels = 0;
+  for (const LoadedFile &file : files) {
+    INFO(file.path);
+    Expected<Drawing> drawing =
+        draw_journey(file.journey, View::Blueprint, Format::Svg, {},
+                     LayoutOptions{.timeout = std::chrono::seconds(60), .page{}, .advice{}});
+    REQUIRE_MESSAGE(drawing, (drawing ? "" : drawing.error()));
+    INFO(join(drawing->notes, "\n"));
+    CHECK(drawing->notes.empty());
+    const SvgGeometry g = svg_geometry(drawing->data, {"cluster_seen", "cluster_unseen"});
+    for (const auto &[name, point] : g.arrow_points) {
+      INFO(name, " at (", point.first, ", ", point.second, ")");
+      CHECK(point.first >= g.left - 1);
+      CHECK(point.first <= g.right + 1);
+      CHECK(point.second >= g.top - 1);
+      CHECK(point.second <= g.bottom + 1);
+    }
+    arrows += g.arrow_points.size();
+    // Each stage heading starts no later than the first step of its column ends, and no step of
+    // the column is centred left of the heading (on an earlier rank).
+    const JourneyGraph graph(file.journey);
+    const BlueprintView view = blueprint_view(graph);
+    Expected<LayoutBoxes> boxes = layout_boxes(build_view(file.journey, View::Blueprint).to_dot());
+    REQUIRE(boxes);
+    std::map<std::string, LayoutBox> at;
+    for (const LayoutBox &b : boxes->nodes) {
+      at[b.what] = b;
+    }
+    // No arrow runs through a label other than its own, and its own reach it (SVG y is the
+    // layout's, negated).
+    for (const LayoutBox &label : boxes->edge_labels) {
+      bool reached = false;
+      for (const auto &[name, point] : g.arrow_points) {
+        const bool own =
+            name.starts_with(label.what + "&#45;&gt;") || name.ends_with("&#45;&gt;" + label.what);
+        const double dx = std::abs(point.first - label.x) * 2;
+        const double dy = std::abs(-point.second - label.y) * 2;
+        INFO(name, " through ", describe(label));
+        CHECK((own || dx >= label.width - 2 || dy >= label.height - 2));
+        reached = reached || (own && dx <= label.width + 4 && dy <= label.height + 4);
+      }
+      INFO(describe(label));
+      CHECK(reached);
+      ++labels;
+    }
+    const std::vector<std::string> names = step_node_names(file.journey);
+    for (std::size_t c = 0; c < view.columns.size(); ++c) {
+      double first_left = 1e18;
+      double first_right = 1e18;
+      double first_centre = 1e18;
+      for (const BlueprintView::Box &box : view.boxes) {
+        const LayoutBox &step = at[names[box.step]];
+        if (box.column == static_cast<int>(c)) {
+          first_centre = std::min(first_centre, step.x);
+        }
+        if (box.column == static_cast<int>(c) && step.x - step.width / 2 < first_left) {
+
+          first_left = step.x - step.width / 2;
+          first_right = step.x + step.width / 2;
+        }
+      }
+      if (first_left == 1e18) {
+        continue; // a stage no step names
+      }
+      const LayoutBox &heading = at["stage" + std::to_string(c + 1)];
+      INFO(view.columns[c], ": heading from ", heading.x - heading.width / 2, " to ",
+           heading.x + heading.width / 2, ", first step from ", first_left, " to ", first_right);
+      CHECK(heading.x - heading.width / 2 <= first_right);
+      CHECK(heading.x <= first_centre + 1);
+      ++headings;
+    }
+  }
+  CHECK(arrows > 100);
+  CHECK(headings >= 6);
+  CHECK(labels >= 20);
 }
 
 TEST_CASE("paper sizes and the legible fit") {
