@@ -86,7 +86,7 @@ int run_render(const RenderOptions &options) {
   }
   layout.timeout = *timeout;
   if (!options.page.empty()) {
-    layout.page = PageSetup{*value_of(kPaperNames, options.page), options.portrait};
+    layout.page = PageSetup{*value_of(kPaperNames, options.page), options.portrait, {}};
   } else if (options.portrait) {
     return usage("--portrait needs --page A4|A3|letter");
   }
@@ -112,7 +112,12 @@ int run_render(const RenderOptions &options) {
     if (mermaid) {
       data = render_mermaid(journey);
     } else {
-      Expected<Drawing> drawing = draw_journey(journey, view, *format, view_options, layout,
+      LayoutOptions journey_layout = layout;
+      if (journey_layout.page) {
+        journey_layout.page->title = fmt::format(
+            "{} — {}", journey.title.empty() ? journey.id : journey.title, to_string(view));
+      }
+      Expected<Drawing> drawing = draw_journey(journey, view, *format, view_options, journey_layout,
                                                checked->metrics ? &*checked->metrics : nullptr);
       if (!drawing) {
         print_drawing_findings(checked->file.path, Severity::Error,
@@ -121,13 +126,20 @@ int run_render(const RenderOptions &options) {
         failed = true;
         continue;
       }
-      if (layout.page && drawing->pages > 1) {
-        drawing->notes.push_back(fmt::format(
-            "at legible size (text at least {} pt) the drawing needs {} sheets of {}: it is "
-            "written on one page of its own size, to print tiled (poster) or on larger paper{}",
-            min_text_pt, drawing->pages, options.page,
-            view == View::Compare ? "; or draw one view (--view outside-in or --view inside-out)"
-                                  : ""));
+      // A PDF is split into sheets, the blank ones left out: it may be one sheet after all.
+      if (layout.page && drawing->pages > 1 && (format != Format::Pdf || drawing->sheets > 1)) {
+        const std::string one_view =
+            view == View::Compare ? "; or draw one view (--view outside-in or --view inside-out)" : "";
+        drawing->notes.push_back(
+            drawing->sheets > 1
+                ? fmt::format("at legible size (text at least {} pt) the drawing does not fit one "
+                              "sheet of {}: it is written as {} sheets, a PDF page each, with "
+                              "\"continued\" markers in the margins{}",
+                              min_text_pt, options.page, drawing->sheets, one_view)
+                : fmt::format("at legible size (text at least {} pt) the drawing needs {} sheets of "
+                              "{}: as {} it is one image of its own size; write a PDF (-T pdf) "
+                              "for the sheets{}",
+                              min_text_pt, drawing->pages, options.page, to_string(*format), one_view));
       }
       print_drawing_findings(checked->file.path, Severity::Warning, drawing->notes);
       data = std::move(drawing->data);
@@ -195,7 +207,8 @@ std::function<int()> setup_render(CLI::App &app) {
       "-T mermaid (or -o FILE.mmd) writes the outside-in view as a Mermaid flowchart, which\n"
       "GitHub and GitLab draw inside a ```mermaid block of Markdown.\n"
       "--page scales to a sheet of paper (landscape unless --portrait); a diagram that would\n"
-      "need text smaller than 7 pt is kept legible, on one page of its own size (print it tiled).\n"
+      "need text smaller than 7 pt is kept legible: as PDF it is split into sheets with\n"
+      "\"continued\" markers, as PNG or SVG it stays one image of its own size.\n"
       "Graphviz's messages are printed as warnings of the journey file; a layout that exceeds\n"
       "--layout-timeout is stopped and reported as an error.\n"
       "Colours, markers and layout: docs/diagrams.md."));

@@ -6,8 +6,11 @@
 #include "journey/model/text.h"
 #include "journey/render/edge_labels.h"
 #include "journey/render/overlay.h"
+#include "journey/render/print_sheets.h"
+#include "journey/render/sheets.h"
 
 #include <algorithm>
+#include <cairo.h>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -250,6 +253,144 @@ double graph_pad_points(Agraph_t *graph) {
   return inches * 72;
 }
 
+/// Where the nodes and edge labels of a laid-out graph landed.
+LayoutBoxes read_boxes(Agraph_t *graph) {
+  LayoutBoxes boxes;
+  auto label_box = [](const textlabel_t *label, std::string what) {
+    return LayoutBox{std::move(what), label->pos.x, label->pos.y, label->dimen.x, label->dimen.y};
+  };
+  for (Agnode_t *n = agfstnode(graph); n != nullptr; n = agnxtnode(graph, n)) {
+    const char *style = agget(n, const_cast<char *>("style"));
+    const char *shape = agget(n, const_cast<char *>("shape"));
+    const bool invisible = (style != nullptr && std::strstr(style, "invis") != nullptr) ||
+                           (shape != nullptr && std::strcmp(shape, "point") == 0 &&
+                            ND_width(n) * 72 < 2);
+    const char *classes = agget(n, const_cast<char *>("class"));
+    const bool text_of_edge =
+        classes != nullptr && std::string_view(classes).starts_with(edge_label_class);
+    if (!invisible) {
+      (text_of_edge ? boxes.edge_labels : boxes.nodes)
+          .push_back(LayoutBox{agnameof(n), ND_coord(n).x, ND_coord(n).y, ND_width(n) * 72,
+                               ND_height(n) * 72});
+    }
+    for (Agedge_t *e = agfstout(graph, n); e != nullptr; e = agnxtout(graph, e)) {
+      const std::string what =
+          std::string("edge ") + agnameof(agtail(e)) + " -> " + agnameof(aghead(e));
+      for (const textlabel_t *label : {ED_label(e), ED_head_label(e), ED_tail_label(e), ED_xlabel(e)}) {
+        if (label != nullptr && label->set) {
+          boxes.edge_labels.push_back(label_box(label, what));
+        }
+      }
+    }
+  }
+  return boxes;
+}
+
+/// What a laid-out graph draws where, at `scale` paper points per layout point, for the sheet
+/// planner: nodes and labels as boxes; arrows (a box per curve piece) and cluster frames as marks.
+PrintContent print_content(Agraph_t *graph, double scale) {
+  const boxf bb = GD_bb(graph);
+  const double pad = graph_pad_points(graph);
+  const double left = bb.LL.x - pad;
+  const double top = bb.UR.y + pad;
+  auto rect = [&](double x0, double y0, double x1, double y1) {
+    return PrintRect{(x0 - left) * scale, (top - y1) * scale, (x1 - left) * scale, (top - y0) * scale};
+  };
+  auto centred = [&](const LayoutBox &b) {
+    return rect(b.x - b.width / 2, b.y - b.height / 2, b.x + b.width / 2, b.y + b.height / 2);
+  };
+  PrintContent content;
+  const LayoutBoxes boxes = read_boxes(graph);
+  for (const auto *list : {&boxes.nodes, &boxes.edge_labels}) {
+    for (const LayoutBox &b : *list) {
+      content.boxes.push_back(centred(b));
+    }
+  }
+  // Clusters, from the root down, without recursion: their labels are text, their frames marks.
+  std::vector<Agraph_t *> clusters{graph};
+  while (!clusters.empty()) {
+    Agraph_t *g = clusters.back();
+    clusters.pop_back();
+    if (const textlabel_t *label = GD_label(g); label != nullptr && label->set) {
+      content.boxes.push_back(
+          centred(LayoutBox{{}, label->pos.x, label->pos.y, label->dimen.x, label->dimen.y}));
+    }
+    if (g != graph) {
+      const boxf c = GD_bb(g);
+      content.marks.push_back(rect(c.LL.x, c.LL.y, c.UR.x, c.LL.y));
+      content.marks.push_back(rect(c.LL.x, c.UR.y, c.UR.x, c.UR.y));
+      content.marks.push_back(rect(c.LL.x, c.LL.y, c.LL.x, c.UR.y));
+      content.marks.push_back(rect(c.UR.x, c.LL.y, c.UR.x, c.UR.y));
+    }
+    for (int i = 1; i <= GD_n_cluster(g); ++i) {
+      clusters.push_back(GD_clust(g)[i]);
+    }
+  }
+  for (Agnode_t *n = agfstnode(graph); n != nullptr; n = agnxtnode(graph, n)) {
+    for (Agedge_t *e = agfstout(graph, n); e != nullptr; e = agnxtout(graph, e)) {
+      const splines *spl = ED_spl(e);
+      for (int i = 0; spl != nullptr && i < spl->size; ++i) {
+        const bezier &bz = spl->list[i];
+        if (bz.size == 0) {
+          continue;
+        }
+        // A box per curve piece (four control points, the ends shared), which holds the piece.
+        for (int j = 0; j < std::max(1, bz.size - 1); j += 3) {
+          double x0 = bz.list[j].x, x1 = x0, y0 = bz.list[j].y, y1 = y0;
+          for (int k = j; k < std::min(j + 4, bz.size); ++k) {
+            x0 = std::min(x0, bz.list[k].x);
+            x1 = std::max(x1, bz.list[k].x);
+            y0 = std::min(y0, bz.list[k].y);
+            y1 = std::max(y1, bz.list[k].y);
+          }
+          content.marks.push_back(rect(x0, y0, x1, y1));
+        }
+        for (const auto &[flag, point] : {std::pair{bz.sflag, bz.sp}, std::pair{bz.eflag, bz.ep}}) {
+          if (flag != 0) {
+            content.marks.push_back(rect(point.x - 5, point.y - 5, point.x + 5, point.y + 5));
+          }
+        }
+      }
+    }
+  }
+  return content;
+}
+
+/// Prints a laid-out graph too large for one legible sheet as a PDF of sheets, at the drawing's
+/// scale (see `plan_sheets`, `print_sheets`).
+bool print_split(GVC_t *gvc, Agraph_t *graph, const PageSetup &page, Outcome &outcome) {
+  const double scale = outcome.drawing.scale;
+  const boxf bb = GD_bb(graph);
+  const double pad = graph_pad_points(graph);
+  const PointSize size{(bb.UR.x - bb.LL.x + 2 * pad) * scale, (bb.UR.y - bb.LL.y + 2 * pad) * scale};
+  const SheetPlan plan = plan_sheets(size, printable_area(page), print_content(graph, scale));
+  // Each sheet is a `viewport` of the graph (width, height, zoom, centre), so Graphviz draws only
+  // what is on it, with no margin of its own: the viewport's top left is at the origin.
+  agsafeset(graph, const_cast<char *>("margin"), const_cast<char *>("0"), const_cast<char *>(""));
+  const double left = bb.LL.x - pad;
+  const double top = bb.UR.y + pad;
+  const DrawOnCairo draw = [&](void *cairo, const PrintRect &part) {
+    const double width = (part.right - part.left) / scale;
+    const double height = (part.bottom - part.top) / scale;
+    const std::string viewport =
+        std::to_string(width) + "," + std::to_string(height) + ",1," +
+        std::to_string(left + part.left / scale + width / 2) + "," +
+        std::to_string(top - part.top / scale - height / 2);
+    agsafeset(graph, const_cast<char *>("viewport"), const_cast<char *>(viewport.c_str()),
+              const_cast<char *>(""));
+    cairo_scale(static_cast<cairo_t *>(cairo), scale, scale);
+    return gvRenderContext(gvc, graph, "pdf:cairo", cairo) == 0;
+  };
+  Expected<std::string> pdf = print_sheets(plan, page, page.title, draw);
+  if (!pdf) {
+    outcome.error = "cannot print the sheets: " + pdf.error();
+    return false;
+  }
+  outcome.drawing.data = std::move(*pdf);
+  outcome.drawing.sheets = static_cast<int>(plan.sheets.size());
+  return true;
+}
+
 /// How a laid-out graph goes on the sheet (see `fit_page`): a `size` attribute (inches) that
 /// scales it, empty at full size; and, when it fits one sheet, a `pad` that centres it on a
 /// canvas of the sheet's size, so a PDF page (and a PNG) is the sheet itself.
@@ -325,11 +466,13 @@ Outcome draw_once(GVC_t *gvc, const std::string &text, Format format,
   }
   draw_overlay(graph);
   outcome.drawing.smallest_text_pt = smallest_font(text);
+  bool split = false;
   if (page) {
     // `size` is read when the layout starts, so a graph that must shrink is laid out again.
     SheetAttributes sheet = fit_to_page(graph, *page, outcome.drawing);
     outcome.drawing.smallest_text_pt *= outcome.drawing.scale;
-    if (!sheet.size.empty() || !sheet.pad.empty()) {
+    split = format == Format::Pdf && outcome.drawing.pages > 1;
+    if (!split && (!sheet.size.empty() || !sheet.pad.empty())) {
       gvFreeLayout(gvc, graph);
       if (!sheet.size.empty()) {
         agsafeset(graph, const_cast<char *>("size"), sheet.size.data(), const_cast<char *>(""));
@@ -356,21 +499,32 @@ Outcome draw_once(GVC_t *gvc, const std::string &text, Format format,
       }
     }
   }
-  char *data = nullptr;
-  unsigned int length = 0;
   const std::string name(to_string(format));
-  const int rendered = gvRenderData(gvc, graph, name.c_str(), &data, &length);
-  std::vector<std::string> more = take_messages();
-  said.insert(said.end(), more.begin(), more.end());
-  if (rendered != 0 || data == nullptr || agerrors() >= AGERR) {
-    if (data != nullptr) {
-      gvFreeRenderData(data);
+  if (split) {
+    const bool printed = print_split(gvc, graph, *page, outcome);
+    std::vector<std::string> more = take_messages();
+    said.insert(said.end(), more.begin(), more.end());
+    if (!printed || agerrors() >= AGERR) {
+      outcome.error = outcome.error.empty() ? "Graphviz cannot render " + name + joined(said)
+                                            : outcome.error;
+      return outcome;
     }
-    outcome.error = "Graphviz cannot render " + name + joined(said);
-    return outcome;
+  } else {
+    char *data = nullptr;
+    unsigned int length = 0;
+    const int rendered = gvRenderData(gvc, graph, name.c_str(), &data, &length);
+    std::vector<std::string> more = take_messages();
+    said.insert(said.end(), more.begin(), more.end());
+    if (rendered != 0 || data == nullptr || agerrors() >= AGERR) {
+      if (data != nullptr) {
+        gvFreeRenderData(data);
+      }
+      outcome.error = "Graphviz cannot render " + name + joined(said);
+      return outcome;
+    }
+    outcome.drawing.data.assign(data, length);
+    gvFreeRenderData(data);
   }
-  outcome.drawing.data.assign(data, length);
-  gvFreeRenderData(data);
   outcome.ok = true;
   outcome.drawing.splines = spline_modes[mode];
   if (mode > 0) {
@@ -434,6 +588,7 @@ std::string encode(const Outcome &o) {
   put_value(out, o.drawing.scale);
   put_value(out, o.drawing.smallest_text_pt);
   put_value<std::int32_t>(out, o.drawing.pages);
+  put_value<std::int32_t>(out, o.drawing.sheets);
   put_string(out, o.drawing.splines);
   return out;
 }
@@ -451,6 +606,7 @@ std::optional<Outcome> decode(std::string_view frame) {
   o.drawing.scale = in.value<double>();
   o.drawing.smallest_text_pt = in.value<double>();
   o.drawing.pages = in.value<std::int32_t>();
+  o.drawing.sheets = in.value<std::int32_t>();
   o.drawing.splines = in.string();
   if (!in.ok || !in.rest.empty()) {
     return std::nullopt;
@@ -740,35 +896,7 @@ Expected<LayoutBoxes> layout_boxes(std::string_view dot) {
   }
   guard.laid_out();
   take_messages();
-  LayoutBoxes boxes;
-  auto label_box = [](const textlabel_t *label, std::string what) {
-    return LayoutBox{std::move(what), label->pos.x, label->pos.y, label->dimen.x, label->dimen.y};
-  };
-  for (Agnode_t *n = agfstnode(graph); n != nullptr; n = agnxtnode(graph, n)) {
-    const char *style = agget(n, const_cast<char *>("style"));
-    const char *shape = agget(n, const_cast<char *>("shape"));
-    const bool invisible = (style != nullptr && std::strstr(style, "invis") != nullptr) ||
-                           (shape != nullptr && std::strcmp(shape, "point") == 0 &&
-                            ND_width(n) * 72 < 2);
-    const char *classes = agget(n, const_cast<char *>("class"));
-    const bool text_of_edge =
-        classes != nullptr && std::string_view(classes).starts_with(edge_label_class);
-    if (!invisible) {
-      (text_of_edge ? boxes.edge_labels : boxes.nodes)
-          .push_back(LayoutBox{agnameof(n), ND_coord(n).x, ND_coord(n).y, ND_width(n) * 72,
-                               ND_height(n) * 72});
-    }
-    for (Agedge_t *e = agfstout(graph, n); e != nullptr; e = agnxtout(graph, e)) {
-      const std::string what =
-          std::string("edge ") + agnameof(agtail(e)) + " -> " + agnameof(aghead(e));
-      for (const textlabel_t *label : {ED_label(e), ED_head_label(e), ED_tail_label(e), ED_xlabel(e)}) {
-        if (label != nullptr && label->set) {
-          boxes.edge_labels.push_back(label_box(label, what));
-        }
-      }
-    }
-  }
-  return boxes;
+  return read_boxes(graph);
 }
 
 std::string graphviz_version() {

@@ -30,7 +30,8 @@ struct LayoutOptions {
   /// the `dot` program), stopped at the bound.
   std::chrono::milliseconds timeout = default_layout_timeout;
   /// Print: scale to this sheet, never below legible text, and centre a drawing that fits on a
-  /// canvas (PDF: a page) of the sheet's size; one that does not stays one page of its own size.
+  /// canvas (PDF: a page) of the sheet's size. One that does not is split into sheets as a PDF
+  /// (see `plan_sheets`), and stays one image of its own size as PNG or SVG.
   std::optional<PageSetup> page;
   /// What else helps when the layout is too slow or crashes, besides more time, appended to that
   /// error after ", " (e.g. `or draw one view (--view outside-in)`).
@@ -50,6 +51,8 @@ struct Drawing {
   double scale = 1;                 ///< output points per layout point
   double smallest_text_pt = 0;      ///< the smallest font size in the drawing, after scaling
   int pages = 1;                    ///< sheets, with `LayoutOptions::page`
+  int sheets = 1;                   ///< PDF pages written: with `page`, the sheets a drawing too
+                                    ///< large for one legible sheet is split into
   std::string splines;              ///< the `splines` mode the layout succeeded with
 };
 

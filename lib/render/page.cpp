@@ -7,8 +7,6 @@
 namespace journey {
 namespace {
 
-constexpr double margin_pt = 36;
-
 PointSize portrait_size(Paper paper) {
   switch (paper) {
   case Paper::A4:
@@ -30,7 +28,7 @@ PointSize paper_size(const PageSetup &page) {
 
 PointSize printable_area(const PageSetup &page) {
   const PointSize p = paper_size(page);
-  return {p.width - 2 * margin_pt, p.height - 2 * margin_pt};
+  return {p.width - 2 * page_margin_pt, p.height - 2 * page_margin_pt};
 }
 
 PageFit fit_page(PointSize drawing, double smallest_text_pt, const PageSetup &page) {

@@ -4,6 +4,7 @@
 #include "journey/model/names.h"
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace journey {
@@ -18,10 +19,14 @@ inline constexpr Named<Paper> kPaperNames[] = {
 /// Text smaller than this many points on paper cannot be read at arm's length.
 inline constexpr double min_text_pt = 7.0;
 
+/// The blank margin on every side of a printed sheet, points (1/2 inch).
+inline constexpr double page_margin_pt = 36;
+
 /// A sheet to print on: landscape unless `portrait`.
 struct PageSetup {
   Paper paper = Paper::A4;
   bool portrait = false;
+  std::string title; ///< what the footer of each sheet calls the drawing, when it is split
 };
 
 /// A width and height in points (1/72 inch).

@@ -30,8 +30,10 @@ Expected<Drawing> draw_journey(const Journey &journey, View view, Format format,
   stacked.stacked = true;
   Expected<Drawing> above =
       draw_dot(build_view(journey, view, stacked, metrics).to_dot(), format, bounded);
-  if (above && (above->pages < drawing->pages ||
-                (above->pages == drawing->pages && above->scale > drawing->scale))) {
+  // A PDF counts the sheets written (cut between boxes, blank ones left out), others the estimate.
+  const auto sheets = [format](const Drawing &d) { return format == Format::Pdf ? d.sheets : d.pages; };
+  if (above && (sheets(*above) < sheets(*drawing) ||
+                (sheets(*above) == sheets(*drawing) && above->scale > drawing->scale))) {
     return above;
   }
   return drawing;

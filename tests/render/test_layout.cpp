@@ -7,6 +7,8 @@
 #include "journey/render/inside_out.h"
 #include "journey/render/page.h"
 #include "journey/render/portfolio_map.h"
+#include "journey/render/print_sheets.h"
+#include "journey/render/sheets.h"
 #include "journey/render/render.h"
 #include "journey/render/step_node.h"
 
@@ -115,19 +117,49 @@ std::uint32_t big_endian(const std::string &s, std::size_t at) {
          static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 3]));
 }
 
-/// The height in points of the smallest word in a PDF, as poppler's `pdftotext -bbox` boxes it.
+/// The height in points of the smallest word in a PDF, on any page, as poppler's `pdftotext
+/// -bbox` boxes it. Words in the side margins are left out: there, printed sheets have their
+/// "continued" markers turned along the edge (whose box height is their width; they are set in
+/// `sheet_marker_pt`), and nothing else is drawn there.
 double smallest_word_height(const std::string &pdf_path) {
+  static_assert(sheet_marker_pt >= min_text_pt);
   const std::string html = run_output("pdftotext -bbox " + pdf_path + " - 2>/dev/null");
   double smallest = 0;
+  double page_width = 0;
+  const std::string_view page_tag = "<page width=\"";
   const std::string_view tag = "<word ";
+  std::size_t page_at = html.find(page_tag);
   for (std::size_t at = html.find(tag); at != std::string::npos; at = html.find(tag, at + 1)) {
+    for (; page_at != std::string::npos && page_at < at; page_at = html.find(page_tag, page_at + 1)) {
+      page_width = std::strtod(html.c_str() + page_at + page_tag.size(), nullptr);
+    }
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     if (std::sscanf(html.c_str() + at, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
                     &x0, &y0, &x1, &y1) == 4 && y1 > y0) {
+      const double middle = (x0 + x1) / 2;
+      if (middle < page_margin_pt || middle > page_width - page_margin_pt) {
+        continue;
+      }
       smallest = smallest == 0 ? y1 - y0 : std::min(smallest, y1 - y0);
     }
   }
   return smallest;
+}
+
+/// The size of every page of a PDF, in points, as `pdfinfo -l -1` reports them.
+std::vector<PointSize> pdf_page_sizes(const std::string &pdf_path) {
+  const std::string info = run_output("pdfinfo -l -1 " + pdf_path + " 2>&1");
+  std::vector<PointSize> sizes;
+  const std::string_view tag = "\nPage ";
+  for (std::size_t at = info.find(tag); at != std::string::npos; at = info.find(tag, at + 1)) {
+    int page = 0;
+    PointSize size;
+    if (std::sscanf(info.c_str() + at + 1, "Page %d size: %lf x %lf", &page, &size.width,
+                    &size.height) == 3) {
+      sizes.push_back(size);
+    }
+  }
+  return sizes;
 }
 
 } // namespace
@@ -152,8 +184,10 @@ TEST_CASE("the overlap check finds overlapping boxes, and only those") {
 TEST_CASE("every view of the corpus sample draws, within the time bound") {
   const std::vector<LoadedFile> files = load_journeys({(kSource / "tests/render/corpus").string()});
   REQUIRE(files.size() >= 29);
+  std::vector<Variant> variants(kVariants.begin(), kVariants.end());
+  variants.push_back(Variant{View::Blueprint, Detail::Processes});
   for (const LoadedFile &file : files) {
-    for (const Variant &v : kVariants) {
+    for (const Variant &v : variants) {
       INFO(file.path, " ", variant_name(v));
       Expected<Drawing> drawing =
           draw_journey(file.journey, v.view, Format::Svg, ViewOptions{v.detail},
@@ -481,9 +515,9 @@ TEST_CASE("blueprints of the bundled journeys: no Graphviz message, headings ove
 }
 
 TEST_CASE("paper sizes and the legible fit") {
-  CHECK(paper_size(PageSetup{Paper::A4, false}).width == doctest::Approx(841.89));
-  CHECK(paper_size(PageSetup{Paper::A4, true}).width == doctest::Approx(595.28));
-  CHECK(paper_size(PageSetup{Paper::Letter, false}).height == doctest::Approx(612));
+  CHECK(paper_size(PageSetup{Paper::A4, false, {}}).width == doctest::Approx(841.89));
+  CHECK(paper_size(PageSetup{Paper::A4, true, {}}).width == doctest::Approx(595.28));
+  CHECK(paper_size(PageSetup{Paper::Letter, false, {}}).height == doctest::Approx(612));
   const PageSetup a4{};
   // Small: drawn at full size on one sheet.
   CHECK(fit_page({400, 300}, 9, a4).scale == 1);
@@ -543,20 +577,21 @@ TEST_CASE("every bundled journey at A4: text at least 7 pt as printed, on the sh
       REQUIRE(pages_at != std::string::npos);
       int pdf_pages = 0;
       REQUIRE(std::sscanf(info.c_str() + pages_at, "Pages: %d", &pdf_pages) == 1);
-      CHECK(pdf_pages == 1);
-      const std::size_t at = info.find("Page size:");
-      REQUIRE(at != std::string::npos);
-      double pdf_width = 0;
-      double pdf_height = 0;
-      REQUIRE(std::sscanf(info.c_str() + at, "Page size: %lf x %lf", &pdf_width, &pdf_height) == 2);
+      // One page when it fits; kept legible and split into sheets when it does not.
+      // (Cut between boxes and less the blank ones, there can be more or fewer sheets than
+      // `fit_page` counts by area.)
+      CHECK(pdf_pages == pdf->sheets);
       if (pdf->pages == 1) {
-        // The page is the sheet, the drawing centred on it.
-        CHECK(pdf_width == doctest::Approx(sheet.width).epsilon(0.002));
-        CHECK(pdf_height == doctest::Approx(sheet.height).epsilon(0.002));
-      } else {
-        // Kept legible, so larger than the printable part of the sheet.
-        const PointSize area = printable_area(a4);
-        CHECK((pdf_width > area.width || pdf_height > area.height));
+        CHECK(pdf->sheets == 1);
+      }
+      // Every page is the sheet: the drawing centred on it, or its part of the drawing.
+      std::ofstream(path, std::ios::binary) << pdf->data;
+      const std::vector<PointSize> sizes = pdf_page_sizes(path);
+      std::filesystem::remove(path);
+      CHECK(static_cast<int>(sizes.size()) == pdf_pages);
+      for (const PointSize &size : sizes) {
+        CHECK(size.width == doctest::Approx(sheet.width).epsilon(0.002));
+        CHECK(size.height == doctest::Approx(sheet.height).epsilon(0.002));
       }
     }
   }
@@ -601,4 +636,120 @@ TEST_CASE("stacked, the compare view puts the organisation above the customer") 
   REQUIRE(png);
   CHECK(big_endian(png->data, 20) > big_endian(png->data, 16));
   CHECK(png->smallest_text_pt >= min_text_pt - 1e-6);
+}
+
+TEST_CASE("render --page A4 -T pdf prints a compare view too large for a sheet as sheets with markers") {
+  const std::string pdf = (std::filesystem::temp_directory_path() /
+                           ("journey-sheets-" + std::to_string(::getpid()) + ".pdf"))
+                              .string();
+  const std::string said =
+      run_output(std::string("cd ") + JOURNEY_SOURCE_DIR + " && " + JOURNEY_BINARY +
+                 " render journeys/apply-by-post.yaml --view compare --page A4 -T pdf -o " + pdf +
+                 " 2>&1");
+  INFO(said);
+  const std::string info = run_output("pdfinfo " + pdf + " 2>&1");
+  int pages = 0;
+  const std::size_t pages_at = info.find("Pages:");
+  REQUIRE(pages_at != std::string::npos);
+  REQUIRE(std::sscanf(info.c_str() + pages_at, "Pages: %d", &pages) == 1);
+  CHECK(pages > 1);
+  CHECK(said.find("written as " + std::to_string(pages) + " sheets") != std::string::npos);
+  // Each page is an A4 sheet, landscape.
+  const std::vector<PointSize> sizes = pdf_page_sizes(pdf);
+  CHECK(static_cast<int>(sizes.size()) == pages);
+  for (const PointSize &size : sizes) {
+    CHECK(size.width == doctest::Approx(841.89).epsilon(0.001));
+    CHECK(size.height == doctest::Approx(595.28).epsilon(0.001));
+  }
+  // Every page has its footer, and the markers point both ways between sheets.
+  const std::string text = run_output("pdftotext " + pdf + " - 2>/dev/null");
+  for (int page = 1; page <= pages; ++page) {
+    CHECK(text.find("sheet " + std::to_string(page) + " of " + std::to_string(pages)) !=
+          std::string::npos);
+  }
+  CHECK(text.find("I want to apply for a personal loan — compare") != std::string::npos);
+  CHECK(text.find("continues on sheet 2") != std::string::npos);
+  CHECK(text.find("continued from sheet 1") != std::string::npos);
+  // No word on any page, drawing or margin, is printed smaller than at 7 pt: the view's smallest
+  // font is 9 pt, so its words keep at least 7/9 of their full-size height.
+  const double printed = smallest_word_height(pdf);
+  std::filesystem::remove(pdf);
+  const std::vector<LoadedFile> files = load_journeys({(kSource / "journeys/apply-by-post.yaml").string()});
+  REQUIRE(files.size() == 1);
+  Expected<Drawing> full = draw_journey(files[0].journey, View::Compare, Format::Pdf, {}, LayoutOptions{});
+  REQUIRE(full);
+  std::ofstream(pdf, std::ios::binary) << full->data;
+  const double natural = smallest_word_height(pdf);
+  std::filesystem::remove(pdf);
+  REQUIRE(natural > 0);
+  CHECK(printed / natural * full->smallest_text_pt >= min_text_pt - 0.05);
+  // As PNG it stays one image, and the warning says how to get the sheets.
+  const std::string png = pdf.substr(0, pdf.size() - 3) + "png";
+  const std::string said_png =
+      run_output(std::string("cd ") + JOURNEY_SOURCE_DIR + " && " + JOURNEY_BINARY +
+                 " render journeys/apply-by-post.yaml --view compare --page A4 -T png -o " + png +
+                 " 2>&1");
+  std::filesystem::remove(png);
+  CHECK(said_png.find("as png it is one image of its own size; write a PDF (-T pdf) for the sheets") !=
+        std::string::npos);
+}
+
+TEST_CASE("cut into A4 sheets at legible size, every box of every bundled view is whole on a sheet") {
+  const std::vector<LoadedFile> files = load_journeys({(kSource / "journeys").string()});
+  REQUIRE(files.size() >= 6);
+  const PointSize area = printable_area(PageSetup{});
+  int split = 0;
+  for (const LoadedFile &file : files) {
+    for (View view : {View::OutsideIn, View::InsideOut, View::Compare}) {
+      INFO(file.path, " ", to_string(view));
+      Expected<LayoutBoxes> boxes = layout_boxes(build_view(file.journey, view, ViewOptions{}).to_dot());
+      REQUIRE(boxes);
+      // At the scale that keeps the views' smallest text (9 pt) at 7 pt; y downwards.
+      const double scale = min_text_pt / 9;
+      PrintContent content;
+      PointSize size;
+      for (const auto *list : {&boxes->nodes, &boxes->edge_labels}) {
+        for (const LayoutBox &b : *list) {
+          size.width = std::max(size.width, (b.x + b.width / 2) * scale);
+          size.height = std::max(size.height, (b.y + b.height / 2) * scale);
+        }
+      }
+      for (const auto *list : {&boxes->nodes, &boxes->edge_labels}) {
+        for (const LayoutBox &b : *list) {
+          content.boxes.push_back({(b.x - b.width / 2) * scale, size.height - (b.y + b.height / 2) * scale,
+                                   (b.x + b.width / 2) * scale, size.height - (b.y - b.height / 2) * scale});
+        }
+      }
+      const SheetPlan plan = plan_sheets(size, area, content);
+      split += plan.sheets.size() > 1 ? 1 : 0;
+      for (const Sheet &sheet : plan.sheets) {
+        CHECK(sheet.part.right - sheet.part.left <= area.width + 1e-6);
+        CHECK(sheet.part.bottom - sheet.part.top <= area.height + last_overhang_pt + 1e-6);
+      }
+      for (const PrintRect &b : content.boxes) {
+        if (b.right - b.left > area.width / 2 || b.bottom - b.top > area.height / 2) {
+          continue; // wider than the back step of a cut: only overlapped
+        }
+        const bool whole = std::ranges::any_of(plan.sheets, [&](const Sheet &s) {
+          return s.part.left <= b.left + 1e-6 && b.right <= s.part.right + 1e-6 &&
+                 s.part.top <= b.top + 1e-6 && b.bottom <= s.part.bottom + 1e-6;
+        });
+        CHECK(whole);
+      }
+    }
+  }
+  CHECK(split > 0); // some bundled views do not fit one sheet
+}
+
+TEST_CASE("printed sheets are the same bytes every time") {
+  const std::vector<LoadedFile> files = load_journeys({(kSource / "journeys/apply-by-post.yaml").string()});
+  REQUIRE(files.size() == 1);
+  LayoutOptions a4{.timeout{}, .page = PageSetup{}, .advice{}};
+  a4.page->title = "apply — compare";
+  Expected<Drawing> first = draw_journey(files[0].journey, View::Compare, Format::Pdf, {}, a4);
+  Expected<Drawing> second = draw_journey(files[0].journey, View::Compare, Format::Pdf, {}, a4);
+  REQUIRE(first);
+  REQUIRE(second);
+  CHECK(first->sheets > 1);
+  CHECK(first->data == second->data);
 }
