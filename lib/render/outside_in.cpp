@@ -482,10 +482,10 @@ constexpr std::string_view band_lane_alpha = "99";
 /// Width of the emotion lane, inches: room for the axis from -3 to +3 and its labels.
 constexpr std::string_view emotion_lane_width = "1.0";
 
-/// Stage bands: a heading per band in a column of its own, and invisible arrows that keep every
-/// box between its band's heading and the next one (after the start, above the first band).
-void draw_bands(DotGraph &graph, const OutsideInView &view, const std::vector<std::string> &names,
-                const ViewTarget &target) {
+/// The stage headings, a column of their own. Added before the lanes, so Graphviz puts the
+/// column on their left.
+std::vector<std::string> add_band_headings(DotGraph &graph, const OutsideInView &view,
+                                           const ViewTarget &target) {
   const ClusterId column = graph.add_cluster(target.prefix + "stages", target.parent);
   graph.cluster(column)
       .attributes.set("label", "")
@@ -501,7 +501,16 @@ void draw_bands(DotGraph &graph, const OutsideInView &view, const std::vector<st
         .set("style", "")
         .set(kBandHeadAttribute, std::to_string(k))
         .set("class", "stage");
-    graph.add_edge(k == 0 ? names.front() : heads[k - 1], heads.back())
+  }
+  return heads;
+}
+
+/// Stage bands: invisible arrows that keep every box between its band's heading and the next
+/// one (after the start, above the first band).
+void tie_bands(DotGraph &graph, const OutsideInView &view, const std::vector<std::string> &names,
+               const std::vector<std::string> &heads) {
+  for (std::size_t k = 0; k < heads.size(); ++k) {
+    graph.add_edge(k == 0 ? names.front() : heads[k - 1], heads[k])
         .attributes.set("style", "invis");
   }
   // A box with an arrow from (to) a box of its band is held there through that box: only the
@@ -586,6 +595,8 @@ void draw_outside_in(DotGraph &graph, const OutsideInView &view, const Journey &
   // Over stage bands a lane is tinted, not opaque, so the bands show across it.
   const std::string_view lane_alpha = bands ? band_lane_alpha : "";
   std::vector<std::string> step_names = step_node_names(journey);
+  const std::vector<std::string> heads =
+      bands ? add_band_headings(graph, view, target) : std::vector<std::string>{};
   std::vector<ClusterId> lanes(view.lanes.size(), no_cluster);
   std::vector<std::string> names;
   names.reserve(view.boxes.size());
@@ -668,7 +679,7 @@ void draw_outside_in(DotGraph &graph, const OutsideInView &view, const Journey &
                                                   std::to_string(view.boxes[b].band));
       }
     }
-    draw_bands(graph, view, names, target);
+    tie_bands(graph, view, names, heads);
   }
   if (emotion_lane) {
     draw_emotion_lane(graph, view, names, target);
