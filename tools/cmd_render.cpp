@@ -26,6 +26,7 @@ struct RenderOptions {
   std::string layout_timeout = "30s";
   std::string page;
   bool portrait = false;
+  bool no_emotion_lane = false;
 };
 
 int usage(const std::string &message) {
@@ -55,8 +56,9 @@ std::vector<std::string> type_names() {
 
 int run_render(const RenderOptions &options) {
   using Kind = OutputTarget::Kind;
-  const ViewOptions view_options{options.collapse.empty() ? *value_of(kDetailNames, options.detail)
-                                                         : Detail::Processes};
+  ViewOptions view_options{options.collapse.empty() ? *value_of(kDetailNames, options.detail)
+                                                   : Detail::Processes};
+  view_options.emotion_lane = !options.no_emotion_lane;
   const OutputTarget target = output_target(options.output);
   const bool mermaid = options.type.empty() ? target.kind == Kind::File && is_mermaid_path(target.path)
                                             : is_mermaid_name(options.type);
@@ -195,6 +197,8 @@ std::function<int()> setup_render(CLI::App &app) {
       ->check(choices(kPaperNames))
       ->type_name("A4|A3|letter");
   cmd->add_flag("--portrait", options->portrait, "With --page: upright sheets (default: landscape)");
+  cmd->add_flag("--no-emotion-lane", options->no_emotion_lane,
+                "Outside-in: leave out the emotion lane beside the steps");
   cmd->footer(footer(
       "Without -o, DOT goes to stdout. -o FILE takes the format from the extension (.svg, .png,\n"
       ".pdf, .dot, .gv); -T overrides it. -o DIR/ (or an existing directory) writes one file per\n"

@@ -5,6 +5,7 @@
 #include "journey/render/label.h"
 #include "journey/render/long_edges.h"
 #include "journey/render/palette.h"
+#include "journey/render/stage_columns.h"
 #include "journey/render/step_node.h"
 
 #include "journey/model/duration.h"
@@ -16,51 +17,8 @@
 namespace journey {
 namespace {
 
-constexpr std::string_view kNoStage = "(no stage)";
-
 bool seen_by_customer(BlueprintView::Row row) {
   return row == BlueprintView::Row::Customer || row == BlueprintView::Row::Frontstage;
-}
-
-/// The column of each step: declared stages first, then undeclared names in order of first use,
-/// then `(no stage)`; none when no step names a stage.
-std::vector<int> step_columns(const JourneyGraph &graph, std::vector<std::string> &columns) {
-  const Journey &journey = graph.journey();
-  std::vector<int> column(graph.size(), -1);
-  if (!has_stages(journey)) {
-    return column;
-  }
-  std::unordered_map<std::string_view, int> index;
-  for (const Stage &stage : journey.stages) {
-    index.emplace(stage.name, static_cast<int>(columns.size()));
-    columns.push_back(stage.name);
-  }
-  bool unstaged = false;
-  for (std::size_t s = 0; s < graph.size(); ++s) {
-    if (!graph.reachable()[s]) {
-      continue;
-    }
-    const std::string &name = graph.step(s).stage;
-    if (name.empty()) {
-      unstaged = true;
-      continue;
-    }
-    auto [it, added] = index.emplace(name, static_cast<int>(columns.size()));
-    if (added) {
-      columns.push_back(name);
-    }
-    column[s] = it->second;
-  }
-  if (unstaged) {
-    const int none = static_cast<int>(columns.size());
-    columns.emplace_back(kNoStage);
-    for (std::size_t s = 0; s < graph.size(); ++s) {
-      if (graph.reachable()[s] && graph.step(s).stage.empty()) {
-        column[s] = none;
-      }
-    }
-  }
-  return column;
 }
 
 } // namespace
@@ -95,7 +53,7 @@ std::string_view row_title(BlueprintView::Row row) {
 
 BlueprintView blueprint_view(const JourneyGraph &graph) {
   BlueprintView view;
-  const std::vector<int> column = step_columns(graph, view.columns);
+  const std::vector<int> column = stage_columns(graph, view.columns);
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> box_of(graph.size(), kNone);
   for (std::size_t s = 0; s < graph.size(); ++s) {

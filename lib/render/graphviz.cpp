@@ -5,6 +5,7 @@
 #include "journey/model/duration.h"
 #include "journey/model/text.h"
 #include "journey/render/edge_labels.h"
+#include "journey/render/overlay.h"
 #include "journey/render/print_sheets.h"
 #include "journey/render/sheets.h"
 
@@ -463,6 +464,7 @@ Outcome draw_once(GVC_t *gvc, const std::string &text, Format format,
     outcome.error = "Graphviz cannot lay out the graph" + joined(said);
     return outcome;
   }
+  draw_overlay(graph);
   outcome.drawing.smallest_text_pt = smallest_font(text);
   bool split = false;
   if (page) {
@@ -487,6 +489,7 @@ Outcome draw_once(GVC_t *gvc, const std::string &text, Format format,
         return outcome;
       }
       take_messages();
+      draw_overlay(graph);
       if (!sheet.pad.empty()) {
         // The layout can come out a little smaller under `size`; the pad (read when rendering)
         // centres what was laid out, so the page stays the sheet.

@@ -180,7 +180,11 @@ LongEdgeSplit split_long_edges(DotGraph &graph, const LongEdgeLimits &limits) {
   const std::size_t edge_count = graph.edges().size();
   for (std::size_t i = 0; i < edge_count; ++i) {
     const DotEdge &e = graph.edges()[i];
-    const auto from = index.find(e.from), to = index.find(e.to);
+    // An arrow drawn backwards (`dir=back`, as into an earlier stage band) runs from its head.
+    const std::string *dir = e.attributes.get("dir");
+    const bool backwards = dir != nullptr && *dir == "back";
+    const auto from = index.find(backwards ? e.to : e.from);
+    const auto to = index.find(backwards ? e.from : e.to);
     if (from == index.end() || to == index.end() || invisible(e)) {
       continue;
     }
@@ -191,7 +195,7 @@ LongEdgeSplit split_long_edges(DotGraph &graph, const LongEdgeLimits &limits) {
       continue;
     }
     ++split.edges;
-    const std::string head = e.to, tail = e.from;
+    const std::string head = backwards ? e.from : e.to, tail = backwards ? e.to : e.from;
     const std::string head_name = short_name(graph.nodes()[v]);
     const std::string tail_name = short_name(graph.nodes()[u]);
     const ClusterId head_cluster = graph.nodes()[v].cluster;
@@ -212,7 +216,7 @@ LongEdgeSplit split_long_edges(DotGraph &graph, const LongEdgeLimits &limits) {
           .set("fontcolor", palette::muted)
           .set("class", "connector");
     }
-    graph.edge(i).to = out_name;
+    (backwards ? graph.edge(i).from : graph.edge(i).to) = out_name;
     graph.edge(i).attributes.set("constraint", "true");
 
     // The head's side: one marker per head and direction, listing where its arrows come from.

@@ -1,12 +1,15 @@
 // Outside-in view: customer-visible steps in channel lanes; out-of-sight groups become waits.
 #include "journey/render/outside_in.h"
 
+#include "journey/analysis/emotion_curve.h"
 #include "journey/analysis/flow.h"
 #include "journey/analysis/paths.h"
 #include "journey/analysis/union_find.h"
 #include "journey/model/text.h"
 #include "journey/render/label.h"
+#include "journey/render/overlay.h"
 #include "journey/render/palette.h"
+#include "journey/render/stage_columns.h"
 #include "journey/render/step_node.h"
 
 #include <algorithm>
@@ -37,6 +40,11 @@ namespace {
 
 constexpr std::size_t none = static_cast<std::size_t>(-1);
 
+/// The earlier of two bands; -1 stands for none.
+int earlier_band(int a, int b) {
+  return a < 0 ? b : b < 0 ? a : std::min(a, b);
+}
+
 /// The name of the branch an edge stands for, without its probability (shares are added once
 /// every way out of a box is known).
 std::string edge_name(const JourneyGraph &graph, const Edge &e) {
@@ -66,6 +74,7 @@ struct Wait {
   std::size_t box = 0;
   double inflow = 0; ///< customers per journey who come out of the group at `target`
   double reach = 0;  ///< the same as chances, for a group no customer reaches
+  int band = -1;     ///< the earliest band of the steps out of sight leading to `target`
 };
 
 /// The out-of-sight steps: their groups, roots and the bounds of the time spent in them.
@@ -138,7 +147,8 @@ class Builder {
 public:
   explicit Builder(const JourneyGraph &graph)
       : graph_(graph), n_(graph.size()), channel_(graph.channel_marker()), shown_(n_, 0),
-        groups_(n_), group_waits_(n_), entering_(n_, 0), merged_(n_, none), step_box_(n_, none) {
+        groups_(n_), group_waits_(n_), entering_(n_, 0), merged_(n_, none), step_box_(n_, none),
+        band_(stage_columns(graph, view_.bands)) {
     for (std::size_t i = 0; i < n_; ++i) {
       shown_[i] = customer_visible(graph.step(i).actor) || graph.is_end(i);
     }
@@ -150,6 +160,8 @@ public:
     add_boxes();
     add_arrows();
     label_shares();
+    close_loops_in_bands();
+    add_emotion();
     return std::move(view_);
   }
 
@@ -175,10 +187,12 @@ private:
         auto [it, inserted] = wait_index_.emplace(pair_key(g, e.to), waits_.size());
         if (inserted) {
           waits_.push_back(Wait{g, e.to, lo, hi, steps_lo, steps_hi,
-                                e.branch ? edge_name(graph_, e) : hidden.via[h], {}, 0, 0, 0});
+                                e.branch ? edge_name(graph_, e) : hidden.via[h], {}, 0, 0, 0,
+                                band_[h]});
           group_waits_[g].push_back(waits_.size() - 1);
         } else {
           Wait &w = waits_[it->second];
+          w.band = earlier_band(w.band, band_[h]);
           w.min = std::min(w.min, lo);
           w.max = std::max(w.max, hi);
           w.steps_min = std::min(w.steps_min, steps_lo);
@@ -195,8 +209,9 @@ private:
     for (std::size_t g = 0; g < n_; ++g) {
       const std::size_t in = entering_[g], out = group_waits_[g].size();
       if (in * out > 4 * (in + out) + 16) {
-        Wait w{g, none, inf, 0, inf, 0, {}, {}, 0, 0, 0};
+        Wait w{g, none, inf, 0, inf, 0, {}, {}, 0, 0, 0, -1};
         for (std::size_t wi : group_waits_[g]) {
+          w.band = earlier_band(w.band, waits_[wi].band);
           w.min = std::min(w.min, waits_[wi].min);
           w.max = std::max(w.max, waits_[wi].max);
           w.steps_min = std::min(w.steps_min, waits_[wi].steps_min);
@@ -212,7 +227,7 @@ private:
   void add_boxes() {
     using Box = OutsideInView::Box;
     using BoxKind = OutsideInView::BoxKind;
-    view_.boxes.push_back(Box{BoxKind::Start, 0, -1, 0, 0, 0, 0});
+    view_.boxes.push_back(Box{BoxKind::Start, 0, -1, 0, 0, 0, 0, -1});
     std::vector<int> lane_of_channel(graph_.journey().channels.size(), -1);
     for (std::size_t i = 0; i < n_; ++i) {
       if (!shown_[i]) {
@@ -232,14 +247,15 @@ private:
         }
       }
       step_box_[i] = view_.boxes.size();
-      view_.boxes.push_back(Box{BoxKind::Step, i, lane, 0, 0, 0, 0});
+      view_.boxes.push_back(Box{BoxKind::Step, i, lane, 0, 0, 0, 0, band_[i]});
     }
     auto add_wait = [&](Wait &w) {
       w.box = view_.boxes.size();
       const int lane = w.target == none ? -1 : view_.boxes[step_box_[w.target]].lane;
+      const int band = w.band >= 0 || w.target == none ? w.band : band_[w.target];
       view_.boxes.push_back(Box{BoxKind::Wait, 0, lane, w.min, w.max,
                                 static_cast<std::size_t>(w.steps_min),
-                                static_cast<std::size_t>(w.steps_max)});
+                                static_cast<std::size_t>(w.steps_max), band});
       ++view_.counts.waits;
     };
     for (Wait &w : waits_) {
@@ -326,8 +342,85 @@ private:
           c != npos && std::any_of(from.from_channels.begin(), from.from_channels.end(),
                                    [&](Index f) { return f != c; });
     }
-    for (const OutsideInView::Arrow &a : view_.arrows) {
+    for (OutsideInView::Arrow &a : view_.arrows) {
       view_.counts.switches += a.channel_switch ? 1 : 0;
+      const int from = view_.boxes[a.from].band, to = view_.boxes[a.to].band;
+      a.backward = from >= 0 && to >= 0 && to < from;
+    }
+  }
+
+  /// Within each band, the arrows that close a loop (found by a depth-first walk from the boxes
+  /// in order) are `backward` too, so the arrows as drawn never form a cycle and Graphviz keeps
+  /// the arrows that hold each box inside its band.
+  void close_loops_in_bands() {
+    if (view_.bands.empty()) {
+      return;
+    }
+    const std::size_t n = view_.boxes.size();
+    std::vector<std::vector<std::size_t>> out(n);
+    for (std::size_t a = 0; a < view_.arrows.size(); ++a) {
+      const OutsideInView::Arrow &arrow = view_.arrows[a];
+      const int band = view_.boxes[arrow.from].band;
+      if (band >= 0 && band == view_.boxes[arrow.to].band) {
+        out[arrow.from].push_back(a);
+      }
+    }
+    // The walk starts where customers come into a band, so a loop is drawn going back up.
+    std::vector<std::size_t> roots;
+    std::vector<char> entry(n, 0);
+    for (const OutsideInView::Arrow &arrow : view_.arrows) {
+      if (view_.boxes[arrow.from].band != view_.boxes[arrow.to].band && !entry[arrow.to]) {
+        entry[arrow.to] = 1;
+        roots.push_back(arrow.to);
+      }
+    }
+    std::sort(roots.begin(), roots.end());
+    for (std::size_t b = 0; b < n; ++b) {
+      if (!entry[b]) {
+        roots.push_back(b);
+      }
+    }
+    enum : char { unseen, open, done };
+    std::vector<char> state(n, unseen);
+    std::vector<std::pair<std::size_t, std::size_t>> stack; // box, next arrow
+    for (const std::size_t root : roots) {
+      if (state[root] != unseen) {
+        continue;
+      }
+      state[root] = open;
+      stack.emplace_back(root, 0);
+      while (!stack.empty()) {
+        auto &[box, next] = stack.back();
+        if (next == out[box].size()) {
+          state[box] = done;
+          stack.pop_back();
+          continue;
+        }
+        OutsideInView::Arrow &arrow = view_.arrows[out[box][next++]];
+        if (state[arrow.to] == open) {
+          arrow.backward = true;
+        } else if (state[arrow.to] == unseen) {
+          state[arrow.to] = open;
+          stack.emplace_back(arrow.to, 0);
+        }
+      }
+    }
+  }
+
+  /// The emotion of each step of the most likely path drawn as a box.
+  void add_emotion() {
+    const EmotionCurve curve = emotion_curve(graph_);
+    if (curve.rated == 0) {
+      return;
+    }
+    for (const EmotionPoint &p : curve.points) {
+      if (step_box_[p.step] != none) {
+        view_.emotion.push_back(OutsideInView::Point{step_box_[p.step], p.emotion, p.pain});
+      }
+    }
+    if (std::none_of(view_.emotion.begin(), view_.emotion.end(),
+                     [](const OutsideInView::Point &p) { return p.emotion.has_value(); })) {
+      view_.emotion.clear(); // only steps out of sight state one: no lane
     }
   }
 
@@ -372,6 +465,7 @@ private:
   std::vector<std::vector<Passage>> passages_;
   std::unordered_map<std::uint64_t, std::size_t> arrow_index_; ///< (from, to) -> arrow
   OutsideInView view_;
+  std::vector<int> band_; ///< per step: its band, or -1 (after `view_`: it fills the names)
 };
 
 } // namespace
@@ -380,10 +474,129 @@ OutsideInView outside_in_view(const JourneyGraph &graph) {
   return Builder(graph).build();
 }
 
+namespace {
+
+/// The opacity of a lane's fill over stage bands (hex alpha).
+constexpr std::string_view band_lane_alpha = "99";
+
+/// Width of the emotion lane, inches: room for the axis from -3 to +3 and its labels.
+constexpr std::string_view emotion_lane_width = "1.0";
+
+/// The stage headings, a column of their own. Added before the lanes, so Graphviz puts the
+/// column on their left.
+std::vector<std::string> add_band_headings(DotGraph &graph, const OutsideInView &view,
+                                           const ViewTarget &target) {
+  const ClusterId column = graph.add_cluster(target.prefix + "stages", target.parent);
+  graph.cluster(column)
+      .attributes.set("label", "")
+      .set("style", "invis")
+      .set("margin", "0")
+      .set("class", "stages");
+  std::vector<std::string> heads;
+  for (std::size_t k = 0; k < view.bands.size(); ++k) {
+    heads.push_back(target.prefix + "band" + std::to_string(k + 1));
+    graph.add_node(heads.back(), column)
+        .attributes.set_html("label", "<B>" + html_lines(view.bands[k], 16) + "</B>")
+        .set("shape", "plaintext")
+        .set("style", "")
+        .set(kBandHeadAttribute, std::to_string(k))
+        .set("class", "stage");
+  }
+  return heads;
+}
+
+/// Stage bands: invisible arrows that keep every box between its band's heading and the next
+/// one (after the start, above the first band).
+void tie_bands(DotGraph &graph, const OutsideInView &view, const std::vector<std::string> &names,
+               const std::vector<std::string> &heads) {
+  for (std::size_t k = 0; k < heads.size(); ++k) {
+    graph.add_edge(k == 0 ? names.front() : heads[k - 1], heads[k])
+        .attributes.set("style", "invis");
+  }
+  // A box with an arrow from (to) a box of its band is held there through that box: only the
+  // first (last) boxes of a band are tied to its headings, so the invisible arrows stay few and
+  // short. The arrows as drawn have no cycle (`backward`), so every box is held.
+  std::vector<char> entered(view.boxes.size(), 0), left(view.boxes.size(), 0);
+  for (const OutsideInView::Arrow &a : view.arrows) {
+    const std::size_t from = a.backward ? a.to : a.from, to = a.backward ? a.from : a.to;
+    if (from != to && view.boxes[from].band == view.boxes[to].band) {
+      left[from] = 1;
+      entered[to] = 1;
+    }
+  }
+  for (std::size_t b = 0; b < view.boxes.size(); ++b) {
+    const int band = view.boxes[b].band;
+    if (band < 0) {
+      continue;
+    }
+    const auto k = static_cast<std::size_t>(band);
+    if (!entered[b]) {
+      graph.add_edge(heads[k], names[b]).attributes.set("style", "invis").set("weight", "0");
+    }
+    if (k + 1 < heads.size() && !left[b]) {
+      graph.add_edge(names[b], heads[k + 1]).attributes.set("style", "invis").set("weight", "0");
+    }
+  }
+}
+
+/// The emotion lane: a heading level with the start and a spacer level with each point's box,
+/// in a column of their own that the overlay draws the line in.
+void draw_emotion_lane(DotGraph &graph, const OutsideInView &view,
+                       const std::vector<std::string> &names, const ViewTarget &target) {
+  const ClusterId lane = graph.add_cluster(target.prefix + "emotion", target.parent);
+  graph.cluster(lane)
+      .attributes.set("label", "")
+      .set("style", "invis")
+      .set("margin", "0")
+      .set("class", "emotion-lane");
+  const std::string head = target.prefix + "emotion";
+  graph.add_node(head, lane)
+      .attributes.set_html("label", "<B>Emotion</B><BR/><FONT POINT-SIZE=\"9\"> </FONT>")
+      .set("shape", "plaintext")
+      .set("style", "")
+      .set("width", emotion_lane_width)
+      .set(kAxisAttribute, "1")
+      .set("class", "emotion-axis");
+  graph.add_same_rank({names.front(), head});
+  std::string previous = head;
+  for (std::size_t i = 0; i < view.emotion.size(); ++i) {
+    const OutsideInView::Point &p = view.emotion[i];
+    const std::string name = target.prefix + "emotion" + std::to_string(i + 1);
+    DotAttributes &a = graph.add_node(name, lane).attributes;
+    a.set("label", "").set("shape", "box").set("width", emotion_lane_width).set("height", "0.3");
+    a.set(kPointAttribute, std::to_string(i)).set(kPointStepAttribute, names[p.box]);
+    if (p.emotion) {
+      a.set(kEmotionAttribute, std::to_string(*p.emotion));
+    }
+    if (p.pain.empty()) {
+      a.set("style", "invis");
+    } else {
+      // Transparent, not invisible: SVG shows the pain points when the pointer is on the lane.
+      a.set(kPainAttribute, std::to_string(p.pain.size()))
+          .set("style", "filled")
+          .set("color", "transparent")
+          .set("fillcolor", "transparent")
+          .set("tooltip", clean_text(join(p.pain, "; ")))
+          .set("class", "emotion-pain");
+    }
+    graph.add_same_rank({names[p.box], name});
+    graph.add_edge(previous, name).attributes.set("style", "invis").set("constraint", "false");
+    previous = name;
+  }
+}
+
+} // namespace
+
 void draw_outside_in(DotGraph &graph, const OutsideInView &view, const Journey &journey,
-                     const ViewTarget &target) {
+                     const ViewTarget &target, const OutsideInExtras &extras) {
   const std::string &prefix = target.prefix;
+  const bool bands = extras.bands && !view.bands.empty();
+  const bool emotion_lane = extras.emotion_lane && !view.emotion.empty();
+  // Over stage bands a lane is tinted, not opaque, so the bands show across it.
+  const std::string_view lane_alpha = bands ? band_lane_alpha : "";
   std::vector<std::string> step_names = step_node_names(journey);
+  const std::vector<std::string> heads =
+      bands ? add_band_headings(graph, view, target) : std::vector<std::string>{};
   std::vector<ClusterId> lanes(view.lanes.size(), no_cluster);
   std::vector<std::string> names;
   names.reserve(view.boxes.size());
@@ -404,7 +617,7 @@ void draw_outside_in(DotGraph &graph, const OutsideInView &view, const Journey &
             .set("labeljust", "l")
             .set("style", "rounded,filled")
             .set("color", "#d0d0d0")
-            .set("fillcolor", palette::lane_fill(channel.kind))
+            .set("fillcolor", std::string(palette::lane_fill(channel.kind)) + std::string(lane_alpha))
             .set("class", "lane");
       }
       cluster = l;
@@ -447,11 +660,34 @@ void draw_outside_in(DotGraph &graph, const OutsideInView &view, const Journey &
     }
   }
   for (const OutsideInView::Arrow &a : view.arrows) {
-    DotEdge &e = graph.add_edge(names[a.from], names[a.to]);
+    // Into an earlier band: drawn from its head with the arrowhead at the tail, so it does not
+    // pull its head below its tail (as Graphviz itself draws the arrows that close a loop).
+    const bool reversed = bands && a.backward;
+    DotEdge &e = graph.add_edge(names[reversed ? a.to : a.from], names[reversed ? a.from : a.to]);
+    if (reversed) {
+      e.attributes.set("dir", "back");
+    }
     set_edge_label(e, a.label);
     if (a.channel_switch) {
       e.attributes.set("color", palette::channel_switch).set("penwidth", "2.5").add_class("switch");
     }
+  }
+  if (bands) {
+    for (std::size_t b = 0; b < view.boxes.size(); ++b) {
+      if (view.boxes[b].band >= 0) {
+        graph.find_node(names[b])->attributes.set(kBandAttribute,
+                                                  std::to_string(view.boxes[b].band));
+      }
+    }
+    tie_bands(graph, view, names, heads);
+  }
+  if (emotion_lane) {
+    draw_emotion_lane(graph, view, names, target);
+  }
+  if (bands || emotion_lane) {
+    graph.graph_attributes().set(kOverlayAttribute, bands && emotion_lane ? "stage-bands,emotion-lane"
+                                                    : bands                ? "stage-bands"
+                                                                           : "emotion-lane");
   }
 }
 

@@ -6,6 +6,7 @@
 #include "journey/render/views.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,12 @@ namespace journey {
 /// through the hidden steps, loops included), so the shares out of every box add up to 100%. A
 /// group entered from many places and leading to many steps gets one merged wait, so arrows stay
 /// linear in the journey; its arrows out carry the share of the customers who reach it.
+///
+/// When steps name stages, every box has a band (see `stage_columns`): a step its stage's, a
+/// wait the earliest stage of the steps out of sight that lead into it. An arrow into an earlier
+/// band is `backward`, and so is one that closes a loop within a band. `emotion` follows the
+/// most likely path (`most_likely_path`): one point per step on it drawn as a box, and none when
+/// no step on it states an emotion.
 struct OutsideInView {
   enum class BoxKind { Start, Step, Wait };
   struct Box {
@@ -34,6 +41,7 @@ struct OutsideInView {
     double wait_max = 0;
     std::size_t hidden_min = 0; ///< `Wait`: steps out of sight one customer passes, without
     std::size_t hidden_max = 0; ///< repeats
+    int band = -1;              ///< index in `bands`; -1 without stages, and for the start
   };
   struct Arrow {
     std::size_t from = 0; ///< box indexes
@@ -41,10 +49,20 @@ struct OutsideInView {
     std::string label;    ///< plain text: branch names and share (when the box has more ways out)
     bool channel_switch = false;
     double share = 0; ///< of the customers leaving `from`, those who take this arrow (exact)
+    bool backward = false; ///< into an earlier band, or closing a loop within one: drawn from
+                           ///< its head, so the arrows as drawn never form a cycle
+  };
+  /// A step of the most likely path drawn as a box, with its emotion.
+  struct Point {
+    std::size_t box = 0;
+    std::optional<int> emotion; ///< absent when the step states none
+    std::vector<std::string> pain;
   };
   std::vector<std::size_t> lanes; ///< channel index of each lane, in order of first use
   std::vector<Box> boxes;         ///< the start box first, then steps, then waits
   std::vector<Arrow> arrows;
+  std::vector<std::string> bands; ///< stage names in order; empty when no step names a stage
+  std::vector<Point> emotion;     ///< along the most likely path
   ViewCounts counts;
 };
 
@@ -56,9 +74,18 @@ std::string hidden_text(std::size_t min, std::size_t max);
 /// Computes the outside-in view of a journey's graph.
 OutsideInView outside_in_view(const JourneyGraph &graph);
 
+/// What the outside-in view draws beside its boxes (the view alone, not within `compare`).
+struct OutsideInExtras {
+  bool bands = false;        ///< stage bands, when the view has them
+  bool emotion_lane = false; ///< the emotion lane, when the view has points
+};
+
 /// Draws an outside-in view into `graph`. Node names: `<prefix>start`, `<prefix>s_<step id>`
-/// (see `step_node_names`), `<prefix>w<n>`.
+/// (see `step_node_names`), `<prefix>w<n>`; with extras `<prefix>band<n>` (stage headings, in
+/// a column of their own), `<prefix>emotion` and `<prefix>emotion<n>` (the emotion lane's
+/// heading and one spacer per point, level with its box). Bands and the lane are drawn after
+/// layout from the node attributes of `render/overlay.h`.
 void draw_outside_in(DotGraph &graph, const OutsideInView &view, const Journey &journey,
-                     const ViewTarget &target);
+                     const ViewTarget &target, const OutsideInExtras &extras = {});
 
 } // namespace journey

@@ -120,9 +120,9 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
   DotGraph graph("journey");
   set_diagram_defaults(graph);
   const JourneyMetrics metrics = measured != nullptr ? *measured : compute_metrics(steps);
-  auto outside_in = [&](const ViewTarget &target) {
+  auto outside_in = [&](const ViewTarget &target, const OutsideInExtras &extras) {
     const OutsideInView model = outside_in_view(steps);
-    draw_outside_in(graph, model, journey, target);
+    draw_outside_in(graph, model, journey, target, extras);
     return model.counts;
   };
   auto inside_out = [&](const ViewTarget &target) {
@@ -133,7 +133,8 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
   const std::string title = journey_title(journey);
   switch (view) {
   case View::OutsideIn: {
-    const ViewCounts counts = outside_in(ViewTarget{no_cluster, ""});
+    const ViewCounts counts =
+        outside_in(ViewTarget{no_cluster, ""}, OutsideInExtras{true, options.emotion_lane});
     set_heading(graph.graph_attributes(), title + ": " + std::string(customer_title),
                 {customer_figures(counts, metrics), journey_line(journey)}, 16);
     add_legend(graph, no_cluster, "legend");
@@ -151,7 +152,7 @@ DotGraph build_view(const Journey &journey, View view, const ViewOptions &option
     ClusterId organisation = graph.add_cluster("organisation");
     ClusterId customer = graph.add_cluster("customer");
     const ViewCounts inside = inside_out(ViewTarget{organisation, "io_"});
-    const ViewCounts outside = outside_in(ViewTarget{customer, "oi_"});
+    const ViewCounts outside = outside_in(ViewTarget{customer, "oi_"}, OutsideInExtras{});
     for (auto [cluster, heading, figures] :
          {std::tuple{organisation, organisation_title, organisation_figures(inside, metrics)},
           std::tuple{customer, customer_title, customer_figures(outside, metrics)}}) {

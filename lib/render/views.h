@@ -46,6 +46,7 @@ inline constexpr Named<Detail> kDetailNames[] = {{"processes", Detail::Processes
 struct ViewOptions {
   Detail detail = Detail::Processes; ///< inside-out (alone or in compare)
   bool stacked = false;              ///< compare: the organisation above the customer, not beside
+  bool emotion_lane = true;          ///< outside-in: the emotion lane, when steps have emotions
 };
 
 /// Where a view draws into a graph: inside `parent`, with every node name prefixed.

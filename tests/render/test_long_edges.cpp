@@ -80,6 +80,22 @@ TEST_CASE("in a large graph, arrows past the span become two connectors, labels 
   CHECK(graph.find_node("n10 from below")->attributes.get("label")->find("Step 120") != std::string::npos);
 }
 
+TEST_CASE("an arrow drawn backwards (dir=back) is cut as the arrow it stands for") {
+  DotGraph graph = chain(130);
+  // Stands for n120 -> n10, written from its head so that it does not constrain the ranks upwards.
+  graph.add_edge("n10", "n120").attributes.set("dir", "back").set_html("label", "rework");
+  const LongEdgeSplit split = split_long_edges(graph, LongEdgeLimits{.min_nodes = 120, .max_span = 12});
+  CHECK(split.edges == 1);
+  const DotNode *out = graph.find_node("n120 to n10");
+  REQUIRE(out != nullptr);
+  CHECK(out->attributes.get("label")->find("goes back to ↑<BR/><I>Step 10</I>") != std::string::npos);
+  // Still drawn backwards from the marker: the arrow leaves n120 and points at the marker.
+  REQUIRE(edges_between(graph, "n120 to n10", "n120") == 1);
+  REQUIRE(graph.find_node("n10 from below") != nullptr);
+  CHECK(graph.find_node("n10 from below")->attributes.get("label")->find("Step 120") != std::string::npos);
+  CHECK(edges_between(graph, "n10", "n120") == 0);
+}
+
 TEST_CASE("connector text is the first line of the head's label, shortened and escaped") {
   DotGraph graph = chain(130);
   graph.find_node("n129")->attributes.set_html(
