@@ -539,7 +539,7 @@ TEST_CASE("every bundled journey at A4: text at least 7 pt as printed, on the sh
   const PageSetup a4{};
   const PointSize sheet = paper_size(a4);
   for (const LoadedFile &file : files) {
-    for (View view : {View::OutsideIn, View::InsideOut, View::Compare}) {
+    for (View view : {View::OutsideIn, View::InsideOut, View::Compare, View::Blueprint}) {
       INFO(file.path, " ", to_string(view));
       const LayoutOptions layout{.timeout = std::chrono::seconds(60), .page = a4, .advice{}};
       Expected<Drawing> png = draw_journey(file.journey, view, Format::Png, {}, layout);
@@ -700,7 +700,7 @@ TEST_CASE("cut into A4 sheets at legible size, every box of every bundled view i
   const PointSize area = printable_area(PageSetup{});
   int split = 0;
   for (const LoadedFile &file : files) {
-    for (View view : {View::OutsideIn, View::InsideOut, View::Compare}) {
+    for (View view : {View::OutsideIn, View::InsideOut, View::Compare, View::Blueprint}) {
       INFO(file.path, " ", to_string(view));
       Expected<LayoutBoxes> boxes = layout_boxes(build_view(file.journey, view, ViewOptions{}).to_dot());
       REQUIRE(boxes);
