@@ -5,10 +5,12 @@ and the resulting DOM is checked: the markup shows as text and none of it ran.
 Usage: report_browser_test.py JOURNEY_BINARY. Exits 77 (skipped) when Chromium is not installed.
 """
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+from browser_tools import find_browser  # noqa: E402
 
 HOSTILE = """journey: hostile
 title: <script>document.title='PWNED-TITLE'</script>Hostile journey
@@ -40,14 +42,6 @@ steps:
     time: 1m
     end: success
 """
-
-
-def find_browser():
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 def main():

@@ -11,10 +11,12 @@ Exits 77 (skipped) when Chromium is not installed.
 """
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+from browser_tools import find_browser  # noqa: E402
 
 MEASURE = """<script>
 window.addEventListener('load', () => {
@@ -64,14 +66,6 @@ def long_names_journey():
                   f"    emotion: {i % 7 - 3}"]
         lines.append(f"    next: s{i + 1}" if i < 29 else "    end: success")
     return "\n".join(lines) + "\n"
-
-
-def find_browser():
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 def facts(browser, report, width, tmp):

@@ -20,6 +20,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+from browser_tools import find_browser  # noqa: E402
+
 PAPERS = {  # name: (CSS size, width and height in PDF points)
     "A4": ("A4", (595.3, 841.9)),
     "Letter": ("letter", (612.0, 792.0)),
@@ -30,14 +33,6 @@ HEADINGS = ["How the customer feels along the way", "Where the customer’s time
 TILES = ["Lead time", "Waiting", "Handoffs", "Right first time", "Cost to serve", "Success"]
 DPI = 36
 BAND_MM = 5  # the margins are 10 mm or more: this band along each edge must stay blank
-
-
-def find_browser():
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 def read_pgm(path):

@@ -23,6 +23,9 @@ import tempfile
 
 import yaml
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+from browser_tools import find_browser  # noqa: E402
+
 MERMAID = "mermaid@11.9.0"
 
 HOSTILE = """journey: hostile-mermaid
@@ -85,13 +88,6 @@ def fetch_mermaid(cache):
                 shutil.copyfileobj(member, out)
     os.replace(script + ".part", script)
     return script
-
-
-def find_browser():
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        if shutil.which(name):
-            return shutil.which(name)
-    return None
 
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>mermaid</title>

@@ -13,13 +13,15 @@ import json
 import os
 import re
 import select
-import shutil
 import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+from browser_tools import find_browser  # noqa: E402
 
 STEPS = 50
 # The bound from save to page; the sanitized Debug build (JOURNEY_SANITIZED=1) is about
@@ -53,14 +55,6 @@ def save(path, text):
     with open(temp, "w", encoding="utf-8") as f:
         f.write(text)
     os.replace(temp, path)
-
-
-def find_browser():
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 class DevTools:
