@@ -482,16 +482,23 @@ constexpr std::string_view band_lane_alpha = "99";
 /// Width of the emotion lane, inches: room for the axis from -3 to +3 and its labels.
 constexpr std::string_view emotion_lane_width = "1.0";
 
-/// The stage headings, a column of their own. Added before the lanes, so Graphviz puts the
-/// column on their left.
-std::vector<std::string> add_band_headings(DotGraph &graph, const OutsideInView &view,
-                                           const ViewTarget &target) {
-  const ClusterId column = graph.add_cluster(target.prefix + "stages", target.parent);
+/// A column of the view's own, beside the lanes, without a frame: the overlay draws in it.
+ClusterId add_column(DotGraph &graph, const ViewTarget &target, const std::string &name,
+                     std::string_view classes) {
+  const ClusterId column = graph.add_cluster(target.prefix + name, target.parent);
   graph.cluster(column)
       .attributes.set("label", "")
       .set("style", "invis")
       .set("margin", "0")
-      .set("class", "stages");
+      .set("class", classes);
+  return column;
+}
+
+/// The stage headings, a column of their own. Added before the lanes, so Graphviz puts the
+/// column on their left.
+std::vector<std::string> add_band_headings(DotGraph &graph, const OutsideInView &view,
+                                           const ViewTarget &target) {
+  const ClusterId column = add_column(graph, target, "stages", "stages");
   std::vector<std::string> heads;
   for (std::size_t k = 0; k < view.bands.size(); ++k) {
     heads.push_back(target.prefix + "band" + std::to_string(k + 1));
@@ -543,12 +550,7 @@ void tie_bands(DotGraph &graph, const OutsideInView &view, const std::vector<std
 /// in a column of their own that the overlay draws the line in.
 void draw_emotion_lane(DotGraph &graph, const OutsideInView &view,
                        const std::vector<std::string> &names, const ViewTarget &target) {
-  const ClusterId lane = graph.add_cluster(target.prefix + "emotion", target.parent);
-  graph.cluster(lane)
-      .attributes.set("label", "")
-      .set("style", "invis")
-      .set("margin", "0")
-      .set("class", "emotion-lane");
+  const ClusterId lane = add_column(graph, target, "emotion", "emotion-lane");
   const std::string head = target.prefix + "emotion";
   graph.add_node(head, lane)
       .attributes.set_html("label", "<B>Emotion</B><BR/><FONT POINT-SIZE=\"9\"> </FONT>")
