@@ -8,6 +8,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <memory>
+#include <vector>
 
 namespace journey {
 namespace {
@@ -48,22 +49,33 @@ double text_width(cairo_t *cr, const std::string &text) {
   return extents.x_advance;
 }
 
-/// The markers of a sheet, the title shortened (with "…") until the footer fits `width`.
+/// The markers of a sheet, the title shortened (with "…") until the footer fits `width`: the
+/// longest start of it in whole UTF-8 characters that fits, found by halving (a footer is
+/// measured a few times, not once per character of a long title).
 SheetMarkers fitted_markers(cairo_t *cr, const Sheet &sheet, int count, std::string_view title,
                             double width) {
   SheetMarkers words = sheet_markers(sheet, count, title);
-  std::string shorter(title);
-  while (!shorter.empty() && text_width(cr, words.footer) > width) {
-    // Drop the last UTF-8 character: its continuation bytes, then its first byte.
-    while (!shorter.empty() && (static_cast<unsigned char>(shorter.back()) & 0xC0) == 0x80) {
-      shorter.pop_back();
-    }
-    if (!shorter.empty()) {
-      shorter.pop_back();
-    }
-    words = sheet_markers(sheet, count, shorter + "…");
+  if (text_width(cr, words.footer) <= width) {
+    return words;
   }
-  return words;
+  std::vector<std::size_t> starts; // where each character of the title starts
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    if ((static_cast<unsigned char>(title[i]) & 0xC0) != 0x80) {
+      starts.push_back(i);
+    }
+  }
+  auto shortened = [&](std::size_t kept) {
+    return sheet_markers(
+        sheet, count, std::string(title.substr(0, kept < starts.size() ? starts[kept] : 0)) + "…");
+  };
+  // Keeping `low` characters fits (or none does, and the ellipsis stands alone); `high` does not.
+  std::size_t low = 0;
+  std::size_t high = starts.size();
+  while (high - low > 1) {
+    const std::size_t middle = low + (high - low) / 2;
+    (text_width(cr, shortened(middle).footer) <= width ? low : high) = middle;
+  }
+  return shortened(low);
 }
 
 } // namespace
