@@ -2,6 +2,8 @@
 // printable area (and that Graphviz may finish without ending the document), markers around it.
 #include "journey/render/print_sheets.h"
 
+#include "journey/model/text.h"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <algorithm>
@@ -59,10 +61,10 @@ SheetMarkers fitted_markers(cairo_t *cr, const Sheet &sheet, int count, std::str
     return words;
   }
   std::vector<std::size_t> starts; // where each character of the title starts
-  for (std::size_t i = 0; i < title.size(); ++i) {
-    if ((static_cast<unsigned char>(title[i]) & 0xC0) != 0x80) {
-      starts.push_back(i);
-    }
+  for (std::size_t i = 0; i < title.size();) {
+    starts.push_back(i);
+    char32_t cp = 0;
+    i += std::max<std::size_t>(decode_utf8(title, i, cp), 1);
   }
   auto shortened = [&](std::size_t kept) {
     return sheet_markers(
